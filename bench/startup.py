@@ -1,0 +1,67 @@
+#!/usr/bin/env python3
+"""Time amfit as whole processes against the import floor.
+
+Runs each command REPEAT times (after one warm-up for the file cache) and
+prints the median wall time:
+
+* ``amfit --help``
+* ``amfit score`` on the bundled examples (a fresh process each time: cold
+  within the process, the way a user runs it)
+* ``python -c "import spacy, sklearn.feature_extraction.text"`` - the floor
+
+and the ratio of ``amfit score`` to the floor. Usage::
+
+    python bench/startup.py [--repeat 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def timed(cmd: list[str], repeat: int) -> float:
+    subprocess.run(cmd, cwd=ROOT, capture_output=True, check=True)
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        subprocess.run(cmd, cwd=ROOT, capture_output=True, check=True)
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=7)
+    args = parser.parse_args()
+    amfit = shutil.which("amfit")
+    base = [amfit] if amfit else [sys.executable, "-m", "amfit"]
+    resume = "examples/resumes/strong.md"
+    posting = "examples/postings/mid-market-account-manager.txt"
+    rows = [
+        ("amfit --help", [*base, "--help"]),
+        ("amfit score (examples)", [*base, "score", resume, posting]),
+        ("amfit score --format json", [*base, "score", resume, posting, "--format", "json"]),
+        ("import floor", [sys.executable, "-c", "import spacy, sklearn.feature_extraction.text"]),
+    ]
+    results = {name: timed(cmd, args.repeat) for name, cmd in rows}
+    print(f"median wall time over {args.repeat} runs (python {sys.version.split()[0]})")
+    for name, secs in results.items():
+        print(f"  {name:<28}{secs * 1000:>8.0f} ms")
+    floor = results["import floor"]
+    score = results["amfit score (examples)"]
+    print(
+        f"  amfit score / import floor  {score / floor:>8.2f}x  (+{(score - floor) * 1000:.0f} ms)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

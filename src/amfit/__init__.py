@@ -1,0 +1,53 @@
+"""amfit: offline ATS keyword matching and bullet linting for account managers.
+
+Library API (never prints, never exits)::
+
+    import amfit
+    report = amfit.score(resume_text, posting_text)
+    report.score, report.keywords, report.to_dict()
+
+Heavy modules (spaCy, scikit-learn) load on first use, so importing amfit
+and running ``amfit --help`` stay fast.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ._version import __version__
+from .errors import AmfitError, InputError, TaxonomyError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .engine import PostingAnalysis, Scorer, analyze_posting, score, score_files
+    from .model import Report
+
+__all__ = [
+    "AmfitError",
+    "InputError",
+    "PostingAnalysis",
+    "Report",
+    "Scorer",
+    "TaxonomyError",
+    "__version__",
+    "analyze_posting",
+    "score",
+    "score_files",
+]
+
+_LAZY = {
+    "score": "engine",
+    "score_files": "engine",
+    "analyze_posting": "engine",
+    "Scorer": "engine",
+    "PostingAnalysis": "engine",
+    "Report": "model",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        module = importlib.import_module(f".{_LAZY[name]}", __name__)
+        return getattr(module, name)
+    raise AttributeError(f"module 'amfit' has no attribute {name!r}")

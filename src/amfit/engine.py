@@ -1,0 +1,549 @@
+"""The scoring pipeline: posting analysis, resume evidence, report.
+
+:class:`Scorer` compiles the taxonomy and loads the background statistics
+once; each :meth:`Scorer.score` call then costs one parse and one match of
+each document. The library never prints and never exits.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from functools import cache
+from pathlib import Path
+
+from . import scoring
+from ._version import __version__
+from .document import Unit
+from .matcher import Hit, Matcher
+from .model import (
+    SCHEMA_VERSION,
+    Ask,
+    AtsLiteral,
+    Component,
+    DocumentInfo,
+    Evidence,
+    KeywordResult,
+    Placement,
+    Report,
+    TitleFit,
+)
+from .nlp import segments
+from .posting import IGNORED_SECTIONS, MUST_SECTIONS, NICE_SECTIONS, Posting, parse_posting
+from .resume import Resume, parse_resume
+from .taxonomy import Concept, load_taxonomy
+from .terms import Term, load_background, salient_terms
+from .textio import check_text, read_text
+from .titles import compare_titles
+
+
+@dataclass(frozen=True, slots=True)
+class AskedKeyword:
+    """A keyword the posting asks for, with its tier and why."""
+
+    id: str
+    label: str
+    source: str  # taxonomy | tfidf
+    category: str
+    tier: str  # must | nice | term
+    tier_reason: str
+    asks: tuple[Ask, ...]
+    forms: tuple[str, ...]  # the posting's own wordings (for the ATS-literal view)
+    where: str  # bullet | skills | summary
+    keys: tuple[str, ...] = ()  # lemma keys of a TF-IDF term
+    tfidf_weight: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PostingAnalysis:
+    source: str
+    posting: Posting
+    title_family: str
+    keywords: tuple[AskedKeyword, ...]
+
+    def to_dict(self) -> dict:
+        from .model import _plain
+
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "amfit_version": __version__,
+            "posting": {
+                "source": self.source,
+                "title": self.posting.title,
+                "title_line": self.posting.title_line or None,
+                "title_family": self.title_family,
+                "sections": [
+                    {"kind": s.kind, "heading": s.heading, "line": s.line}
+                    for s in self.posting.sections
+                ],
+            },
+            "keywords": [
+                _plain(
+                    {
+                        "id": k.id,
+                        "label": k.label,
+                        "source": k.source,
+                        "category": k.category,
+                        "tier": k.tier,
+                        "tier_reason": k.tier_reason,
+                        "tfidf_weight": k.tfidf_weight,
+                        "asks": [asdict(a) for a in k.asks],
+                    }
+                )
+                for k in self.keywords
+            ],
+        }
+
+
+_TIER_ORDER = {"must": 0, "nice": 1, "term": 2}
+_NICE_MARKERS: list[re.Pattern[str]] = []
+
+
+def _nice_markers() -> list[re.Pattern[str]]:
+    if not _NICE_MARKERS:
+        from .document import section_patterns
+
+        for name, patterns in section_patterns("markers"):
+            if name == "nice":
+                _NICE_MARKERS.extend(patterns)
+    return _NICE_MARKERS
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
+
+
+def _sentence_at(text: str, offset: int) -> str:
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.end() > offset:
+            return text[start : m.start()]
+        start = m.end()
+    return text[start:]
+
+
+class Scorer:
+    """A reusable scorer: taxonomy compiled and statistics loaded once."""
+
+    def __init__(self, keywords: Sequence[str | Path] = ()) -> None:
+        self.concepts: dict[str, Concept] = {c.id: c for c in load_taxonomy(tuple(keywords))}
+        self.background = load_background()
+        self.matcher = Matcher(list(self.concepts.values()), self.background.vocabulary)
+
+    # -- posting ------------------------------------------------------------
+
+    def analyze_posting(self, text: str, source: str = "<posting>") -> PostingAnalysis:
+        """Parse a posting and work out what it asks for, with tiers and reasons."""
+        posting = parse_posting(text)
+        hits = self.matcher.find(posting.units)
+        by_concept: dict[str, list[tuple[Hit, str]]] = defaultdict(list)
+        for hit in hits:
+            unit = posting.units[hit.unit]
+            if unit.section in IGNORED_SECTIONS:
+                continue
+            by_concept[hit.concept_id].append((hit, self._signal(unit, hit)))
+        asked: list[AskedKeyword] = []
+        for cid, mentions in by_concept.items():
+            concept = self.concepts[cid]
+            tier, reason = _tier(concept, mentions, posting)
+            asks = tuple(
+                Ask(
+                    signal,
+                    posting.units[h.unit].section,
+                    posting.units[h.unit].heading,
+                    h.line,
+                    h.text,
+                    h.how,
+                )
+                for h, signal in mentions
+            )
+            forms = tuple(dict.fromkeys(h.text for h, _ in mentions))
+            asked.append(
+                AskedKeyword(
+                    cid,
+                    concept.label,
+                    "taxonomy",
+                    concept.category,
+                    tier,
+                    reason,
+                    asks,
+                    forms,
+                    concept.where,
+                )
+            )
+        covered = [(h.start, h.end) for h in hits]
+        terms = salient_terms(posting.units, covered, ignored_sections=IGNORED_SECTIONS | {"title"})
+        asked.extend(self._term_keyword(t, posting) for t in terms)
+        asked.sort(key=lambda k: (_TIER_ORDER[k.tier], k.asks[0].line, k.id))
+        family = compare_titles("", posting.title).posting_family
+        return PostingAnalysis(source, posting, family, tuple(asked))
+
+    @staticmethod
+    def _signal(unit: Unit, hit: Hit) -> str:
+        if unit.section == "title":
+            return "must"
+        offset = hit.start - unit.pieces[0].start if len(unit.pieces) == 1 else None
+        sentence = _sentence_at(unit.text, offset) if offset is not None else unit.text
+        if any(p.search(sentence.lower()) for p in _nice_markers()):
+            return "nice"
+        if unit.section in NICE_SECTIONS:
+            return "nice"
+        if unit.section in MUST_SECTIONS:
+            return "must"
+        return "none"
+
+    @staticmethod
+    def _term_keyword(term: Term, posting: Posting) -> AskedKeyword:
+        unit = next((u for u in posting.units if u.line == term.line), None)
+        ask = Ask(
+            "none",
+            term.section,
+            unit.heading if unit else "",
+            term.line,
+            term.text,
+            "tfidf",
+        )
+        reason = (
+            f"posting-specific term: TF-IDF {term.weight:.2f}, used {term.count}x here, "
+            f"in {term.df} of {load_background().documents} background ads"
+        )
+        return AskedKeyword(
+            "term:" + term.key.replace(" ", "_"),
+            term.text,
+            "tfidf",
+            "term",
+            "term",
+            reason,
+            (ask,),
+            (term.text,),
+            "bullet",
+            tuple(term.key.split(" ")),
+            term.weight,
+        )
+
+    # -- resume -------------------------------------------------------------
+
+    def score(
+        self,
+        resume_text: str,
+        posting_text: str,
+        *,
+        resume_source: str = "<resume>",
+        posting_source: str = "<posting>",
+        analysis: PostingAnalysis | None = None,
+    ) -> Report:
+        """Score a resume against a posting (both already-read text)."""
+        resume_text = check_text(resume_text, resume_source)
+        if analysis is None:
+            posting_text = check_text(posting_text, posting_source)
+            analysis = self.analyze_posting(posting_text, posting_source)
+        resume = parse_resume(resume_text)
+        evidence_units = [u for u in resume.units if u.kind in ("bullet", "line")]
+        hits = self.matcher.find(evidence_units)
+        concept_hits: dict[str, list[Hit]] = defaultdict(list)
+        for h in hits:
+            concept_hits[h.concept_id].append(h)
+        term_hits = _term_hits(evidence_units, [k for k in analysis.keywords if k.keys])
+
+        evidences: list[tuple[Evidence, ...]] = []
+        items: list[scoring.Item] = []
+        for k in analysis.keywords:
+            found = term_hits.get(k.id, []) if k.keys else concept_hits.get(k.id, [])
+            ev = _evidence(found, resume)
+            evidences.append(ev)
+            strength = ev[0].strength if ev else 0.0
+            component = {"must": "must", "nice": "nice", "term": "terms"}[k.tier]
+            weight = k.tfidf_weight if k.tfidf_weight else 1.0
+            items.append(scoring.Item(k.id, component, weight, strength))
+
+        match = compare_titles(resume.title, analysis.posting.title)
+        title_value: float | None = scoring.TITLE_VALUES[match.level]
+        if not analysis.posting.title or (
+            match.level == "unknown" and bool(resume.title) and not match.posting_family
+        ):
+            title_value = None
+        score, parts = scoring.compute(items, title_value)
+
+        lower_resume = " ".join(resume_text.lower().split())
+        results: list[KeywordResult] = []
+        for i, k in enumerate(analysis.keywords):
+            ev = evidences[i]
+            status = scoring.status_of(items[i].strength)
+            literal = any(_literal_in(f, lower_resume) for f in k.forms)
+            points = scoring.points_if_full(items, i, title_value) if status != "found" else 0.0
+            placement = _placement(k, self.concepts, resume, hits, status)
+            results.append(
+                KeywordResult(
+                    id=k.id,
+                    label=k.label,
+                    source=k.source,
+                    category=k.category,
+                    tier=k.tier,
+                    tier_reason=k.tier_reason,
+                    asks=k.asks,
+                    status=status,
+                    strength=items[i].strength,
+                    evidence=ev,
+                    ats_literal=literal,
+                    points=points,
+                    placement=placement,
+                    tfidf_weight=k.tfidf_weight,
+                )
+            )
+        matched = sum(1 for r in results if r.ats_literal)
+        total = len(results)
+        warnings = _warnings(resume, analysis)
+        return Report(
+            schema_version=SCHEMA_VERSION,
+            amfit_version=__version__,
+            resume=DocumentInfo(
+                resume_source,
+                resume.title,
+                resume_text.count("\n") + 1,
+                len(resume.bullets),
+                tuple(s.kind for s in resume.sections),
+            ),
+            posting=DocumentInfo(
+                analysis.source,
+                analysis.posting.title,
+                analysis.posting.text.count("\n") + 1,
+                sum(1 for u in analysis.posting.units if u.kind == "bullet"),
+                tuple(s.kind for s in analysis.posting.sections),
+            ),
+            score=score,
+            ats_literal=AtsLiteral(round(matched / total, 4) if total else 0.0, matched, total),
+            title_fit=TitleFit(
+                resume.title,
+                resume.title_line or None,
+                match.resume_family,
+                analysis.posting.title,
+                analysis.posting.title_line or None,
+                match.posting_family,
+                match.level,
+                scoring.TITLE_VALUES[match.level] if title_value is not None else 0.0,
+            ),
+            components=tuple(
+                Component(p.name, p.weight, p.coverage, p.points, p.items, p.found) for p in parts
+            ),
+            keywords=tuple(results),
+            warnings=warnings,
+        )
+
+
+def _tier(concept: Concept, mentions: list[tuple[Hit, str]], posting: Posting) -> tuple[str, str]:
+    def where(h: Hit) -> str:
+        u = posting.units[h.unit]
+        if u.section == "title":
+            return f"the title (line {h.line})"
+        if u.heading:
+            return f"{u.section} section '{u.heading}' (line {h.line})"
+        return f"line {h.line}"
+
+    for h, signal in mentions:
+        if signal == "must":
+            return "must", f"asked in {where(h)}"
+    for h, signal in mentions:
+        if signal == "nice":
+            u = posting.units[h.unit]
+            if u.section in NICE_SECTIONS:
+                return "nice", f"only in {where(h)}"
+            return "nice", f"marked nice-to-have in {where(h)}"
+    h = mentions[0][0]
+    return concept.tier, f"no tier signal at {where(h)}; taxonomy default '{concept.tier}'"
+
+
+def _term_hits(units: list[Unit], terms: list[AskedKeyword]) -> dict[str, list[Hit]]:
+    """Resume hits of TF-IDF terms: the same lemma keys in a row."""
+    if not terms:
+        return {}
+    wanted: dict[tuple[str, ...], list[AskedKeyword]] = defaultdict(list)
+    for t in terms:
+        wanted[t.keys].append(t)
+    widths = sorted({len(k) for k in wanted}, reverse=True)
+    out: dict[str, list[Hit]] = defaultdict(list)
+    for unit in units:
+        for seg in segments(unit.text):
+            for i in range(len(seg)):
+                for w in widths:
+                    window = seg[i : i + w]
+                    if len(window) < w:
+                        continue
+                    for t in wanted.get(tuple(tok.key for tok in window), ()):
+                        text = unit.text[window[0].start : window[-1].end]
+                        how = "exact" if text.lower() == t.label.lower() else "lemma"
+                        line, start = unit.locate(window[0].start)
+                        out[t.id].append(
+                            Hit(
+                                t.id,
+                                how,
+                                text,
+                                t.label,
+                                100.0,
+                                unit.index,
+                                line,
+                                start,
+                                start + len(text),
+                            )
+                        )
+    return out
+
+
+def _evidence(hits: list[Hit], resume: Resume) -> tuple[Evidence, ...]:
+    """Evidence from hits, strongest first; one entry per line."""
+    seen: set[int] = set()
+    out: list[Evidence] = []
+    for h in hits:
+        if h.line in seen:
+            continue
+        seen.add(h.line)
+        unit = resume.units[h.unit]
+        out.append(
+            Evidence(
+                h.how,
+                h.text,
+                h.form,
+                h.score,
+                h.line,
+                unit.section,
+                unit.kind == "bullet",
+                scoring.evidence_strength(unit.section, h.how, h.score),
+            )
+        )
+    out.sort(key=lambda e: (-e.strength, -int(e.in_bullet), e.line))
+    return tuple(out)
+
+
+def _literal_in(form: str, lower_text: str) -> bool:
+    needle = " ".join(form.lower().split())
+    if not needle:
+        return False
+    return re.search(rf"(?<![a-z0-9]){re.escape(needle)}(?![a-z0-9])", lower_text) is not None
+
+
+def _excerpt(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 3].rstrip() + "..."
+
+
+def _placement(
+    k: AskedKeyword,
+    concepts: dict[str, Concept],
+    resume: Resume,
+    hits: list[Hit],
+    status: str,
+) -> Placement | None:
+    if status == "found":
+        return None
+    if k.where == "skills" and status == "missing":
+        sec = resume.section("skills")
+        if sec:
+            return Placement("skills", sec.line, sec.heading, "tools belong in the Skills list")
+        return Placement("skills", None, "", "add a Skills section")
+    if k.where == "summary" and status == "missing":
+        sec = resume.section("summary")
+        if sec:
+            return Placement("summary", sec.line, sec.heading, "a summary-level claim")
+        return Placement("summary", None, "", "add a Summary section")
+    bullets = [b for b in resume.bullets if b.section in scoring.FULL_EVIDENCE_SECTIONS]
+    if not bullets:
+        sec = resume.section("experience")
+        return Placement(
+            "experience",
+            sec.line if sec else None,
+            sec.heading if sec else "",
+            "show it in an experience bullet with a result",
+        )
+    concept = concepts.get(k.id)
+    category = concept.category if concept else ""
+    hit_units: dict[int, list[Hit]] = defaultdict(list)
+    for h in hits:
+        hit_units[h.unit].append(h)
+    words = set(k.keys) | (
+        {t.key for seg in segments(k.label) for t in seg} if not k.keys else set()
+    )
+    best: tuple[float, int, Unit, str] | None = None
+    for b in bullets:
+        related = [
+            h
+            for h in hit_units.get(b.index, [])
+            if category and concepts[h.concept_id].category == category
+        ]
+        keys = {t.key for seg in segments(b.text) for t in seg}
+        overlap = len(words & keys)
+        value = 2.0 * len(related) + overlap
+        if value > 0 and (best is None or value > best[0]):
+            if related:
+                why = "this bullet already speaks of " + ", ".join(
+                    dict.fromkeys(f"'{h.text}'" for h in related)
+                )
+            else:
+                why = "this bullet uses related words"
+            best = (value, b.line, b, why)
+    if best is None:
+        b = bullets[0]
+        return Placement("experience", b.line, _excerpt(b.text), "your most recent role")
+    _, line, b, why = best
+    return Placement("experience", line, _excerpt(b.text), why)
+
+
+def _warnings(resume: Resume, analysis: PostingAnalysis) -> tuple[str, ...]:
+    out: list[str] = []
+    if not resume.title:
+        out.append("no job title found in the resume (expected a job heading under Experience)")
+    if not resume.bullets:
+        out.append("no bullets found in the resume: evidence counts only partially")
+    if not analysis.posting.title:
+        out.append("no job title found on the posting's first line: title fit is left out")
+    if not any(k.source == "taxonomy" for k in analysis.keywords):
+        out.append("the posting asks for no account-management keyword amfit knows")
+    return tuple(out)
+
+
+@cache
+def default_scorer() -> Scorer:
+    return Scorer()
+
+
+def get_scorer(keywords: Sequence[str | Path] = ()) -> Scorer:
+    return Scorer(keywords) if keywords else default_scorer()
+
+
+def score(
+    resume_text: str,
+    posting_text: str,
+    *,
+    keywords: Sequence[str | Path] = (),
+    resume_source: str = "<resume>",
+    posting_source: str = "<posting>",
+) -> Report:
+    """Score resume text against posting text and return the :class:`Report`."""
+    return get_scorer(keywords).score(
+        resume_text, posting_text, resume_source=resume_source, posting_source=posting_source
+    )
+
+
+def score_files(
+    resume_path: str | Path,
+    posting_path: str | Path,
+    *,
+    keywords: Sequence[str | Path] = (),
+    max_bytes: int | None = None,
+) -> Report:
+    """Read both files (with clean errors) and score them."""
+    kwargs = {"max_bytes": max_bytes} if max_bytes else {}
+    resume_text = read_text(resume_path, **kwargs)
+    posting_text = read_text(posting_path, **kwargs)
+    return score(
+        resume_text,
+        posting_text,
+        keywords=keywords,
+        resume_source=str(resume_path),
+        posting_source=str(posting_path),
+    )
+
+
+def analyze_posting(
+    posting_text: str, *, keywords: Sequence[str | Path] = (), source: str = "<posting>"
+) -> PostingAnalysis:
+    """What a posting asks for, with tiers and reasons."""
+    return get_scorer(keywords).analyze_posting(check_text(posting_text, source), source)

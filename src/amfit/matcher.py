@@ -1,0 +1,231 @@
+"""Find taxonomy concepts in a document: exact, alias, lemma and fuzzy hits.
+
+How a window of words is compared with a concept's forms (label, aliases,
+acronyms), strongest first:
+
+* **exact** - the label as written, ignoring case, hyphens and spaces
+  ("cross sell" = "cross-sell" = "crosssell"; words may also be split or
+  joined after lemma keys: "cross selling" = "cross-sell");
+* **alias** - an alias or acronym as written ("NRR", "QBRs", "net dollar
+  retention"); acronyms only as whole tokens in their own case;
+* **lemma** - the same words after lemma keys ("renewals", "renewing");
+* **fuzzy** - a near miss ("stakeholdrs") by rapidfuzz's ``fuzz.ratio`` at
+  :data:`FUZZY_CUTOFF` or more, only for words not in the background
+  vocabulary (so real words such as "contact" never pass for "contract"),
+  only for forms of :data:`FUZZY_MIN_CHARS` letters or more, and only when
+  first letters agree and lengths differ by at most :data:`FUZZY_MAX_LEN_DIFF`.
+
+The longest window wins at each position, so "net revenue retention" is one
+hit of ``nrr`` and not also a hit of a shorter "retention" alias.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from .document import Unit
+from .nlp import Token, compact, phrase_keys, segments
+from .taxonomy import Concept
+
+#: Lowest rapidfuzz ``fuzz.ratio`` (0-100) that counts as a near miss.
+FUZZY_CUTOFF = 88.0
+#: Forms and windows shorter than this many letters never match fuzzily.
+FUZZY_MIN_CHARS = 6
+#: Largest difference in length (letters) between a window and a form.
+FUZZY_MAX_LEN_DIFF = 2
+#: Longest window, in words, that fuzzy matching considers.
+FUZZY_MAX_WORDS = 3
+
+HOW_ORDER = {"exact": 0, "alias": 1, "lemma": 2, "fuzzy": 3}
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One place where a concept was found."""
+
+    concept_id: str
+    how: str  # exact | alias | lemma | fuzzy
+    text: str  # the words as they appear in the document
+    form: str  # the taxonomy form they matched (label, alias or acronym)
+    score: float  # 100 except for fuzzy hits (rapidfuzz ratio)
+    unit: int  # index of the unit (bullet or line)
+    line: int
+    start: int  # character offsets in the document text
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Form:
+    concept: str
+    form: str
+    is_label: bool
+    lower: str  # words lower-cased, joined by one space
+
+
+class Matcher:
+    """A compiled taxonomy, built once and reused for every document."""
+
+    def __init__(self, concepts: Sequence[Concept], vocabulary: frozenset[str] = frozenset()):
+        self.concepts = {c.id: c for c in concepts}
+        self.vocabulary = vocabulary
+        self._by_keys: dict[tuple[str, ...], list[_Form]] = defaultdict(list)
+        self._by_compact: dict[str, list[_Form]] = defaultdict(list)
+        self._acronyms: dict[str, list[_Form]] = defaultdict(list)
+        self._excludes: dict[str, list[tuple[str, ...]]] = {}
+        fuzzy_forms: dict[str, list[tuple[str, _Form]]] = defaultdict(list)
+        self.max_words = 1
+        for c in concepts:
+            for text, is_label in [(c.label, True), *((a, False) for a in c.aliases)]:
+                keys = phrase_keys(text)
+                if not keys:
+                    continue
+                lower = " ".join(t.lower for seg in segments(text) for t in seg)
+                form = _Form(c.id, text, is_label, lower)
+                self._by_keys[keys].append(form)
+                self._by_compact[compact(text)].append(form)
+                if len(keys) > 1:
+                    self._by_compact["".join(keys)].append(form)
+                self.max_words = max(self.max_words, len(keys))
+                squashed = compact(text)
+                if c.fuzzy and len(squashed) >= FUZZY_MIN_CHARS:
+                    fuzzy_forms[squashed[0]].append((squashed, form))
+            for acr in c.acronyms:
+                self._acronyms[acr].append(_Form(c.id, acr, False, acr.lower()))
+            self._excludes[c.id] = [k for k in (phrase_keys(e) for e in c.exclude) if k]
+        self._fuzzy = {
+            first: (tuple(s for s, _ in items), tuple(f for _, f in items))
+            for first, items in fuzzy_forms.items()
+        }
+
+    # -- matching ---------------------------------------------------------
+
+    def find(self, units: Iterable[Unit]) -> list[Hit]:
+        """Every hit in the given units, in document order."""
+        hits: list[Hit] = []
+        for unit in units:
+            for seg in segments(unit.text):
+                hits.extend(self._find_in_segment(unit, seg))
+        hits.sort(key=lambda h: (h.start, h.concept_id))
+        return hits
+
+    def _find_in_segment(self, unit: Unit, seg: list[Token]) -> list[Hit]:
+        out: list[Hit] = []
+        n_tokens = len(seg)
+        i = 0
+        while i < n_tokens:
+            found = self._match_at(seg, i)
+            if found is None:
+                i += 1
+                continue
+            width, forms, how_by_form, score = found
+            window = seg[i : i + width]
+            seen: set[str] = set()
+            for form in forms:
+                if form.concept in seen or self._excluded(form.concept, seg, i, width):
+                    continue
+                seen.add(form.concept)
+                out.append(self._hit(unit, window, form, how_by_form[form], score))
+            i += width
+        return out
+
+    def _match_at(
+        self, seg: list[Token], i: int
+    ) -> tuple[int, list[_Form], dict[_Form, str], float] | None:
+        tok = seg[i]
+        # Acronyms: one token, exact case, optional plural "s".
+        acr = self._acronyms.get(tok.text)
+        if acr is None and tok.text.endswith("s") and len(tok.text) > 2:
+            acr = self._acronyms.get(tok.text[:-1])
+        best: tuple[int, list[_Form], dict[_Form, str], float] | None = None
+        if acr:
+            best = (1, acr, dict.fromkeys(acr, "alias"), 100.0)
+        for width in range(min(self.max_words, len(seg) - i), 0, -1):
+            if best is not None and width <= best[0]:
+                break
+            window = seg[i : i + width]
+            keys = tuple(t.key for t in window)
+            forms = self._by_keys.get(keys)
+            if not forms:
+                forms = self._by_compact.get(compact("".join(t.lower for t in window)))
+            if not forms and width > 1:
+                forms = self._by_compact.get("".join(keys))
+            if forms:
+                lower = " ".join(t.lower for t in window)
+                squashed = compact(lower)
+                how = {f: self._how(f, lower, squashed) for f in forms}
+                best = (width, sorted(forms, key=lambda f: HOW_ORDER[how[f]]), how, 100.0)
+                break
+        if best is None:
+            best = self._fuzzy_at(seg, i)
+        return best
+
+    @staticmethod
+    def _how(form: _Form, lower: str, squashed: str) -> str:
+        if lower == form.lower or squashed == compact(form.lower):
+            return "exact" if form.is_label else "alias"
+        return "lemma"
+
+    def _fuzzy_at(
+        self, seg: list[Token], i: int
+    ) -> tuple[int, list[_Form], dict[_Form, str], float] | None:
+        first = seg[i].lower[:1]
+        choices = self._fuzzy.get(first)
+        if not choices:
+            return None
+        strings, forms = choices
+        for width in range(min(FUZZY_MAX_WORDS, len(seg) - i), 0, -1):
+            window = seg[i : i + width]
+            if not any(self._oov(t) for t in window):
+                continue
+            squashed = compact("".join(t.lower for t in window))
+            if len(squashed) < FUZZY_MIN_CHARS:
+                continue
+            result = process.extractOne(
+                squashed, strings, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF
+            )
+            if result is None:
+                continue
+            _, score, idx = result
+            if abs(len(strings[idx]) - len(squashed)) > FUZZY_MAX_LEN_DIFF:
+                continue
+            form = forms[idx]
+            return (width, [form], {form: "fuzzy"}, round(float(score), 1))
+        return None
+
+    def _oov(self, tok: Token) -> bool:
+        """A word that is not in the background vocabulary (a likely typo)."""
+        if not self.vocabulary:
+            return tok.lower.isalpha()
+        return tok.lower.isalpha() and len(tok.lower) >= 4 and tok.key not in self.vocabulary
+
+    def _excluded(self, concept: str, seg: list[Token], i: int, width: int) -> bool:
+        for ex in self._excludes.get(concept, ()):
+            n = len(ex)
+            lo = max(0, i - n + 1)
+            hi = min(i + width - 1, len(seg) - n)
+            for s in range(lo, hi + 1):
+                if tuple(t.key for t in seg[s : s + n]) == ex:
+                    return True
+        return False
+
+    @staticmethod
+    def _hit(unit: Unit, window: list[Token], form: _Form, how: str, score: float) -> Hit:
+        start_off = window[0].start
+        end_off = window[-1].end
+        line, start = unit.locate(start_off)
+        _, end_start = unit.locate(end_off - 1)
+        return Hit(
+            concept_id=form.concept,
+            how=how,
+            text=unit.text[start_off:end_off],
+            form=form.form,
+            score=score,
+            unit=unit.index,
+            line=line,
+            start=start,
+            end=end_start + 1,
+        )

@@ -1,0 +1,161 @@
+"""Parse a job posting (plain text or Markdown, with or without headings).
+
+Each unit gets a section kind:
+
+* ``title`` - the job title line
+* ``intro`` - text before the first heading (no signal)
+* ``role`` - "About the role" and unclassified headings (no signal)
+* ``responsibilities``, ``required`` - must-have signal
+* ``preferred`` - nice-to-have signal
+* ``about``, ``benefits``, ``eeo``, ``apply`` - not an ask of the hire
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .document import (
+    Unit,
+    classify_heading,
+    ends_sentence,
+    is_continuation,
+    join_pieces,
+    line_starts,
+    looks_like_heading,
+    markdown_heading,
+    strip_bullet,
+)
+
+#: Sections whose mentions are not asks of the hire.
+IGNORED_SECTIONS = frozenset({"about", "benefits", "eeo", "apply"})
+#: Sections whose mentions make a concept a must-have.
+MUST_SECTIONS = frozenset({"title", "responsibilities", "required"})
+#: Sections whose mentions make a concept nice-to-have.
+NICE_SECTIONS = frozenset({"preferred"})
+
+_TITLE_LABEL = re.compile(r"^(?:job\s+title|title|position|role)\s*:\s*(.+)$", re.IGNORECASE)
+_INLINE_HEADING = re.compile(r"^([A-Za-z][A-Za-z' ’&/-]{2,40}):\s+(\S.*)$")
+
+
+@dataclass(frozen=True, slots=True)
+class PostingSection:
+    kind: str
+    heading: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Posting:
+    text: str
+    title: str
+    title_line: int
+    sections: tuple[PostingSection, ...]
+    units: tuple[Unit, ...]
+
+    @property
+    def has_headings(self) -> bool:
+        return bool(self.sections)
+
+
+def _find_title(lines: list[str]) -> tuple[str, int]:
+    first: tuple[str, int] | None = None
+    for idx, raw in enumerate(lines[:8]):
+        s = raw.strip()
+        if not s:
+            continue
+        m = _TITLE_LABEL.match(re.sub(r"[*_#]+", "", s).strip())
+        if m:
+            return m.group(1).strip(), idx + 1
+        if first is None:
+            first = (s, idx + 1)
+    if first is None:
+        return "", 0
+    s, line_no = first
+    md = markdown_heading(s)
+    text = md[1] if md else s
+    text = re.sub(r"[*_`]+", "", text).strip()
+    if not text or len(text.split()) > 14 or (ends_sentence(text) and not text.endswith(")")):
+        return "", 0
+    if classify_heading(text, "posting") in {"about", "benefits", "eeo", "apply"}:
+        return "", 0
+    return text, line_no
+
+
+def _heading_kind(text: str) -> str:
+    return classify_heading(text, "posting") or "role"
+
+
+def parse_posting(text: str) -> Posting:
+    """Parse posting text (already normalised by :mod:`amfit.textio`)."""
+    starts = line_starts(text)
+    lines = text.split("\n")
+    title, title_line = _find_title(lines)
+    units: list[Unit] = []
+    sections: list[PostingSection] = []
+    section, heading = "intro", ""
+    open_bullet: list[tuple[int, int, str]] | None = None
+    open_meta = ("intro", "")
+    prev_blank = True
+
+    def flush() -> None:
+        nonlocal open_bullet
+        if open_bullet:
+            joined, pieces = join_pieces(open_bullet)
+            units.append(Unit(len(units), "bullet", joined, open_meta[0], open_meta[1], pieces))
+        open_bullet = None
+
+    def add(kind: str, line_no: int, start: int, content: str, sec: str) -> None:
+        joined, pieces = join_pieces([(line_no, start, content)])
+        units.append(Unit(len(units), kind, joined, sec, heading, pieces))
+
+    for idx, raw in enumerate(lines):
+        line_no = idx + 1
+        stripped = raw.strip()
+        if not stripped:
+            flush()
+            prev_blank = True
+            continue
+        lead = len(raw) - len(raw.lstrip())
+        if line_no == title_line:
+            flush()
+            add("heading", line_no, starts[idx] + lead, stripped, "title")
+            prev_blank = False
+            continue
+        if open_bullet is not None and is_continuation(raw, True):
+            open_bullet.append((line_no, starts[idx] + lead, stripped))
+            continue
+        flush()
+        md = markdown_heading(raw)
+        is_bullet, content, c_off = strip_bullet(raw)
+        head: str | None = None
+        if md:
+            head = md[1]
+        elif (not is_bullet and looks_like_heading(raw, max_words=8)) or (
+            not is_bullet
+            and prev_blank
+            and len(stripped.split()) <= 6
+            and not ends_sentence(stripped)
+            and classify_heading(stripped, "posting")
+        ):
+            head = stripped
+        if head is not None:
+            section, heading = _heading_kind(head), re.sub(r"[*_#]+", "", head).strip()
+            sections.append(PostingSection(section, heading, line_no))
+            add("heading", line_no, starts[idx] + lead, stripped, section)
+            prev_blank = False
+            continue
+        m = None if is_bullet else _INLINE_HEADING.match(stripped)
+        if m and len(m.group(1).split()) <= 5:
+            kind = classify_heading(m.group(1), "posting")
+            if kind:
+                section, heading = kind, m.group(1)
+                sections.append(PostingSection(section, heading, line_no))
+        if is_bullet:
+            open_bullet = [(line_no, starts[idx] + c_off, content)]
+            open_meta = (section, heading)
+        else:
+            add("line", line_no, starts[idx] + lead, stripped, section)
+        prev_blank = False
+    flush()
+    return Posting(text, title, title_line, tuple(sections), tuple(units))

@@ -1,0 +1,124 @@
+"""Plain-text report for an 80-column terminal."""
+
+from __future__ import annotations
+
+import textwrap
+
+from ..model import KeywordResult, Report
+from .style import Style
+
+WIDTH = 80
+MARK = {"found": "[x]", "partial": "[~]", "missing": "[ ]"}
+COLOR = {"found": "green", "partial": "yellow", "missing": "red"}
+COMPONENT_LABEL = {
+    "must": "must-have keywords",
+    "nice": "nice-to-have keywords",
+    "terms": "posting-specific terms",
+    "title": "title fit",
+}
+TIER_TITLE = {"must": "Must-have", "nice": "Nice-to-have", "term": "Posting-specific terms"}
+
+
+def _wrap(text: str, indent: str, first: str = "") -> list[str]:
+    return textwrap.wrap(
+        text,
+        width=WIDTH,
+        initial_indent=first or indent,
+        subsequent_indent=indent,
+        break_on_hyphens=False,
+    ) or [first or indent]
+
+
+def _where(k: KeywordResult) -> str:
+    if k.status == "found" or k.status == "partial":
+        e = k.evidence[0]
+        place = "bullet" if e.in_bullet else e.section
+        return f"{place}, line {e.line} ({e.how})"
+    return "missing"
+
+
+def _explain(k: KeywordResult) -> list[str]:
+    lines: list[str] = []
+    for a in k.asks[:3]:
+        lines.append(f'asked: line {a.line} ({a.section}) "{a.text}" [{a.how}]')
+    for e in k.evidence[:3]:
+        detail = f"{e.how}"
+        if e.how == "fuzzy":
+            detail += f" {e.match_score:.0f}"
+        if e.form.lower() != e.text.lower():
+            detail += f' of "{e.form}"'
+        lines.append(
+            f"resume: line {e.line} ({'bullet' if e.in_bullet else e.section}) "
+            f'"{e.text}" {detail}, strength {e.strength:.2f}'
+        )
+    if k.tfidf_weight is not None:
+        lines.append(f"TF-IDF weight {k.tfidf_weight:.2f}")
+    lines.append(f"tier: {k.tier_reason}")
+    return lines
+
+
+def render_text(report: Report, *, color: bool = False, explain: bool = False) -> str:
+    s = Style(color)
+    out: list[str] = []
+    out.append(s(f"amfit {report.amfit_version}: fit report", "bold"))
+    out += _wrap(
+        f"resume:  {report.resume.source} ({report.resume.title or 'no title found'})", " " * 9
+    )
+    out += _wrap(
+        f"posting: {report.posting.source} ({report.posting.title or 'no title found'})", " " * 9
+    )
+    out.append("")
+    lit = report.ats_literal
+    out.append(
+        s(f"Fit score: {report.score:.0f}/100", "bold")
+        + f"   ATS-literal match: {lit.rate * 100:.0f}% ({lit.matched} of {lit.total} as written)"
+    )
+    out.append("")
+    out.append(f"  {'component':<26}{'found':>9}{'coverage':>10}{'weight':>8}{'points':>8}")
+    for c in report.components:
+        found = f"{c.found}/{c.items}" if c.name != "title" else report.title_fit.level
+        out.append(
+            f"  {COMPONENT_LABEL[c.name]:<26}{found:>9}{c.coverage * 100:>9.0f}%"
+            f"{c.weight * 100:>7.0f}%{c.points:>8.1f}"
+        )
+    t = report.title_fit
+    out.append("")
+    out += _wrap(
+        f'Title fit: {t.level} - resume "{t.resume_title or "?"}" vs posting '
+        f'"{t.posting_title or "?"}"',
+        "  ",
+        "",
+    )
+    for tier in ("must", "nice", "term"):
+        group = [k for k in report.keywords if k.tier == tier]
+        if not group:
+            continue
+        found = sum(1 for k in group if k.status == "found")
+        out.append("")
+        out.append(s(f"{TIER_TITLE[tier]} ({found} of {len(group)} found)", "bold"))
+        for k in group:
+            mark = s(MARK[k.status], COLOR[k.status])
+            pts = f"+{k.points:.1f}" if k.points else ""
+            label = k.label if len(k.label) <= 30 else k.label[:27] + "..."
+            out.append(f"  {mark} {label:<31}{_where(k):<37}{pts:>6}".rstrip())
+            if explain:
+                for line in _explain(k):
+                    out += _wrap(line, " " * 10, " " * 8)
+    todo = report.missing_by_points()
+    if todo:
+        out.append("")
+        out.append(s("What to add, by points it would add", "bold"))
+        for k in todo:
+            verb = "show in a bullet" if k.status == "partial" else "add"
+            head = f'  +{k.points:>4.1f}  {verb} "{k.label}" ({k.tier})'
+            out += _wrap(head, " " * 10, "")
+            p = k.placement
+            if p is not None:
+                where = f"line {p.line}" if p.line else "new"
+                target = f': "{p.text}"' if p.text else ""
+                out += _wrap(f"-> {p.section} {where}{target} - {p.reason}", " " * 11, " " * 9)
+    if report.warnings:
+        out.append("")
+        for w in report.warnings:
+            out += _wrap(f"warning: {w}", "  ", "")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,169 @@
+"""Parse a resume (Markdown or plain text) into sections, a title and bullets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .document import (
+    Unit,
+    classify_heading,
+    ends_sentence,
+    is_continuation,
+    join_pieces,
+    line_starts,
+    looks_like_heading,
+    markdown_heading,
+    strip_bullet,
+)
+
+#: Words that make a phrase look like a job title.
+TITLE_WORDS = frozenset(
+    ["manager", "executive", "director", "representative", "specialist", "lead", "consultant", "associate", "coordinator", "analyst", "engineer", "officer", "partner", "advisor", "adviser", "strategist", "head", "vp", "president", "owner", "founder", "administrator", "agent", "developer", "designer", "rep", "am", "csm", "ae", "sdr", "bdr", "kam", "sam", "principal", "supervisor", "marketer", "recruiter", "architect"]
+)
+_TITLE_SPLIT = re.compile(r"\s+(?:—|–|-|\||·|•|@|at)\s+|,\s+|\s*\|\s*|\s+\(")
+_DATE_RE = re.compile(
+    r"\b(19|20)\d{2}\b|\bpresent\b|\bcurrent\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s",
+    re.IGNORECASE,
+)
+
+#: Section kinds whose plain lines and bullets show experience.
+EXPERIENCE_SECTIONS = frozenset({"experience", "other"})
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    kind: str
+    heading: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Resume:
+    """A parsed resume. ``units`` hold every non-blank line or bullet."""
+
+    text: str
+    name: str
+    title: str
+    title_line: int
+    sections: tuple[Section, ...]
+    units: tuple[Unit, ...]
+
+    @property
+    def bullets(self) -> tuple[Unit, ...]:
+        return tuple(u for u in self.units if u.kind == "bullet")
+
+    def section(self, kind: str) -> Section | None:
+        return next((s for s in self.sections if s.kind == kind), None)
+
+
+def has_title_word(text: str) -> bool:
+    words = re.findall(r"[A-Za-z]+", text)
+    return any(w.lower() in TITLE_WORDS for w in words)
+
+
+def title_from_heading(text: str) -> str:
+    """The job title part of "Title, Company" / "Title — Company" / "Title at Company"."""
+    text = re.sub(r"[*_`]+", "", text).strip()
+    parts = [p.strip() for p in _TITLE_SPLIT.split(text) if p and p.strip()]
+    for part in parts:
+        if has_title_word(part) and not _DATE_RE.search(part):
+            return part
+    return parts[0] if parts else ""
+
+
+def _is_job_line(stripped: str) -> bool:
+    words = stripped.split()
+    return (
+        0 < len(words) <= 14
+        and has_title_word(stripped)
+        and not ends_sentence(stripped)
+        and not stripped.lower().startswith(("responsible", "managed", "led "))
+    )
+
+
+def parse_resume(text: str) -> Resume:
+    """Parse resume text (already normalised by :mod:`amfit.textio`)."""
+    starts = line_starts(text)
+    lines = text.split("\n")
+    units: list[Unit] = []
+    sections: list[Section] = []
+    section, heading, role = "header", "", ""
+    name, title, title_line = "", "", 0
+    headline: tuple[str, int] | None = None
+    open_bullet: list[tuple[int, int, str]] | None = None
+    open_meta: tuple[str, str, str] = ("", "", "")
+
+    def flush() -> None:
+        nonlocal open_bullet
+        if open_bullet:
+            joined, pieces = join_pieces(open_bullet)
+            sec, head, rl = open_meta
+            units.append(Unit(len(units), "bullet", joined, sec, head, pieces, rl))
+        open_bullet = None
+
+    def add(kind: str, line_no: int, offset: int, content: str) -> None:
+        joined, pieces = join_pieces([(line_no, starts[line_no - 1] + offset, content)])
+        units.append(Unit(len(units), kind, joined, section, heading, pieces, role))
+
+    for idx, raw in enumerate(lines):
+        line_no = idx + 1
+        stripped = raw.strip()
+        if not stripped:
+            flush()
+            continue
+        if open_bullet is not None and is_continuation(raw, True):
+            offset = len(raw) - len(raw.lstrip())
+            open_bullet.append((line_no, starts[idx] + offset, stripped))
+            continue
+        flush()
+        offset = len(raw) - len(raw.lstrip())
+        md = markdown_heading(raw)
+        is_bullet, content, c_off = strip_bullet(raw)
+        head_text = md[1] if md else (stripped if not is_bullet else "")
+        kind = None
+        if md or (not is_bullet and (looks_like_heading(raw) or len(stripped.split()) <= 4)):
+            kind = classify_heading(head_text, "resume") if head_text else None
+            if kind and not md and not looks_like_heading(raw) and ends_sentence(stripped):
+                kind = None
+        if kind:
+            section, heading, role = kind, head_text, ""
+            sections.append(Section(kind, head_text, line_no))
+            add("heading", line_no, offset, stripped)
+            continue
+        if md:
+            level, htext = md
+            if not name and section == "header" and level <= 1:
+                name = htext
+                add("heading", line_no, offset, stripped)
+                continue
+            if section in EXPERIENCE_SECTIONS or (section == "header" and has_title_word(htext)):
+                role = title_from_heading(htext)
+                if not title and section == "experience":
+                    title, title_line = role, line_no
+                add("job", line_no, offset, htext)
+                continue
+            add("heading", line_no, offset, stripped)
+            continue
+        if is_bullet:
+            open_bullet = [(line_no, starts[idx] + c_off, content)]
+            open_meta = (section, heading, role)
+            continue
+        if section == "header":
+            if not name:
+                name = stripped
+            elif headline is None and has_title_word(stripped):
+                headline = (title_from_heading(stripped), line_no)
+            add("line", line_no, offset, stripped)
+            continue
+        if section == "experience" and _is_job_line(stripped) and not _DATE_RE.fullmatch(stripped):
+            role = title_from_heading(stripped)
+            if not title:
+                title, title_line = role, line_no
+            add("job", line_no, offset, stripped)
+            continue
+        add("line", line_no, offset, stripped)
+    flush()
+    if not title and headline:
+        title, title_line = headline
+    return Resume(text, name, title, title_line, tuple(sections), tuple(units))

@@ -1,0 +1,135 @@
+"""The fit score: named weights and the one function that computes it.
+
+score = 100 x sum(weight_c x coverage_c) / sum(weight_c), over the
+components the posting gives (a posting with no nice-to-have keywords has
+no nice component; its weight is shared out among the rest in proportion):
+
+* ``must``  - mean evidence strength over the must-have concepts
+* ``nice``  - mean evidence strength over the nice-to-have concepts
+* ``terms`` - TF-IDF-weighted mean strength over posting-specific terms
+* ``title`` - title fit value (dropped when the posting's title is unknown)
+
+Evidence strength of one keyword is its best evidence: a bullet or line of
+the experience section counts :data:`EVIDENCE_FULL`, a skills list, summary,
+header, education or certification line :data:`EVIDENCE_LISTED`; a fuzzy
+hit is scaled by its ratio / 100. Repeats add nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+#: Share of the score that must-have keyword coverage carries.
+WEIGHT_MUST = 0.50
+#: Share of the score that nice-to-have keyword coverage carries.
+WEIGHT_NICE = 0.15
+#: Share of the score that posting-specific (TF-IDF) term coverage carries.
+WEIGHT_TERMS = 0.15
+#: Share of the score that title fit carries.
+WEIGHT_TITLE = 0.20
+
+#: Evidence strength of a keyword shown in an experience bullet or line.
+EVIDENCE_FULL = 1.0
+#: Evidence strength of a keyword only listed (skills, summary, header...).
+EVIDENCE_LISTED = 0.5
+#: Strength at or above which a keyword is "found" (below: "partial").
+FOUND_THRESHOLD = 0.75
+
+#: Title-fit values by level.
+TITLE_VALUES = {
+    "same": 1.0,
+    "family": 0.8,
+    "neighbour": 0.5,
+    "different": 0.0,
+    "unknown": 0.0,
+}
+
+#: Resume sections whose bullets and lines are full evidence.
+FULL_EVIDENCE_SECTIONS = frozenset({"experience", "other"})
+
+COMPONENT_WEIGHTS = {
+    "must": WEIGHT_MUST,
+    "nice": WEIGHT_NICE,
+    "terms": WEIGHT_TERMS,
+    "title": WEIGHT_TITLE,
+}
+
+
+def evidence_strength(section: str, how: str, match_score: float) -> float:
+    base = EVIDENCE_FULL if section in FULL_EVIDENCE_SECTIONS else EVIDENCE_LISTED
+    quality = match_score / 100.0 if how == "fuzzy" else 1.0
+    return round(base * quality, 4)
+
+
+def status_of(strength: float) -> str:
+    if strength >= FOUND_THRESHOLD:
+        return "found"
+    return "partial" if strength > 0 else "missing"
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """What the score needs of one asked keyword."""
+
+    key: str
+    component: str  # must | nice | terms
+    weight: float  # 1 for concepts, the TF-IDF weight for terms
+    strength: float
+
+
+@dataclass(frozen=True, slots=True)
+class ComponentScore:
+    name: str
+    weight: float
+    coverage: float
+    points: float
+    items: int
+    found: int
+
+
+def compute(
+    items: Sequence[Item], title_value: float | None
+) -> tuple[float, tuple[ComponentScore, ...]]:
+    """The 0-100 score and its components. ``title_value`` None drops the title part."""
+    raw: list[tuple[str, float, float, int, int]] = []
+    for name in ("must", "nice", "terms"):
+        group = [i for i in items if i.component == name]
+        if not group:
+            continue
+        total = sum(i.weight for i in group)
+        coverage = sum(i.weight * i.strength for i in group) / total if total else 0.0
+        found = sum(1 for i in group if status_of(i.strength) == "found")
+        raw.append((name, COMPONENT_WEIGHTS[name], coverage, len(group), found))
+    if title_value is not None:
+        raw.append(("title", WEIGHT_TITLE, title_value, 1, int(title_value >= FOUND_THRESHOLD)))
+    total_weight = sum(w for _, w, _, _, _ in raw)
+    if not total_weight:
+        return 0.0, ()
+    parts = tuple(
+        ComponentScore(
+            name,
+            round(w / total_weight, 4),
+            round(cov, 4),
+            round(100.0 * w * cov / total_weight, 2),
+            n,
+            f,
+        )
+        for name, w, cov, n, f in raw
+    )
+    return round(_value(raw, total_weight), 1), parts
+
+
+def _value(raw: Sequence[tuple[str, float, float, int, int]], total_weight: float) -> float:
+    score = 100.0 * sum(w * cov for _, w, cov, _, _ in raw) / total_weight
+    return min(100.0, max(0.0, score))
+
+
+def points_if_full(items: Sequence[Item], index: int, title_value: float | None) -> float:
+    """Points the score gains when item ``index`` gets full evidence (rescored)."""
+    changed = list(items)
+    it = changed[index]
+    changed[index] = Item(it.key, it.component, it.weight, EVIDENCE_FULL)
+    before, _ = compute(items, title_value)
+    after, _ = compute(changed, title_value)
+    return round(after - before, 1)

@@ -1,0 +1,231 @@
+"""The keyword taxonomy: concepts loaded from TOML files under ``keywords/``.
+
+A concept is one thing a posting can ask for, however it is worded::
+
+    [[concept]]
+    id = "nrr"
+    label = "net revenue retention"
+    category = "retention"
+    tier = "nice"
+    aliases = ["net dollar retention", "net retention"]
+    acronyms = ["NRR", "NDR"]
+
+``aliases`` are matched case-insensitively on lemma keys (inflections come
+free); ``acronyms`` only as whole tokens in exactly that case (a plural
+``s`` is allowed). A malformed file fails with its path and line.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from .errors import TaxonomyError
+from .resources import keywords_path
+
+TIERS = ("must", "nice")
+PLACES = ("bullet", "skills", "summary")
+CATEGORIES = (
+    "account_management",
+    "retention",
+    "expansion",
+    "relationships",
+    "planning",
+    "forecasting",
+    "contracts",
+    "health",
+    "analytics",
+    "tools",
+    "soft_skills",
+    "segment",
+    "new_business",
+    "sales_leadership",
+    "custom",
+)
+_CONCEPT_KEYS = {
+    "id",
+    "label",
+    "category",
+    "tier",
+    "aliases",
+    "acronyms",
+    "exclude",
+    "fuzzy",
+    "where",
+    "note",
+}
+_ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Concept:
+    """One entry of the taxonomy."""
+
+    id: str
+    label: str
+    category: str
+    tier: str
+    aliases: tuple[str, ...] = ()
+    acronyms: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    fuzzy: bool = True
+    where: str = "bullet"
+    source: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class TitleFamily:
+    """A family of job titles (Account Manager, Customer Success, AE...)."""
+
+    id: str
+    label: str
+    titles: tuple[str, ...]
+    acronyms: tuple[str, ...]
+    neighbours: tuple[str, ...]
+
+
+def _header_lines(text: str, table: str) -> list[int]:
+    pattern = re.compile(rf"^\s*\[\[\s*{table}\s*\]\]")
+    return [i for i, line in enumerate(text.split("\n"), start=1) if pattern.match(line)]
+
+
+def _parse_toml(path: Path) -> tuple[dict, str]:
+    name = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise TaxonomyError(name, None, "no such file") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise TaxonomyError(name, None, f"cannot read the file ({exc})") from exc
+    try:
+        return tomllib.loads(text), text
+    except tomllib.TOMLDecodeError as exc:
+        m = re.search(r"\(at line (\d+), column \d+\)", str(exc))
+        line = int(m.group(1)) if m else None
+        msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        raise TaxonomyError(name, line, f"invalid TOML: {msg}") from exc
+
+
+def _str_list(value: object, field: str, name: str, line: int) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise TaxonomyError(name, line, f"'{field}' must be a list of non-empty strings")
+    return tuple(v.strip() for v in value)
+
+
+def _concept_from(entry: object, name: str, line: int) -> Concept:
+    if not isinstance(entry, dict):
+        raise TaxonomyError(name, line, "each [[concept]] must be a table")
+    unknown = sorted(set(entry) - _CONCEPT_KEYS)
+    if unknown:
+        raise TaxonomyError(name, line, f"unknown field(s) {', '.join(unknown)}")
+    for field in ("id", "label", "category", "tier"):
+        if not isinstance(entry.get(field), str) or not entry[field].strip():
+            raise TaxonomyError(name, line, f"concept is missing '{field}'")
+    cid = entry["id"].strip()
+    if not _ID_RE.match(cid):
+        raise TaxonomyError(name, line, f"id '{cid}' must be snake_case (a-z, 0-9, _)")
+    tier = entry["tier"].strip()
+    if tier not in TIERS:
+        raise TaxonomyError(name, line, f"tier '{tier}' must be one of {', '.join(TIERS)}")
+    category = entry["category"].strip()
+    if category not in CATEGORIES:
+        raise TaxonomyError(
+            name, line, f"category '{category}' must be one of {', '.join(CATEGORIES)}"
+        )
+    default_where = "skills" if category == "tools" else "bullet"
+    where = entry.get("where", default_where)
+    if where not in PLACES:
+        raise TaxonomyError(name, line, f"where '{where}' must be one of {', '.join(PLACES)}")
+    fuzzy = entry.get("fuzzy", True)
+    if not isinstance(fuzzy, bool):
+        raise TaxonomyError(name, line, "'fuzzy' must be true or false")
+    aliases = _str_list(entry.get("aliases"), "aliases", name, line)
+    acronyms = _str_list(entry.get("acronyms"), "acronyms", name, line)
+    for acr in acronyms:
+        if " " in acr:
+            raise TaxonomyError(name, line, f"acronym '{acr}' must be a single token")
+    return Concept(
+        id=cid,
+        label=entry["label"].strip(),
+        category=category,
+        tier=tier,
+        aliases=aliases,
+        acronyms=acronyms,
+        exclude=_str_list(entry.get("exclude"), "exclude", name, line),
+        fuzzy=fuzzy,
+        where=where,
+        source=name,
+        line=line,
+    )
+
+
+def load_concepts(path: str | Path) -> list[Concept]:
+    """Load and validate one taxonomy file."""
+    path = Path(path)
+    name = str(path)
+    data, text = _parse_toml(path)
+    unknown = sorted(set(data) - {"concept"})
+    if unknown:
+        raise TaxonomyError(name, None, f"unknown top-level key(s) {', '.join(unknown)}")
+    entries = data.get("concept", [])
+    if not isinstance(entries, list) or not entries:
+        raise TaxonomyError(name, None, "no [[concept]] entries")
+    lines = _header_lines(text, "concept")
+    concepts: list[Concept] = []
+    seen: dict[str, int] = {}
+    for i, entry in enumerate(entries):
+        line = lines[i] if i < len(lines) else 0
+        concept = _concept_from(entry, name, line)
+        if concept.id in seen:
+            raise TaxonomyError(
+                name, line, f"duplicate id '{concept.id}' (first at line {seen[concept.id]})"
+            )
+        seen[concept.id] = line
+        concepts.append(concept)
+    return concepts
+
+
+@cache
+def builtin_concepts() -> tuple[Concept, ...]:
+    return tuple(load_concepts(keywords_path("am.toml")))
+
+
+def load_taxonomy(extra: tuple[str | Path, ...] = ()) -> tuple[Concept, ...]:
+    """The built-in taxonomy plus user files; a user concept with a built-in id
+    replaces the built-in one."""
+    concepts = {c.id: c for c in builtin_concepts()}
+    for path in extra:
+        for c in load_concepts(path):
+            concepts[c.id] = c
+    return tuple(concepts.values())
+
+
+@cache
+def title_families() -> tuple[TitleFamily, ...]:
+    path = keywords_path("titles.toml")
+    name = str(path)
+    data, text = _parse_toml(path)
+    lines = _header_lines(text, "family")
+    families = []
+    for i, entry in enumerate(data.get("family", [])):
+        line = lines[i] if i < len(lines) else 0
+        if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
+            raise TaxonomyError(name, line, "each [[family]] needs an id")
+        families.append(
+            TitleFamily(
+                id=entry["id"],
+                label=str(entry.get("label", entry["id"])),
+                titles=_str_list(entry.get("titles"), "titles", name, line),
+                acronyms=_str_list(entry.get("acronyms"), "acronyms", name, line),
+                neighbours=_str_list(entry.get("neighbours"), "neighbours", name, line),
+            )
+        )
+    if not families:
+        raise TaxonomyError(name, None, "no [[family]] entries")
+    return tuple(families)

@@ -1,0 +1,212 @@
+"""Posting-specific salient terms by TF-IDF against a background corpus.
+
+Beyond the taxonomy, a posting asks for things of its own: an industry
+("freight", "payroll"), a language, a product category, a certification.
+They are the words the posting uses often and job ads in general use
+rarely. amfit weighs each candidate word and two-word phrase with
+scikit-learn's :class:`~sklearn.feature_extraction.text.TfidfTransformer`
+(sublinear tf), whose idf comes from the document frequencies in
+``data/background.tsv`` (built by ``scripts/build_background.py`` from
+1,471 real job ads; only counts are shipped, never ad text).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from .document import Unit
+from .errors import TaxonomyError
+from .nlp import Token, segments
+from .resources import data_path
+
+#: How many posting-specific terms a posting may contribute.
+TOP_TERMS = 8
+#: A term found in more than this share of background ads is not specific.
+MAX_TERM_DF_RATIO = 0.06
+#: Lowest TF-IDF weight (sublinear tf x smoothed idf) a term needs.
+MIN_TERM_WEIGHT = 3.5
+#: Shortest word considered.
+MIN_WORD_CHARS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Background:
+    documents: int
+    df: dict[str, int]
+
+    @property
+    def vocabulary(self) -> frozenset[str]:
+        return frozenset(t for t in self.df if " " not in t)
+
+    def idf(self, term: str) -> float:
+        """sklearn's smoothed idf: ln((1 + n) / (1 + df)) + 1."""
+        return math.log((1 + self.documents) / (1 + self.df.get(term, 0))) + 1.0
+
+
+@cache
+def load_background() -> Background:
+    path = data_path("background.tsv")
+    documents = 0
+    df: dict[str, int] = {}
+    for n, raw in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
+        if not raw or raw.startswith("#"):
+            if raw.startswith("# documents\t"):
+                documents = int(raw.split("\t")[1])
+            continue
+        term, sep, count = raw.rpartition("\t")
+        if not sep or not count.isdigit():
+            raise TaxonomyError(str(path), n, "expected 'term<TAB>count'")
+        df[term] = int(count)
+    if documents <= 0:
+        raise TaxonomyError(str(path), None, "missing '# documents<TAB>N' header")
+    return Background(documents, df)
+
+
+@cache
+def stop_words() -> frozenset[str]:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    extra = set()
+    for raw in data_path("generic_terms.txt").read_text(encoding="utf-8").split("\n"):
+        word = raw.split("#", 1)[0].strip().lower()
+        if word:
+            extra.add(word)
+    return frozenset(ENGLISH_STOP_WORDS | extra)
+
+
+def candidate_runs(text: str) -> list[list[Token]]:
+    """Runs of adjacent content words (no stop words, numbers or short words)."""
+    stops = stop_words()
+    runs: list[list[Token]] = []
+    for seg in segments(text):
+        run: list[Token] = []
+        for tok in seg:
+            ok = (
+                tok.lower.isalpha()
+                and len(tok.lower) >= MIN_WORD_CHARS
+                and tok.lower not in stops
+                and tok.key not in stops
+            )
+            if ok:
+                run.append(tok)
+            elif run:
+                runs.append(run)
+                run = []
+        if run:
+            runs.append(run)
+    return runs
+
+
+def run_terms(run: Sequence[Token]) -> Iterable[tuple[str, str]]:
+    """(term key, surface text) for each unigram and bigram of a run."""
+    for i, tok in enumerate(run):
+        yield tok.key, tok.text
+        if i + 1 < len(run):
+            nxt = run[i + 1]
+            yield f"{tok.key} {nxt.key}", f"{tok.text} {nxt.text}"
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A posting-specific term with its TF-IDF weight and where it was seen."""
+
+    key: str  # lemma keys, space separated
+    text: str  # how the posting writes it
+    weight: float  # TF-IDF weight
+    df: int  # background document frequency
+    count: int  # occurrences in the posting
+    line: int  # first line it appears on in the posting
+    section: str
+
+
+def salient_terms(
+    units: Sequence[Unit],
+    covered: Iterable[tuple[int, int]] = (),
+    *,
+    top: int = TOP_TERMS,
+    ignored_sections: frozenset[str] = frozenset(),
+) -> list[Term]:
+    """The posting's own salient terms, strongest first.
+
+    ``covered`` are document character spans already explained by taxonomy
+    hits; words inside them are not candidates.
+    """
+    import numpy as np
+    import scipy.sparse as sp
+    from sklearn.feature_extraction.text import TfidfTransformer
+
+    bg = load_background()
+    spans = sorted(covered)
+    counts: Counter[str] = Counter()
+    first: dict[str, tuple[str, int, str]] = {}
+    capitalised: dict[str, bool] = {}
+    for unit in units:
+        if unit.section in ignored_sections or unit.kind == "heading":
+            continue
+        for run in _split_covered(unit, candidate_runs(unit.text), spans):
+            for tok in run:
+                capitalised[tok.key] = capitalised.get(tok.key, True) and tok.text[:1].isupper()
+            for key, surface in run_terms(run):
+                counts[key] += 1
+                if key not in first:
+                    first[key] = (surface, unit.locate(0)[0], unit.section)
+    if not counts:
+        return []
+    vocab = sorted(counts)
+    matrix = sp.csr_matrix(np.array([[counts[t] for t in vocab]], dtype=np.float64))
+    transformer = TfidfTransformer(sublinear_tf=True, norm=None)
+    transformer.idf_ = np.array([bg.idf(t) for t in vocab])
+    transformer.n_features_in_ = len(vocab)
+    weights = transformer.transform(matrix).toarray()[0]
+    ranked = sorted(zip(vocab, weights, strict=True), key=lambda kv: (-kv[1], kv[0]))
+    chosen: list[Term] = []
+    used: set[str] = set()
+    max_df = MAX_TERM_DF_RATIO * bg.documents
+    for key, weight in ranked:
+        if len(chosen) >= top or weight < MIN_TERM_WEIGHT:
+            break
+        parts = key.split(" ")
+        df = bg.df.get(key, 0)
+        if df > max_df or any(p in used for p in parts):
+            continue
+        # A capitalised word the background never saw is the employer's own name.
+        if all(capitalised.get(p, False) for p in parts) and all(
+            bg.df.get(p, 0) == 0 for p in parts
+        ):
+            continue
+        if len(parts) == 2 and counts[key] < 2:
+            continue
+        surface, line, section = first[key]
+        text = surface if all(capitalised.get(p, False) for p in parts) else surface.lower()
+        chosen.append(Term(key, text, round(float(weight), 3), df, counts[key], line, section))
+        used.update(parts)
+    return chosen
+
+
+def _split_covered(
+    unit: Unit, runs: list[list[Token]], spans: list[tuple[int, int]]
+) -> list[list[Token]]:
+    out: list[list[Token]] = []
+    for run in runs:
+        current: list[Token] = []
+        for tok in run:
+            if _inside(unit.locate(tok.start)[1], spans):
+                if current:
+                    out.append(current)
+                current = []
+            else:
+                current.append(tok)
+        if current:
+            out.append(current)
+    return out
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    import bisect
+
+    i = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= offset < spans[i][1]

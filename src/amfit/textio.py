@@ -1,0 +1,107 @@
+"""Read user files safely and normalise text.
+
+Nothing here writes anywhere. Every failure is an :class:`InputError` with
+a one-line message that says what is wrong and what to do.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from pathlib import Path
+
+from .errors import InputError
+
+#: Largest input file accepted, in bytes (text resumes and postings are a
+#: few kilobytes; anything this large is almost certainly the wrong file).
+MAX_INPUT_BYTES = 2_000_000
+
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = re.compile(r"[\u00a0\u2007\u202f\u2000-\u200a\u3000\t\f\v]")
+_NEWLINES = re.compile(r"\r\n|\r|\u2028|\u2029|\x85")
+
+
+def normalize_text(text: str) -> str:
+    """NFKC-normalise, unify newlines and spaces, drop zero-width characters.
+
+    The number of lines is preserved (line N of the result is line N of the
+    input as an editor shows it), so reported line numbers stay true.
+    """
+    text = _NEWLINES.sub("\n", text)
+    text = unicodedata.normalize("NFKC", text)
+    text = text.translate(_ZERO_WIDTH)
+    text = _SPACES.sub(" ", text)
+    # NFKC may have produced new line breaks (it does not for the forms above,
+    # but stay safe): keep only "\n".
+    return _NEWLINES.sub("\n", text)
+
+
+def decode_bytes(data: bytes, name: str = "<input>") -> str:
+    """Decode bytes as UTF-8 (with or without BOM), UTF-16 with BOM, or cp1252."""
+    if data.startswith(codecs.BOM_UTF8):
+        return _decode(data[3:], "utf-8", name)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _decode(data, "utf-16", name)
+    if b"\x00" in data:
+        raise InputError(f"{name}: looks like a binary file, not text (it contains NUL bytes)")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{name}: cannot decode the text (not UTF-8, UTF-16 or cp1252)") from exc
+    return text
+
+
+def _decode(data: bytes, encoding: str, name: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{name}: not valid {encoding.upper()} text") from exc
+
+
+def _control_ratio(text: str) -> float:
+    if not text:
+        return 0.0
+    bad = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f\v")
+    return bad / len(text)
+
+
+def check_text(text: str, name: str) -> str:
+    """Validate decoded text and return it normalised."""
+    if _control_ratio(text) > 0.01:
+        raise InputError(f"{name}: looks like a binary file, not text")
+    text = normalize_text(text)
+    if not text.strip():
+        raise InputError(f"{name}: the file is empty (no text to read)")
+    return text
+
+
+def read_text(path: str | Path, *, max_bytes: int = MAX_INPUT_BYTES) -> str:
+    """Read a text file the user named, with one-line errors for every bad case."""
+    p = Path(path)
+    name = str(path)
+    if not p.exists():
+        raise InputError(f"{name}: no such file")
+    if p.is_dir():
+        raise InputError(f"{name}: is a directory, expected a text file")
+    try:
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise InputError(
+                f"{name}: file is {size:,} bytes, over the {max_bytes:,}-byte limit for a text input"
+            )
+        with p.open("rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except PermissionError as exc:
+        raise InputError(f"{name}: permission denied") from exc
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read the file ({exc.strerror or exc})") from exc
+    if len(data) > max_bytes:
+        raise InputError(f"{name}: over the {max_bytes:,}-byte limit for a text input")
+    if not data.strip():
+        raise InputError(f"{name}: the file is empty (no text to read)")
+    return check_text(decode_bytes(data, name), name)

@@ -1,0 +1,83 @@
+"""Title fit: is the resume's most recent title the posting's role?
+
+Levels, from best to worst (values are named constants in
+:mod:`amfit.scoring`):
+
+* ``same`` - the same core title once seniority words and segment
+  qualifiers are set aside ("Senior Account Manager" ~ "Account Manager, SMB");
+* ``family`` - the same family ("Strategic Account Manager" ~ "Account Manager");
+* ``neighbour`` - a neighbouring role ("Customer Success Manager" for an AM seat);
+* ``different`` - another role (an Account Executive for an AM seat);
+* ``unknown`` - the resume or the posting states no recognisable title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .taxonomy import TitleFamily, title_families
+
+SENIORITY_WORDS = frozenset(
+    ["senior", "sr", "junior", "jr", "lead", "principal", "associate", "staff", "i", "ii", "iii", "iv", "entry", "level"]
+)
+SEGMENT_WORDS = frozenset(
+    ["smb", "mid", "market", "midmarket", "enterprise", "commercial", "emea", "apac", "amer", "latam", "na", "us", "uk", "remote", "global", "regional", "national"]
+)
+_SPLIT = re.compile(r"\s+[-–—|/]\s+|,|\(|\||:")
+
+
+def core_title(title: str) -> str:
+    """Lower-case title without seniority, segment qualifiers or parentheses."""
+    first = _SPLIT.split(title.strip())[0] if title.strip() else ""
+    words = re.findall(r"[a-z0-9]+", first.lower().replace("-", " "))
+    words = [w for w in words if w not in SENIORITY_WORDS]
+    while words and words[0] in SEGMENT_WORDS:
+        words.pop(0)
+    return " ".join(words)
+
+
+def family_of(title: str, families: tuple[TitleFamily, ...] | None = None) -> TitleFamily | None:
+    """The family whose longest title phrase (or an acronym) the title contains."""
+    if not title:
+        return None
+    families = families or title_families()
+    tokens = set(re.findall(r"[A-Za-z]+", title))
+    padded = f" {' '.join(re.findall(r'[a-z0-9]+', title.lower().replace('-', ' ')))} "
+    best: tuple[int, TitleFamily] | None = None
+    for fam in families:
+        for phrase in fam.titles:
+            p = " ".join(re.findall(r"[a-z0-9]+", phrase.lower().replace("-", " ")))
+            if p and f" {p} " in padded and (best is None or len(p) > best[0]):
+                best = (len(p), fam)
+        for acr in fam.acronyms:
+            if acr in tokens and (best is None or best[0] < 2):
+                best = (2, fam)
+    return best[1] if best else None
+
+
+@dataclass(frozen=True, slots=True)
+class TitleMatch:
+    level: str
+    resume_family: str
+    posting_family: str
+
+
+def compare_titles(resume_title: str, posting_title: str) -> TitleMatch:
+    rf = family_of(resume_title)
+    pf = family_of(posting_title)
+    r_id = rf.id if rf else ""
+    p_id = pf.id if pf else ""
+    if not resume_title or not posting_title:
+        level = "unknown"
+    elif core_title(resume_title) and core_title(resume_title) == core_title(posting_title):
+        level = "same"
+    elif rf is None or pf is None:
+        level = "unknown" if pf is None else "different"
+    elif rf.id == pf.id:
+        level = "family"
+    elif pf.id in rf.neighbours or rf.id in pf.neighbours:
+        level = "neighbour"
+    else:
+        level = "different"
+    return TitleMatch(level, r_id, p_id)
