@@ -98,29 +98,41 @@ class PostingAnalysis:
 
 
 _TIER_ORDER = {"must": 0, "nice": 1, "term": 2}
-_NICE_MARKERS: list[re.Pattern[str]] = []
 
 
-def _nice_markers() -> list[re.Pattern[str]]:
-    if not _NICE_MARKERS:
-        from .document import section_patterns
+@cache
+def _nice_markers() -> dict[str, tuple[re.Pattern[str], ...]]:
+    from .document import section_patterns
 
-        for name, patterns in section_patterns("markers"):
-            if name == "nice":
-                _NICE_MARKERS.extend(patterns)
-    return _NICE_MARKERS
+    return dict(section_patterns("markers"))
 
 
+#: Words that make an intro sentence an ask of the reader, not company blurb.
+_ASK_WORDS = re.compile(
+    r"\b(you|your|you'll|you're|we're looking|we are looking|candidate|ideal|this role|"
+    r"the role|this position|will be responsible|hiring)\b",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
 
 
-def _sentence_at(text: str, offset: int) -> str:
+def _sentence_at(text: str, offset: int) -> tuple[str, int]:
+    """The sentence of ``text`` holding ``offset``, and the offset inside it."""
     start = 0
     for m in _SENTENCE_END.finditer(text):
         if m.end() > offset:
-            return text[start : m.start()]
+            return text[start : m.start()], offset - start
         start = m.end()
-    return text[start:]
+    return text[start:], offset - start
+
+
+def _marked_nice(sentence: str, offset: int) -> bool:
+    """Does an in-line marker make the words at ``offset`` nice-to-have?"""
+    lower = sentence.lower()
+    markers = _nice_markers()
+    if any(p.search(lower) for p in markers.get("nice", ())):
+        return True
+    return any(m.start() < offset for p in markers.get("nice_after", ()) for m in p.finditer(lower))
 
 
 class Scorer:
@@ -142,7 +154,9 @@ class Scorer:
             unit = posting.units[hit.unit]
             if unit.section in IGNORED_SECTIONS:
                 continue
-            by_concept[hit.concept_id].append((hit, self._signal(unit, hit)))
+            signal = self._signal(unit, hit, posting.has_headings)
+            if signal is not None:
+                by_concept[hit.concept_id].append((hit, signal))
         asked: list[AskedKeyword] = []
         for cid, mentions in by_concept.items():
             concept = self.concepts[cid]
@@ -180,12 +194,16 @@ class Scorer:
         return PostingAnalysis(source, posting, family, tuple(asked))
 
     @staticmethod
-    def _signal(unit: Unit, hit: Hit) -> str:
+    def _signal(unit: Unit, hit: Hit, has_headings: bool) -> str | None:
+        """must / nice / none for one mention; None when it is no ask at all."""
         if unit.section == "title":
             return "must"
-        offset = hit.start - unit.pieces[0].start if len(unit.pieces) == 1 else None
-        sentence = _sentence_at(unit.text, offset) if offset is not None else unit.text
-        if any(p.search(sentence.lower()) for p in _nice_markers()):
+        sentence, offset = _sentence_at(unit.text, _unit_offset(unit, hit))
+        if unit.section == "intro" and has_headings and not _ASK_WORDS.search(sentence):
+            # Text above the first heading that does not address the reader
+            # describes the company ("Acme grew ARR 40%"), not the hire.
+            return None
+        if _marked_nice(sentence, offset):
             return "nice"
         if unit.section in NICE_SECTIONS:
             return "nice"
@@ -239,7 +257,9 @@ class Scorer:
             posting_text = check_text(posting_text, posting_source)
             analysis = self.analyze_posting(posting_text, posting_source)
         resume = parse_resume(resume_text)
-        evidence_units = [u for u in resume.units if u.kind in ("bullet", "line")]
+        # Job headings count too: holding the title "Account Manager" shows
+        # account management.
+        evidence_units = [u for u in resume.units if u.kind in ("bullet", "line", "job")]
         hits = self.matcher.find(evidence_units)
         concept_hits: dict[str, list[Hit]] = defaultdict(list)
         for h in hits:
@@ -249,7 +269,13 @@ class Scorer:
         evidences: list[tuple[Evidence, ...]] = []
         items: list[scoring.Item] = []
         for k in analysis.keywords:
-            found = term_hits.get(k.id, []) if k.keys else concept_hits.get(k.id, [])
+            if k.keys:
+                found = [(h, "") for h in term_hits.get(k.id, [])]
+            else:
+                found = [(h, "") for h in concept_hits.get(k.id, [])]
+                for other in self.concepts[k.id].narrower:
+                    label = self.concepts[other].label
+                    found += [(h, label) for h in concept_hits.get(other, [])]
             ev = _evidence(found, resume)
             evidences.append(ev)
             strength = ev[0].strength if ev else 0.0
@@ -331,6 +357,14 @@ class Scorer:
         )
 
 
+def _unit_offset(unit: Unit, hit: Hit) -> int:
+    """Offset of a hit inside its unit's joined text."""
+    for p in reversed(unit.pieces):
+        if p.line == hit.line:
+            return p.offset + (hit.start - p.start)
+    return 0
+
+
 def _tier(concept: Concept, mentions: list[tuple[Hit, str]], posting: Posting) -> tuple[str, str]:
     def where(h: Hit) -> str:
         u = posting.units[h.unit]
@@ -389,29 +423,25 @@ def _term_hits(units: list[Unit], terms: list[AskedKeyword]) -> dict[str, list[H
     return out
 
 
-def _evidence(hits: list[Hit], resume: Resume) -> tuple[Evidence, ...]:
-    """Evidence from hits, strongest first; one entry per line."""
-    seen: set[int] = set()
-    out: list[Evidence] = []
-    for h in hits:
-        if h.line in seen:
-            continue
-        seen.add(h.line)
+def _evidence(hits: list[tuple[Hit, str]], resume: Resume) -> tuple[Evidence, ...]:
+    """Evidence from (hit, narrower-concept label or "") pairs, strongest first;
+    the strongest entry per line."""
+    best: dict[int, Evidence] = {}
+    for h, via in hits:
         unit = resume.units[h.unit]
-        out.append(
-            Evidence(
-                h.how,
-                h.text,
-                h.form,
-                h.score,
-                h.line,
-                unit.section,
-                unit.kind == "bullet",
-                scoring.evidence_strength(unit.section, h.how, h.score),
-            )
+        ev = Evidence(
+            "narrower" if via else h.how,
+            h.text,
+            via or h.form,
+            h.score,
+            h.line,
+            unit.section,
+            unit.kind == "bullet",
+            scoring.evidence_strength(unit.section, h.how, h.score, narrower=bool(via)),
         )
-    out.sort(key=lambda e: (-e.strength, -int(e.in_bullet), e.line))
-    return tuple(out)
+        if h.line not in best or ev.strength > best[h.line].strength:
+            best[h.line] = ev
+    return tuple(sorted(best.values(), key=lambda e: (-e.strength, -int(e.in_bullet), e.line)))
 
 
 def _literal_in(form: str, lower_text: str) -> bool:

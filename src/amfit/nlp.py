@@ -14,6 +14,7 @@ join words ("cross-sell" is the two words "cross" "sell" in one segment).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
@@ -67,12 +68,26 @@ def _stemmer():  # type: ignore[no-untyped-def]
     return snowballstemmer.stemmer("english")
 
 
+#: Key shared by every number ("58", "3.9", "100+", "40-60"), so a taxonomy
+#: alias such as "book of 10 accounts" matches "book of 58 accounts".
+NUMBER_KEY = "#"
+_NUMBER_RE = re.compile(r"^[$€£]?\d[\d.,]*[kmb%+]?$")
+
+
 @lru_cache(maxsize=200_000)
 def word_key(lower: str) -> str:
-    """The matching key of one lower-cased word: lookup table, then stem."""
+    """The matching key of one lower-cased word: lookup table, then stem.
+
+    A table entry that maps a word to itself protects it from the stemmer
+    (``manager`` stays apart from ``management``); any other entry gives the
+    key of its lemma (``upsold`` -> key of ``upsell``).
+    """
     table = lemma_table()
     if lower in table:
-        lower = table[lower]
+        lemma = table[lower]
+        return lemma if lemma == lower else word_key(lemma)
+    if _NUMBER_RE.match(lower):
+        return NUMBER_KEY
     if not lower.isalpha():
         return lower
     return _stemmer().stemWord(lower)
@@ -87,6 +102,7 @@ def segments(text: str) -> list[list[Token]]:
     doc = get_nlp().make_doc(text)
     out: list[list[Token]] = []
     current: list[Token] = []
+    joined = False
     for tok in doc:
         t = tok.text
         if tok.is_space:
@@ -95,15 +111,30 @@ def segments(text: str) -> list[list[Token]]:
                 current = []
             continue
         if t in JOINERS:
+            joined = True
             continue
         if not _is_word(t):
+            joined = False
             if current:
                 out.append(current)
                 current = []
             continue
         lower = t.lower()
         start = tok.idx
-        current.append(Token(t, lower, word_key(lower), start, start + len(t)))
+        key = word_key(lower)
+        prev = current[-1] if current else None
+        if key == NUMBER_KEY and prev is not None and prev.key == NUMBER_KEY and joined:
+            # A range such as "40-60" is one number.
+            current[-1] = Token(
+                text[prev.start : start + len(t)],
+                prev.lower + "-" + lower,
+                NUMBER_KEY,
+                prev.start,
+                start + len(t),
+            )
+        else:
+            current.append(Token(t, lower, key, start, start + len(t)))
+        joined = False
         # A newline inside the whitespace after a token ends the segment.
         if "\n" in tok.whitespace_ and current:
             out.append(current)

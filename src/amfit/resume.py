@@ -19,7 +19,46 @@ from .document import (
 
 #: Words that make a phrase look like a job title.
 TITLE_WORDS = frozenset(
-    ["manager", "executive", "director", "representative", "specialist", "lead", "consultant", "associate", "coordinator", "analyst", "engineer", "officer", "partner", "advisor", "adviser", "strategist", "head", "vp", "president", "owner", "founder", "administrator", "agent", "developer", "designer", "rep", "am", "csm", "ae", "sdr", "bdr", "kam", "sam", "principal", "supervisor", "marketer", "recruiter", "architect"]
+    [
+        "manager",
+        "executive",
+        "director",
+        "representative",
+        "specialist",
+        "lead",
+        "consultant",
+        "associate",
+        "coordinator",
+        "analyst",
+        "engineer",
+        "officer",
+        "partner",
+        "advisor",
+        "adviser",
+        "strategist",
+        "head",
+        "vp",
+        "president",
+        "owner",
+        "founder",
+        "administrator",
+        "agent",
+        "developer",
+        "designer",
+        "rep",
+        "am",
+        "csm",
+        "ae",
+        "sdr",
+        "bdr",
+        "kam",
+        "sam",
+        "principal",
+        "supervisor",
+        "marketer",
+        "recruiter",
+        "architect",
+    ]
 )
 _TITLE_SPLIT = re.compile(r"\s+(?:—|–|-|\||·|•|@|at)\s+|,\s+|\s*\|\s*|\s+\(")
 _DATE_RE = re.compile(

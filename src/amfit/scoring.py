@@ -7,12 +7,15 @@ no nice component; its weight is shared out among the rest in proportion):
 * ``must``  - mean evidence strength over the must-have concepts
 * ``nice``  - mean evidence strength over the nice-to-have concepts
 * ``terms`` - TF-IDF-weighted mean strength over posting-specific terms
+  (its weight scaled down when the posting yields fewer than
+  :data:`TERMS_FOR_FULL_WEIGHT` terms)
 * ``title`` - title fit value (dropped when the posting's title is unknown)
 
 Evidence strength of one keyword is its best evidence: a bullet or line of
 the experience section counts :data:`EVIDENCE_FULL`, a skills list, summary,
 header, education or certification line :data:`EVIDENCE_LISTED`; a fuzzy
-hit is scaled by its ratio / 100. Repeats add nothing.
+hit is scaled by its ratio / 100, and evidence of a narrower concept (GRR
+for client retention) by :data:`NARROWER_FACTOR`. Repeats add nothing.
 """
 
 from __future__ import annotations
@@ -26,6 +29,9 @@ WEIGHT_MUST = 0.50
 WEIGHT_NICE = 0.15
 #: Share of the score that posting-specific (TF-IDF) term coverage carries.
 WEIGHT_TERMS = 0.15
+#: The terms component carries its full weight only when the posting yields
+#: this many specific terms; with fewer, its weight shrinks in proportion.
+TERMS_FOR_FULL_WEIGHT = 6
 #: Share of the score that title fit carries.
 WEIGHT_TITLE = 0.20
 
@@ -33,6 +39,8 @@ WEIGHT_TITLE = 0.20
 EVIDENCE_FULL = 1.0
 #: Evidence strength of a keyword only listed (skills, summary, header...).
 EVIDENCE_LISTED = 0.5
+#: Factor on evidence that comes from a narrower concept (GRR for client retention).
+NARROWER_FACTOR = 0.8
 #: Strength at or above which a keyword is "found" (below: "partial").
 FOUND_THRESHOLD = 0.75
 
@@ -56,9 +64,13 @@ COMPONENT_WEIGHTS = {
 }
 
 
-def evidence_strength(section: str, how: str, match_score: float) -> float:
+def evidence_strength(
+    section: str, how: str, match_score: float, *, narrower: bool = False
+) -> float:
     base = EVIDENCE_FULL if section in FULL_EVIDENCE_SECTIONS else EVIDENCE_LISTED
     quality = match_score / 100.0 if how == "fuzzy" else 1.0
+    if narrower:
+        quality *= NARROWER_FACTOR
     return round(base * quality, 4)
 
 
@@ -100,7 +112,10 @@ def compute(
         total = sum(i.weight for i in group)
         coverage = sum(i.weight * i.strength for i in group) / total if total else 0.0
         found = sum(1 for i in group if status_of(i.strength) == "found")
-        raw.append((name, COMPONENT_WEIGHTS[name], coverage, len(group), found))
+        weight = COMPONENT_WEIGHTS[name]
+        if name == "terms":
+            weight *= min(1.0, len(group) / TERMS_FOR_FULL_WEIGHT)
+        raw.append((name, weight, coverage, len(group), found))
     if title_value is not None:
         raw.append(("title", WEIGHT_TITLE, title_value, 1, int(title_value >= FOUND_THRESHOLD)))
     total_weight = sum(w for _, w, _, _, _ in raw)

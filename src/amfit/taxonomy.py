@@ -12,7 +12,9 @@ A concept is one thing a posting can ask for, however it is worded::
 
 ``aliases`` are matched case-insensitively on lemma keys (inflections come
 free); ``acronyms`` only as whole tokens in exactly that case (a plural
-``s`` is allowed). A malformed file fails with its path and line.
+``s`` is allowed); ``narrower`` lists concepts whose evidence also shows
+this one (``gross revenue retention`` shows ``client retention``; a recruiter
+reads it so, an ATS does not). A malformed file fails with its path and line.
 """
 
 from __future__ import annotations
@@ -55,6 +57,7 @@ _CONCEPT_KEYS = {
     "exclude",
     "fuzzy",
     "where",
+    "narrower",
     "note",
 }
 _ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -73,6 +76,7 @@ class Concept:
     exclude: tuple[str, ...] = ()
     fuzzy: bool = True
     where: str = "bullet"
+    narrower: tuple[str, ...] = ()
     source: str = ""
     line: int = 0
 
@@ -160,6 +164,7 @@ def _concept_from(entry: object, name: str, line: int) -> Concept:
         exclude=_str_list(entry.get("exclude"), "exclude", name, line),
         fuzzy=fuzzy,
         where=where,
+        narrower=_str_list(entry.get("narrower"), "narrower", name, line),
         source=name,
         line=line,
     )
@@ -203,6 +208,10 @@ def load_taxonomy(extra: tuple[str | Path, ...] = ()) -> tuple[Concept, ...]:
     for path in extra:
         for c in load_concepts(path):
             concepts[c.id] = c
+    for c in concepts.values():
+        for other in c.narrower:
+            if other not in concepts or other == c.id:
+                raise TaxonomyError(c.source, c.line, f"narrower id '{other}' is not a concept")
     return tuple(concepts.values())
 
 

@@ -26,9 +26,11 @@ from .resources import data_path
 #: How many posting-specific terms a posting may contribute.
 TOP_TERMS = 8
 #: A term found in more than this share of background ads is not specific.
-MAX_TERM_DF_RATIO = 0.06
+MAX_TERM_DF_RATIO = 0.04
 #: Lowest TF-IDF weight (sublinear tf x smoothed idf) a term needs.
 MIN_TERM_WEIGHT = 3.5
+#: A term used only once must be this rare in the background (ads holding it).
+SINGLE_USE_MAX_DF = 3
 #: Shortest word considered.
 MIN_WORD_CHARS = 3
 
@@ -178,7 +180,7 @@ def salient_terms(
             bg.df.get(p, 0) == 0 for p in parts
         ):
             continue
-        if len(parts) == 2 and counts[key] < 2:
+        if counts[key] < 2 and (len(parts) == 2 or df > SINGLE_USE_MAX_DF):
             continue
         surface, line, section = first[key]
         text = surface if all(capitalised.get(p, False) for p in parts) else surface.lower()

@@ -19,18 +19,19 @@ MAX_INPUT_BYTES = 2_000_000
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _SPACES = re.compile(r"[\u00a0\u2007\u202f\u2000-\u200a\u3000\t\f\v]")
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 _NEWLINES = re.compile(r"\r\n|\r|\u2028|\u2029|\x85")
 
 
 def normalize_text(text: str) -> str:
-    """NFKC-normalise, unify newlines and spaces, drop zero-width characters.
+    """NFKC-normalise, unify newlines, spaces and quotes, drop zero-width characters.
 
     The number of lines is preserved (line N of the result is line N of the
     input as an editor shows it), so reported line numbers stay true.
     """
     text = _NEWLINES.sub("\n", text)
     text = unicodedata.normalize("NFKC", text)
-    text = text.translate(_ZERO_WIDTH)
+    text = text.translate(_ZERO_WIDTH).translate(_QUOTES)
     text = _SPACES.sub(" ", text)
     # NFKC may have produced new line breaks (it does not for the forms above,
     # but stay safe): keep only "\n".
@@ -92,7 +93,8 @@ def read_text(path: str | Path, *, max_bytes: int = MAX_INPUT_BYTES) -> str:
         size = p.stat().st_size
         if size > max_bytes:
             raise InputError(
-                f"{name}: file is {size:,} bytes, over the {max_bytes:,}-byte limit for a text input"
+                f"{name}: file is {size:,} bytes, over the {max_bytes:,}-byte limit "
+                "for a text input"
             )
         with p.open("rb") as fh:
             data = fh.read(max_bytes + 1)

@@ -19,10 +19,43 @@ from dataclasses import dataclass
 from .taxonomy import TitleFamily, title_families
 
 SENIORITY_WORDS = frozenset(
-    ["senior", "sr", "junior", "jr", "lead", "principal", "associate", "staff", "i", "ii", "iii", "iv", "entry", "level"]
+    [
+        "senior",
+        "sr",
+        "junior",
+        "jr",
+        "lead",
+        "principal",
+        "associate",
+        "staff",
+        "i",
+        "ii",
+        "iii",
+        "iv",
+        "entry",
+        "level",
+    ]
 )
 SEGMENT_WORDS = frozenset(
-    ["smb", "mid", "market", "midmarket", "enterprise", "commercial", "emea", "apac", "amer", "latam", "na", "us", "uk", "remote", "global", "regional", "national"]
+    [
+        "smb",
+        "mid",
+        "market",
+        "midmarket",
+        "enterprise",
+        "commercial",
+        "emea",
+        "apac",
+        "amer",
+        "latam",
+        "na",
+        "us",
+        "uk",
+        "remote",
+        "global",
+        "regional",
+        "national",
+    ]
 )
 _SPLIT = re.compile(r"\s+[-–—|/]\s+|,|\(|\||:")
 
