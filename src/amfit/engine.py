@@ -110,7 +110,7 @@ def _nice_markers() -> dict[str, tuple[re.Pattern[str], ...]]:
 #: Words that make an intro sentence an ask of the reader, not company blurb.
 _ASK_WORDS = re.compile(
     r"\b(you|your|you'll|you're|we're looking|we are looking|candidate|ideal|this role|"
-    r"the role|this position|will be responsible|hiring)\b",
+    r"the role|this position|responsible for|hiring)\b",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")

@@ -16,7 +16,11 @@ acronyms), strongest first:
   first letters agree and lengths differ by at most :data:`FUZZY_MAX_LEN_DIFF`.
 
 The longest window wins at each position, so "net revenue retention" is one
-hit of ``nrr`` and not also a hit of a shorter "retention" alias.
+hit of ``nrr`` and not also a hit of a shorter "retention" alias; but a
+coordination is searched part by part as well, so "renewals and expansion"
+is a hit of ``expansion_revenue`` and of ``renewal``, and the tail of a
+compound too, so "senior stakeholders" is a hit of ``stakeholder`` as well
+as of ``executive_relationships``.
 """
 
 from __future__ import annotations
@@ -64,6 +68,29 @@ class _Form:
     form: str
     is_label: bool
     lower: str  # words lower-cased, joined by one space
+
+
+_CONJUNCTIONS = frozenset({"and", "or", "&"})
+
+
+def _conjuncts(window: list[Token]) -> list[list[Token]]:
+    """The parts of a window split at "and"/"or" (none when it has no conjunction)."""
+    if not any(t.lower in _CONJUNCTIONS for t in window):
+        return []
+    parts: list[list[Token]] = [[]]
+    for t in window:
+        if t.lower in _CONJUNCTIONS:
+            parts.append([])
+        else:
+            parts[-1].append(t)
+    return [p for p in parts if p]
+
+
+def _heads(window: list[Token]) -> list[list[Token]]:
+    """Proper suffixes of a multi-word window that end where it ends, longest first."""
+    if len(window) < 2 or any(t.lower in _CONJUNCTIONS for t in window):
+        return []
+    return [window[s:] for s in range(1, len(window))]
 
 
 class Matcher:
@@ -129,6 +156,14 @@ class Matcher:
                     continue
                 seen.add(form.concept)
                 out.append(self._hit(unit, window, form, how_by_form[form], score))
+            # A coordination ("renewals and expansion") names each part too,
+            # and a compound's head names its own concept ("senior
+            # stakeholders" is also "stakeholders").
+            for part in _conjuncts(window) + _heads(window):
+                for h in self._find_in_segment(unit, part):
+                    if h.concept_id not in seen:
+                        seen.add(h.concept_id)
+                        out.append(h)
             i += width
         return out
 

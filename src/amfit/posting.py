@@ -4,8 +4,8 @@ Each unit gets a section kind:
 
 * ``title`` - the job title line
 * ``intro`` - text before the first heading (no signal)
-* ``role`` - "About the role" and unclassified headings (no signal)
-* ``responsibilities``, ``required`` - must-have signal
+* ``role`` - unclassified headings ("Proactive Personnel Management:")
+* ``responsibilities``, ``required``, ``role`` - must-have signal
 * ``preferred`` - nice-to-have signal
 * ``about``, ``benefits``, ``eeo``, ``apply`` - not an ask of the hire
 """
@@ -30,7 +30,7 @@ from .document import (
 #: Sections whose mentions are not asks of the hire.
 IGNORED_SECTIONS = frozenset({"about", "benefits", "eeo", "apply"})
 #: Sections whose mentions make a concept a must-have.
-MUST_SECTIONS = frozenset({"title", "responsibilities", "required"})
+MUST_SECTIONS = frozenset({"title", "responsibilities", "required", "role"})
 #: Sections whose mentions make a concept nice-to-have.
 NICE_SECTIONS = frozenset({"preferred"})
 
