@@ -30,6 +30,12 @@ from amfit.textio import normalize_text  # noqa: E402
 
 MIN_DF_WORD = 2
 MIN_DF_PAIR = 3
+MAX_WORD_CHARS = 30
+
+
+def _is_word_key(key: str) -> bool:
+    """Plain words only: no URLs, e-mail addresses, numbers or fragments."""
+    return key.isalpha() and len(key) <= MAX_WORD_CHARS
 
 
 def main() -> int:
@@ -52,9 +58,13 @@ def main() -> int:
         documents += 1
         seen: set[str] = set()
         for seg in segments(text):
-            seen.update(t.key for t in seg if any(c.isalpha() for c in t.key))
+            seen.update(t.key for t in seg if _is_word_key(t.key))
         for run in candidate_runs(text):
-            seen.update(key for key, _ in run_terms(run) if " " in key)
+            seen.update(
+                key
+                for key, _ in run_terms(run)
+                if " " in key and all(_is_word_key(k) for k in key.split(" "))
+            )
         df.update(seen)
     rows = sorted(
         (t, n)

@@ -19,14 +19,16 @@ COMPONENT_LABEL = {
 TIER_TITLE = {"must": "Must-have", "nice": "Nice-to-have", "term": "Posting-specific terms"}
 
 
-def _wrap(text: str, indent: str, first: str = "") -> list[str]:
+def _wrap(text: str, indent: str, first: str | None = None) -> list[str]:
+    """Wrap to 80 columns; ``first`` is the first line's indent (default ``indent``)."""
+    lead = indent if first is None else first
     return textwrap.wrap(
         text,
         width=WIDTH,
-        initial_indent=first or indent,
+        initial_indent=lead,
         subsequent_indent=indent,
         break_on_hyphens=False,
-    ) or [first or indent]
+    ) or [lead]
 
 
 def _where(k: KeywordResult) -> str:
@@ -61,12 +63,9 @@ def render_text(report: Report, *, color: bool = False, explain: bool = False) -
     s = Style(color)
     out: list[str] = []
     out.append(s(f"amfit {report.amfit_version}: fit report", "bold"))
-    out += _wrap(
-        f"resume:  {report.resume.source} ({report.resume.title or 'no title found'})", " " * 9
-    )
-    out += _wrap(
-        f"posting: {report.posting.source} ({report.posting.title or 'no title found'})", " " * 9
-    )
+    resume, posting = report.resume, report.posting
+    out += _wrap(f"resume:  {resume.source} ({resume.title or 'no title found'})", " " * 9, "")
+    out += _wrap(f"posting: {posting.source} ({posting.title or 'no title found'})", " " * 9, "")
     out.append("")
     lit = report.ats_literal
     out.append(
@@ -87,7 +86,6 @@ def render_text(report: Report, *, color: bool = False, explain: bool = False) -
         f'Title fit: {t.level} - resume "{t.resume_title or "?"}" vs posting '
         f'"{t.posting_title or "?"}"',
         "  ",
-        "",
     )
     for tier in ("must", "nice", "term"):
         group = [k for k in report.keywords if k.tier == tier]
@@ -110,8 +108,9 @@ def render_text(report: Report, *, color: bool = False, explain: bool = False) -
         out.append(s("What to add, by points it would add", "bold"))
         for k in todo:
             verb = "show in a bullet" if k.status == "partial" else "add"
-            head = f'  +{k.points:>4.1f}  {verb} "{k.label}" ({k.tier})'
-            out += _wrap(head, " " * 10, "")
+            gain = f"+{k.points:.1f}"
+            head = f'  {gain:>5}  {verb} "{k.label}" ({k.tier})'
+            out += _wrap(head, " " * 9, "")
             p = k.placement
             if p is not None:
                 where = f"line {p.line}" if p.line else "new"

@@ -1,0 +1,201 @@
+"""The score: named weights, evidence weighting, rescored points, rankings."""
+
+from __future__ import annotations
+
+import pytest
+
+from amfit import scoring
+from amfit.engine import score_files
+from amfit.scoring import Item, compute, points_if_full
+
+from conftest import AE_POSTING, AM_POSTINGS, posting_path, resume_path
+
+
+def _items(must=(), nice=(), terms=()):
+    out = [Item(f"m{i}", "must", 1.0, s) for i, s in enumerate(must)]
+    out += [Item(f"n{i}", "nice", 1.0, s) for i, s in enumerate(nice)]
+    out += [Item(f"t{i}", "terms", w, s) for i, (w, s) in enumerate(terms)]
+    return out
+
+
+def test_weights_sum_to_one():
+    assert sum(scoring.COMPONENT_WEIGHTS.values()) == pytest.approx(1.0)
+
+
+def test_full_coverage_is_100_and_none_is_0():
+    six_terms = [(1.0, 1.0)] * scoring.TERMS_FOR_FULL_WEIGHT
+    assert compute(_items([1, 1], [1], six_terms), 1.0)[0] == 100.0
+    assert compute(_items([0, 0], [0], [(1.0, 0.0)] * 6), 0.0)[0] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("component", "weight"),
+    [
+        ("must", scoring.WEIGHT_MUST),
+        ("nice", scoring.WEIGHT_NICE),
+        ("terms", scoring.WEIGHT_TERMS),
+        ("title", scoring.WEIGHT_TITLE),
+    ],
+)
+def test_each_weight_is_the_share_of_its_component(component, weight):
+    """With every component present and only one covered, the score is its weight."""
+    n = scoring.TERMS_FOR_FULL_WEIGHT
+    must = [1.0 if component == "must" else 0.0]
+    nice = [1.0 if component == "nice" else 0.0]
+    terms = [(1.0, 1.0 if component == "terms" else 0.0)] * n
+    title = 1.0 if component == "title" else 0.0
+    score, parts = compute(_items(must, nice, terms), title)
+    assert score == pytest.approx(100 * weight, abs=0.05)
+    assert {p.name: p.weight for p in parts}[component] == pytest.approx(weight)
+
+
+def test_missing_components_share_out_their_weight():
+    score, parts = compute(_items(must=[1.0]), None)
+    assert [p.name for p in parts] == ["must"]
+    assert parts[0].weight == 1.0 and score == 100.0
+    score, parts = compute(_items(must=[1.0], nice=[0.0]), None)
+    expected = scoring.WEIGHT_MUST / (scoring.WEIGHT_MUST + scoring.WEIGHT_NICE)
+    assert score == pytest.approx(100 * expected, abs=0.05)
+
+
+def test_terms_weight_shrinks_with_few_terms():
+    _, parts = compute(_items(must=[1.0], terms=[(2.0, 1.0)]), None)
+    terms = {p.name: p for p in parts}["terms"]
+    raw = scoring.WEIGHT_TERMS / scoring.TERMS_FOR_FULL_WEIGHT
+    assert terms.weight == pytest.approx(raw / (scoring.WEIGHT_MUST + raw), abs=1e-4)
+
+
+def test_terms_are_weighted_by_tfidf():
+    _, parts = compute(_items(terms=[(3.0, 1.0), (1.0, 0.0)] * 3), None)
+    assert {p.name: p for p in parts}["terms"].coverage == pytest.approx(0.75)
+
+
+def test_evidence_strengths():
+    assert scoring.evidence_strength("experience", "exact", 100) == scoring.EVIDENCE_FULL
+    assert scoring.evidence_strength("skills", "alias", 100) == scoring.EVIDENCE_LISTED
+    assert scoring.evidence_strength("summary", "lemma", 100) == scoring.EVIDENCE_LISTED
+    assert scoring.evidence_strength("experience", "fuzzy", 90) == pytest.approx(0.9)
+    assert scoring.evidence_strength(
+        "experience", "exact", 100, narrower=True
+    ) == pytest.approx(scoring.NARROWER_FACTOR)
+    assert scoring.EVIDENCE_LISTED < scoring.FOUND_THRESHOLD <= scoring.NARROWER_FACTOR
+
+
+def test_status_thresholds():
+    assert scoring.status_of(1.0) == "found"
+    assert scoring.status_of(scoring.FOUND_THRESHOLD) == "found"
+    assert scoring.status_of(scoring.EVIDENCE_LISTED) == "partial"
+    assert scoring.status_of(0.0) == "missing"
+
+
+@pytest.mark.parametrize("level", ["same", "family", "neighbour", "different", "unknown"])
+def test_title_values_are_ordered(level):
+    order = ["same", "family", "neighbour", "different"]
+    values = [scoring.TITLE_VALUES[x] for x in order]
+    assert values == sorted(values, reverse=True)
+    assert 0.0 <= scoring.TITLE_VALUES[level] <= 1.0
+
+
+def test_points_if_full_is_a_rescore():
+    items = _items(must=[1.0, 0.0], nice=[0.5])
+    before, _ = compute(items, 1.0)
+    gained = points_if_full(items, 1, 1.0)
+    after, _ = compute([items[0], Item("m1", "must", 1.0, 1.0), items[2]], 1.0)
+    assert gained == pytest.approx(after - before, abs=0.051)
+    assert gained > 0
+
+
+@pytest.mark.parametrize("posting", AM_POSTINGS)
+def test_strong_resume_wins_on_am_postings(posting):
+    scores = {
+        name: score_files(resume_path(name), posting_path(posting)).score
+        for name in ("strong", "weak", "stuffed", "ae")
+    }
+    assert scores["strong"] > max(scores["weak"], scores["stuffed"], scores["ae"]), scores
+    assert scores["strong"] - scores["stuffed"] >= 8, scores
+
+
+def test_ae_resume_wins_on_ae_posting():
+    scores = {
+        name: score_files(resume_path(name), posting_path(AE_POSTING)).score
+        for name in ("strong", "weak", "stuffed", "ae")
+    }
+    assert scores["ae"] == max(scores.values()), scores
+    assert scores["ae"] - scores["strong"] >= 20, scores
+
+
+POSTING = """Account Manager
+
+Responsibilities:
+- Own renewals and upsell for a book of mid-market accounts
+- Run QBRs with stakeholders and track customer health in Gainsight
+- Report net revenue retention and churn reduction in Salesforce
+
+Preferred:
+- NPS programs
+"""
+
+STUFFED = """# Pat Lee
+Account Manager
+
+## Skills
+Renewals, upsell, book of business, mid-market, QBRs, stakeholders, customer health,
+Gainsight, net revenue retention, NRR, churn reduction, Salesforce, NPS
+
+## Experience
+### Account Manager, Acme
+- Managed accounts
+"""
+
+EVIDENCED = """# Pat Lee
+Account Manager
+
+## Experience
+### Account Manager, Acme
+- Own a book of 42 mid-market accounts ($3.1M ARR); 93% gross and 109% net revenue retention
+- Ran QBRs with 4-6 stakeholders per account; customer health in Gainsight flagged 9 risks early
+- Churn reduction: churned ARR fell from $300K to $120K; renewals tracked in Salesforce
+- Upsell of the reporting module to 11 accounts added $96K; NPS rose from 18 to 37
+"""
+
+
+def test_keyword_list_scores_clearly_lower_than_evidence(scorer):
+    stuffed = scorer.score(STUFFED, POSTING)
+    evidenced = scorer.score(EVIDENCED, POSTING)
+    assert evidenced.score - stuffed.score >= 15, (evidenced.score, stuffed.score)
+    partial = {k.id for k in stuffed.keywords if k.status == "partial"}
+    assert {"gainsight", "salesforce", "nrr"} <= partial
+    # The ATS-literal view barely sees the difference the recruiter view sees.
+    assert stuffed.ats_literal.rate >= 0.8
+    assert evidenced.ats_literal.rate - stuffed.ats_literal.rate < 0.2
+
+
+def test_repeats_add_nothing(scorer):
+    once = scorer.score(EVIDENCED, POSTING)
+    twice = scorer.score(EVIDENCED + "- Gainsight Gainsight Gainsight renewals renewals\n", POSTING)
+    assert twice.score == once.score
+
+
+def test_points_to_add_match_a_real_rescore(scorer):
+    """Adding the missing keyword in a bullet moves the score by its stated points."""
+    resume = EVIDENCED.replace("; NPS rose from 18 to 37", "")
+    before = scorer.score(resume, POSTING)
+    nps = next(k for k in before.keywords if k.id == "nps")
+    assert nps.status == "missing" and nps.points > 0
+    after = scorer.score(resume + "- NPS rose from 18 to 37 after detractor calls\n", POSTING)
+    assert after.score - before.score == pytest.approx(nps.points, abs=0.11)
+
+
+def test_missing_keywords_say_where_they_go(scorer):
+    report = scorer.score(EVIDENCED.replace("in Gainsight ", ""), POSTING)
+    gainsight = next(k for k in report.keywords if k.id == "gainsight")
+    assert gainsight.status == "missing"
+    assert gainsight.placement is not None
+    # A tool with no Skills section is placed by adding one.
+    assert gainsight.placement.section == "skills"
+    nrr_like = scorer.score(EVIDENCED.replace("109% net revenue retention", "109%"), POSTING)
+    nrr = next(k for k in nrr_like.keywords if k.id == "nrr")
+    # It goes next to the bullet that already speaks of retention.
+    assert nrr.placement is not None and nrr.placement.section == "experience"
+    assert nrr.placement.line == 8
+    assert "Churn reduction" in nrr.placement.reason
