@@ -17,7 +17,6 @@ and the ratio of ``amfit score`` to the floor. Usage::
 from __future__ import annotations
 
 import argparse
-import shutil
 import statistics
 import subprocess
 import sys
@@ -41,8 +40,10 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=7)
     args = parser.parse_args()
-    amfit = shutil.which("amfit")
-    base = [amfit] if amfit else [sys.executable, "-m", "amfit"]
+    # The console script of this interpreter's environment, so that amfit and
+    # the floor run on the same Python and the same installed packages.
+    script = Path(sys.executable).parent / "amfit"
+    base = [str(script)] if script.exists() else [sys.executable, "-m", "amfit"]
     resume = "examples/resumes/strong.md"
     posting = "examples/postings/mid-market-account-manager.txt"
     rows = [

@@ -74,9 +74,9 @@ def main() -> int:
     digest = hashlib.sha256(raw).hexdigest()[:16]
     with open(args.out, "w", encoding="utf-8", newline="\n") as out:
         out.write("# amfit background document frequencies (counts only, no ad text)\n")
-        out.write(f"# built by scripts/build_background.py from postings.jsonl sha256:{digest}\n")
-        out.write(f"# words with df >= {MIN_DF_WORD}, adjacent content-word pairs with df >= ")
-        out.write(f"{MIN_DF_PAIR}; keys are amfit lemma keys\n")
+        out.write("# built by scripts/build_background.py from postings.jsonl\n")
+        out.write(f"# corpus sha256 {digest}; keys are amfit lemma keys\n")
+        out.write(f"# words with df >= {MIN_DF_WORD}, word pairs with df >= {MIN_DF_PAIR}\n")
         out.write(f"# documents\t{documents}\n")
         for term, n in rows:
             out.write(f"{term}\t{n}\n")

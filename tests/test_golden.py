@@ -8,7 +8,6 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
 from amfit.engine import analyze_posting, score_files
 from amfit.render.json import dumps
@@ -16,6 +15,7 @@ from amfit.render.keywords import render_keywords
 from amfit.render.markdown import render_markdown
 from amfit.render.text import render_text
 from amfit.textio import read_text
+from conftest import ROOT
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = bool(os.environ.get("AMFIT_UPDATE_GOLDEN"))

@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+
 from conftest import ROOT, posting_path, resume_path
 
 pytestmark = pytest.mark.slow
@@ -52,8 +53,17 @@ def test_wheel_contains_data_and_entry_point(wheel):
 def test_installed_wheel_runs_from_another_directory(wheel, tmp_path):
     target = tmp_path / "site"
     subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--no-deps", "--quiet", "--target",
-         str(target), str(wheel)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "--quiet",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
         check=True,
         capture_output=True,
     )
@@ -61,8 +71,14 @@ def test_installed_wheel_runs_from_another_directory(wheel, tmp_path):
     elsewhere.mkdir()
     env = {**os.environ, "PYTHONPATH": str(target)}
     result = subprocess.run(
-        [str(target / "bin" / "amfit"), "score", str(resume_path("strong")),
-         str(posting_path("mid-market-account-manager")), "--format", "json"],
+        [
+            str(target / "bin" / "amfit"),
+            "score",
+            str(resume_path("strong")),
+            str(posting_path("mid-market-account-manager")),
+            "--format",
+            "json",
+        ],
         cwd=elsewhere,
         env=env,
         capture_output=True,
@@ -80,8 +96,12 @@ def test_installed_wheel_runs_from_another_directory(wheel, tmp_path):
     )
     assert where.stdout.strip().startswith(str(target)), where.stdout
     version = subprocess.run(
-        [str(target / "bin" / "amfit"), "--version"], cwd=elsewhere, env=env,
-        capture_output=True, text=True, check=True,
+        [str(target / "bin" / "amfit"), "--version"],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert version.stdout.startswith("amfit ")
 

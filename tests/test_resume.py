@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from conftest import resume_path
 
 from amfit.resume import Resume, parse_resume, title_from_heading
 from amfit.textio import read_text
+from conftest import resume_path
 
 
 def kinds(resume: Resume) -> list[tuple[str, str, int]]:
@@ -398,13 +398,23 @@ def test_other_examples(name: str, title: str, bullets: int) -> None:
     assert [s.kind for s in resume.sections][:2] == ["summary", "experience"]
 
 
-# -- known problems ---------------------------------------------------------------
+# -- regressions -----------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a one-line 'Skills: A, B' list is parsed as a heading and its items are lost",
-)
+def test_inline_skills_line_opens_a_section_and_keeps_its_items() -> None:
+    text = (
+        "# Sam\n\n## Experience\n### Account Manager, Acme\n- Owned renewals\n"
+        "Tools: Gainsight, HubSpot, Salesforce and Gong\n"
+    )
+    resume = parse_resume(text)
+    assert [(s.kind, s.heading, s.line) for s in resume.sections][-1] == ("skills", "Tools", 6)
+    unit = next(u for u in resume.units if u.line == 6)
+    assert unit.kind == "line"
+    assert unit.section == "skills"
+    assert unit.text == "Gainsight, HubSpot, Salesforce and Gong"
+    assert text[unit.pieces[0].start :].startswith(unit.text)
+
+
 def test_inline_skills_line_keeps_its_items() -> None:
     text = (
         "# Sam\n\n## Experience\n### Account Manager, Acme\n- Owned renewals\n\n"
@@ -416,10 +426,6 @@ def test_inline_skills_line_keeps_its_items() -> None:
     assert any(u.kind != "heading" and "Gainsight" in u.text for u in line7)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a short skill item such as 'Customer experience' starts an experience section",
-)
 def test_skill_item_is_not_a_section_heading() -> None:
     text = (
         "# Sam\n\n## Experience\n### Account Manager, Acme\n- Owned renewals\n\n"
@@ -429,3 +435,12 @@ def test_skill_item_is_not_a_section_heading() -> None:
     assert [s.kind for s in resume.sections] == ["experience", "skills"]
     salesforce = next(u for u in resume.units if u.text == "Salesforce")
     assert salesforce.section == "skills"
+
+
+def test_locate_on_markdown_job_heading() -> None:
+    text = "# Sam\n\n## Experience\n### Account Manager, Acme\n- Owned renewals\n"
+    resume = parse_resume(text)
+    job = next(u for u in resume.units if u.kind == "job")
+    line, offset = job.locate(job.text.index("Acme"))
+    assert line == 4
+    assert text[offset : offset + 4] == "Acme"

@@ -7,7 +7,6 @@ import pytest
 from amfit import scoring
 from amfit.engine import score_files
 from amfit.scoring import Item, compute, points_if_full
-
 from conftest import AE_POSTING, AM_POSTINGS, posting_path, resume_path
 
 
@@ -75,9 +74,9 @@ def test_evidence_strengths():
     assert scoring.evidence_strength("skills", "alias", 100) == scoring.EVIDENCE_LISTED
     assert scoring.evidence_strength("summary", "lemma", 100) == scoring.EVIDENCE_LISTED
     assert scoring.evidence_strength("experience", "fuzzy", 90) == pytest.approx(0.9)
-    assert scoring.evidence_strength(
-        "experience", "exact", 100, narrower=True
-    ) == pytest.approx(scoring.NARROWER_FACTOR)
+    assert scoring.evidence_strength("experience", "exact", 100, narrower=True) == pytest.approx(
+        scoring.NARROWER_FACTOR
+    )
     assert scoring.EVIDENCE_LISTED < scoring.FOUND_THRESHOLD <= scoring.NARROWER_FACTOR
 
 

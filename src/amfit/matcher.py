@@ -7,7 +7,9 @@ acronyms), strongest first:
   ("cross sell" = "cross-sell" = "crosssell"; words may also be split or
   joined after lemma keys: "cross selling" = "cross-sell");
 * **alias** - an alias or acronym as written ("NRR", "QBRs", "net dollar
-  retention"); acronyms only as whole tokens in their own case;
+  retention"); acronyms only as whole tokens in their own case; in an alias
+  any number stands for every number ("book of 10 accounts" finds "book of
+  40-60 accounts") and ``*`` for any one word ("portfolio of 10 * accounts");
 * **lemma** - the same words after lemma keys ("renewals", "renewing");
 * **fuzzy** - a near miss ("stakeholdrs") by rapidfuzz's ``fuzz.ratio`` at
   :data:`FUZZY_CUTOFF` or more, only for words not in the background
@@ -15,12 +17,13 @@ acronyms), strongest first:
   only for forms of :data:`FUZZY_MIN_CHARS` letters or more, and only when
   first letters agree and lengths differ by at most :data:`FUZZY_MAX_LEN_DIFF`.
 
-The longest window wins at each position, so "net revenue retention" is one
-hit of ``nrr`` and not also a hit of a shorter "retention" alias; but a
-coordination is searched part by part as well, so "renewals and expansion"
-is a hit of ``expansion_revenue`` and of ``renewal``, and the tail of a
-compound too, so "senior stakeholders" is a hit of ``stakeholder`` as well
-as of ``executive_relationships``.
+The longest window wins at each position: "net revenue retention" is one
+hit of ``nrr``, never also a second, shorter ``nrr`` hit. Other concepts
+inside it count when they are the *head* of the compound (its last words:
+"senior stakeholders" is ``executive_relationships`` and ``stakeholder``;
+"net revenue retention" is ``nrr`` and ``client_retention``, as the
+hand-labelled postings count it) or a part of a coordination ("renewals and
+expansion" is ``expansion_revenue`` and ``renewal``).
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from .document import Unit
-from .nlp import Token, compact, phrase_keys, segments
+from .nlp import WILDCARD, Token, compact, phrase_keys, segments
 from .taxonomy import Concept
 
 #: Lowest rapidfuzz ``fuzz.ratio`` (0-100) that counts as a near miss.
@@ -103,6 +106,7 @@ class Matcher:
         self._by_compact: dict[str, list[_Form]] = defaultdict(list)
         self._acronyms: dict[str, list[_Form]] = defaultdict(list)
         self._excludes: dict[str, list[tuple[str, ...]]] = {}
+        self._wild: dict[str, list[tuple[tuple[str, ...], _Form]]] = defaultdict(list)
         fuzzy_forms: dict[str, list[tuple[str, _Form]]] = defaultdict(list)
         self.max_words = 1
         for c in concepts:
@@ -112,6 +116,11 @@ class Matcher:
                     continue
                 lower = " ".join(t.lower for seg in segments(text) for t in seg)
                 form = _Form(c.id, text, is_label, lower)
+                if WILDCARD in keys:
+                    if keys[0] != WILDCARD and keys[-1] != WILDCARD:
+                        self._wild[keys[0]].append((keys, form))
+                        self.max_words = max(self.max_words, len(keys))
+                    continue
                 self._by_keys[keys].append(form)
                 self._by_compact[compact(text)].append(form)
                 if len(keys) > 1:
@@ -178,6 +187,14 @@ class Matcher:
         best: tuple[int, list[_Form], dict[_Form, str], float] | None = None
         if acr:
             best = (1, acr, dict.fromkeys(acr, "alias"), 100.0)
+        for keys, form in self._wild.get(tok.key, ()):
+            n = len(keys)
+            if (
+                (best is None or n > best[0])
+                and i + n <= len(seg)
+                and all(k == WILDCARD or k == seg[i + j].key for j, k in enumerate(keys))
+            ):
+                best = (n, [form], {form: "alias"}, 100.0)
         for width in range(min(self.max_words, len(seg) - i), 0, -1):
             if best is not None and width <= best[0]:
                 break

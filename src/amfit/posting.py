@@ -26,6 +26,7 @@ from .document import (
     markdown_heading,
     strip_bullet,
 )
+from .titles import has_title_word
 
 #: Sections whose mentions are not asks of the hire.
 IGNORED_SECTIONS = frozenset({"about", "benefits", "eeo", "apply"})
@@ -77,7 +78,9 @@ def _find_title(lines: list[str]) -> tuple[str, int]:
     text = re.sub(r"[*_`]+", "", text).strip()
     if not text or len(text.split()) > 14 or (ends_sentence(text) and not text.endswith(")")):
         return "", 0
-    if classify_heading(text, "posting") in {"about", "benefits", "eeo", "apply"}:
+    kind = classify_heading(text, "posting")
+    if kind in {"about", "benefits", "eeo", "apply"} or (kind and not has_title_word(text)):
+        # "Responsibilities" or "## What you'll do" opens a section, not a job.
         return "", 0
     return text, line_no
 

@@ -16,55 +16,16 @@ from .document import (
     markdown_heading,
     strip_bullet,
 )
+from .titles import has_title_word
 
-#: Words that make a phrase look like a job title.
-TITLE_WORDS = frozenset(
-    [
-        "manager",
-        "executive",
-        "director",
-        "representative",
-        "specialist",
-        "lead",
-        "consultant",
-        "associate",
-        "coordinator",
-        "analyst",
-        "engineer",
-        "officer",
-        "partner",
-        "advisor",
-        "adviser",
-        "strategist",
-        "head",
-        "vp",
-        "president",
-        "owner",
-        "founder",
-        "administrator",
-        "agent",
-        "developer",
-        "designer",
-        "rep",
-        "am",
-        "csm",
-        "ae",
-        "sdr",
-        "bdr",
-        "kam",
-        "sam",
-        "principal",
-        "supervisor",
-        "marketer",
-        "recruiter",
-        "architect",
-    ]
-)
 _TITLE_SPLIT = re.compile(r"\s+(?:—|–|-|\||·|•|@|at)\s+|,\s+|\s*\|\s*|\s+\(")
 _DATE_RE = re.compile(
     r"\b(19|20)\d{2}\b|\bpresent\b|\bcurrent\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s",
     re.IGNORECASE,
 )
+
+_BARE_RANKS = frozenset({"vp", "svp", "evp", "avp", "director", "head", "manager", "lead"})
+_INLINE_HEADING = re.compile(r"^([A-Za-z][A-Za-z &/-]{2,40}):\s+(\S.*)$")
 
 #: Section kinds whose plain lines and bullets show experience.
 EXPERIENCE_SECTIONS = frozenset({"experience", "other"})
@@ -96,17 +57,16 @@ class Resume:
         return next((s for s in self.sections if s.kind == kind), None)
 
 
-def has_title_word(text: str) -> bool:
-    words = re.findall(r"[A-Za-z]+", text)
-    return any(w.lower() in TITLE_WORDS for w in words)
-
-
 def title_from_heading(text: str) -> str:
     """The job title part of "Title, Company" / "Title — Company" / "Title at Company"."""
     text = re.sub(r"[*_`]+", "", text).strip()
     parts = [p.strip() for p in _TITLE_SPLIT.split(text) if p and p.strip()]
-    for part in parts:
+    for i, part in enumerate(parts):
         if has_title_word(part) and not _DATE_RE.search(part):
+            nxt = parts[i + 1] if i + 1 < len(parts) else ""
+            if part.lower().rstrip(".") in _BARE_RANKS and nxt and not _DATE_RE.search(nxt):
+                # "VP, Customer Success at Acme": the rank needs its function.
+                return f"{part}, {nxt}"
             return part
     return parts[0] if parts else ""
 
@@ -145,12 +105,15 @@ def parse_resume(text: str) -> Resume:
         joined, pieces = join_pieces([(line_no, starts[line_no - 1] + offset, content)])
         units.append(Unit(len(units), kind, joined, section, heading, pieces, role))
 
+    prev_blank = True
     for idx, raw in enumerate(lines):
         line_no = idx + 1
         stripped = raw.strip()
         if not stripped:
             flush()
+            prev_blank = True
             continue
+        after_blank, prev_blank = prev_blank, False
         if open_bullet is not None and is_continuation(raw, True):
             offset = len(raw) - len(raw.lstrip())
             open_bullet.append((line_no, starts[idx] + offset, stripped))
@@ -160,11 +123,27 @@ def parse_resume(text: str) -> Resume:
         md = markdown_heading(raw)
         is_bullet, content, c_off = strip_bullet(raw)
         head_text = md[1] if md else (stripped if not is_bullet else "")
+        inline = None if (md or is_bullet) else _INLINE_HEADING.match(stripped)
+        if inline and len(inline.group(1).split()) <= 3:
+            # "Skills: Salesforce, Gainsight" opens a section and holds items.
+            ikind = classify_heading(inline.group(1), "resume")
+            if ikind:
+                section, heading, role = ikind, inline.group(1), ""
+                sections.append(Section(ikind, inline.group(1), line_no))
+                add("line", line_no, offset + inline.start(2), inline.group(2))
+                continue
         kind = None
-        if md or (not is_bullet and (looks_like_heading(raw) or len(stripped.split()) <= 4)):
+        plain = not md and not is_bullet and not looks_like_heading(raw)
+        if (
+            md
+            or (not is_bullet and not plain)
+            or (
+                plain and after_blank and len(stripped.split()) <= 4 and not ends_sentence(stripped)
+            )
+        ):
+            # A plain short line is a heading only after a blank line, so a
+            # skills list item such as "Customer experience" stays an item.
             kind = classify_heading(head_text, "resume") if head_text else None
-            if kind and not md and not looks_like_heading(raw) and ends_sentence(stripped):
-                kind = None
         if kind:
             section, heading, role = kind, head_text, ""
             sections.append(Section(kind, head_text, line_no))
@@ -180,7 +159,7 @@ def parse_resume(text: str) -> Resume:
                 role = title_from_heading(htext)
                 if not title and section == "experience":
                     title, title_line = role, line_no
-                add("job", line_no, offset, htext)
+                add("job", line_no, raw.index(htext), htext)
                 continue
             add("heading", line_no, offset, stripped)
             continue

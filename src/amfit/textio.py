@@ -30,8 +30,11 @@ def normalize_text(text: str) -> str:
     input as an editor shows it), so reported line numbers stay true.
     """
     text = _NEWLINES.sub("\n", text)
+    # Zero-width characters go before NFKC, so that what they separated is
+    # composed now and a second pass changes nothing (idempotent).
+    text = text.translate(_ZERO_WIDTH)
     text = unicodedata.normalize("NFKC", text)
-    text = text.translate(_ZERO_WIDTH).translate(_QUOTES)
+    text = text.translate(_QUOTES)
     text = _SPACES.sub(" ", text)
     # NFKC may have produced new line breaks (it does not for the forms above,
     # but stay safe): keep only "\n".
@@ -81,10 +84,18 @@ def check_text(text: str, name: str) -> str:
     return text
 
 
+def display_name(path: str | Path) -> str:
+    """A file name fit for a one-line message (control characters escaped)."""
+    return "".join(
+        ch if unicodedata.category(ch) != "Cc" else ch.encode("unicode_escape").decode()
+        for ch in str(path)
+    )
+
+
 def read_text(path: str | Path, *, max_bytes: int = MAX_INPUT_BYTES) -> str:
     """Read a text file the user named, with one-line errors for every bad case."""
     p = Path(path)
-    name = str(path)
+    name = display_name(path)
     if not p.exists():
         raise InputError(f"{name}: no such file")
     if p.is_dir():

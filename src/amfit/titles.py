@@ -18,6 +18,56 @@ from dataclasses import dataclass
 
 from .taxonomy import TitleFamily, title_families
 
+#: Words that make a phrase look like a job title.
+TITLE_WORDS = frozenset(
+    [
+        "manager",
+        "executive",
+        "director",
+        "representative",
+        "specialist",
+        "lead",
+        "consultant",
+        "associate",
+        "coordinator",
+        "analyst",
+        "engineer",
+        "officer",
+        "partner",
+        "advisor",
+        "adviser",
+        "strategist",
+        "head",
+        "vp",
+        "president",
+        "owner",
+        "founder",
+        "administrator",
+        "agent",
+        "developer",
+        "designer",
+        "rep",
+        "am",
+        "csm",
+        "ae",
+        "sdr",
+        "bdr",
+        "kam",
+        "sam",
+        "principal",
+        "supervisor",
+        "marketer",
+        "recruiter",
+        "architect",
+    ]
+)
+
+
+def has_title_word(text: str) -> bool:
+    """Does the text hold a word such as manager, executive or CSM?"""
+    return any(w.lower() in TITLE_WORDS for w in re.findall(r"[A-Za-z]+", text))
+
+
 SENIORITY_WORDS = frozenset(
     [
         "senior",

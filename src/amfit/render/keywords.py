@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from typing import TYPE_CHECKING
 
 from .text import TIER_TITLE
@@ -18,7 +19,10 @@ def render_keywords(analysis: PostingAnalysis, *, markdown: bool = False) -> str
     out.append(f"{'- ' if markdown else ''}source: {analysis.source}")
     if p.sections:
         secs = ", ".join(f"{s.heading} [{s.kind}, line {s.line}]" for s in p.sections)
-        out.append(f"{'- ' if markdown else ''}sections: {secs}")
+        if markdown:
+            out.append(f"- sections: {secs}")
+        else:
+            out += textwrap.wrap(f"sections: {secs}", width=80, subsequent_indent="  ")
     else:
         out.append(f"{'- ' if markdown else ''}sections: none found (tiers from the taxonomy)")
     for tier in ("must", "nice", "term"):
