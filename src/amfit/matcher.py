@@ -187,14 +187,6 @@ class Matcher:
         best: tuple[int, list[_Form], dict[_Form, str], float] | None = None
         if acr:
             best = (1, acr, dict.fromkeys(acr, "alias"), 100.0)
-        for keys, form in self._wild.get(tok.key, ()):
-            n = len(keys)
-            if (
-                (best is None or n > best[0])
-                and i + n <= len(seg)
-                and all(k == WILDCARD or k == seg[i + j].key for j, k in enumerate(keys))
-            ):
-                best = (n, [form], {form: "alias"}, 100.0)
         for width in range(min(self.max_words, len(seg) - i), 0, -1):
             if best is not None and width <= best[0]:
                 break
@@ -211,6 +203,15 @@ class Matcher:
                 how = {f: self._how(f, lower, squashed) for f in forms}
                 best = (width, sorted(forms, key=lambda f: HOW_ORDER[how[f]]), how, 100.0)
                 break
+        # Wildcard aliases ("portfolio of * accounts") win only when longer.
+        for keys, form in self._wild.get(tok.key, ()):
+            n = len(keys)
+            if (
+                (best is None or n > best[0])
+                and i + n <= len(seg)
+                and all(k == WILDCARD or k == seg[i + j].key for j, k in enumerate(keys))
+            ):
+                best = (n, [form], {form: "alias"}, 100.0)
         if best is None:
             best = self._fuzzy_at(seg, i)
         return best

@@ -93,8 +93,19 @@ class TitleFamily:
 
 
 def _header_lines(text: str, table: str) -> list[int]:
+    """Line numbers of the ``[[table]]`` headers, skipping multi-line strings."""
     pattern = re.compile(rf"^\s*\[\[\s*{table}\s*\]\]")
-    return [i for i, line in enumerate(text.split("\n"), start=1) if pattern.match(line)]
+    lines: list[int] = []
+    quote: str | None = None
+    for i, line in enumerate(text.split("\n"), start=1):
+        if quote is None and pattern.match(line):
+            lines.append(i)
+        for m in re.finditer(r'"""|\'\'\'', line):
+            if quote is None:
+                quote = m.group(0)
+            elif m.group(0) == quote:
+                quote = None
+    return lines
 
 
 def _parse_toml(path: Path) -> tuple[dict, str]:
