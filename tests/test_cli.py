@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 
 from amfit import __version__, cli
 from amfit.cli import app
+from amfit.model import SCHEMA_VERSION
 from conftest import AM_POSTINGS, ROOT, posting_path, resume_path
 
 RESUME = resume_path("strong")
@@ -44,7 +45,7 @@ def assert_one_error_line(stderr: str, *fragments: str) -> str:
 
 
 def check_report(data: dict) -> None:
-    assert data["schema_version"] == "1.0"
+    assert data["schema_version"] == SCHEMA_VERSION
     assert data["amfit_version"] == __version__
     assert 0 <= data["score"] <= 100
     names = [c["name"] for c in data["components"]]
@@ -284,7 +285,7 @@ def test_keywords_json(runner: CliRunner) -> None:
     result = invoke(runner, "keywords", POSTING, "--format", "json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert data["schema_version"] == "1.0"
+    assert data["schema_version"] == SCHEMA_VERSION
     assert data["posting"]["title"] == "Account Manager, SMB"
     assert data["posting"]["title_family"] == "account_manager"
     keywords = data["keywords"]
@@ -519,7 +520,7 @@ def test_proc_keywords_json(proc_env) -> None:
     result = run(MODULE, "keywords", POSTING, "--format", "json", env=proc_env)
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert data["schema_version"] == "1.0"
+    assert data["schema_version"] == SCHEMA_VERSION
     assert data["keywords"] and all(k["tier"] in {"must", "nice", "term"} for k in data["keywords"])
 
 
@@ -546,3 +547,84 @@ def test_proc_unknown_format(proc_env) -> None:
     assert "Traceback" not in result.stderr
     assert "xml" in result.stderr
     assert result.stdout == ""
+
+
+# -- bullets, rules, rule -------------------------------------------------------
+
+
+def test_bullets_text_json_and_fail_on(tmp_path: Path) -> None:
+    runner = CliRunner()
+    weak = str(resume_path("weak"))
+    text = runner.invoke(app, ["bullets", weak])
+    assert text.exit_code == 0, text.stderr
+    assert "AM401" in text.stdout and "rewrite:" in text.stdout
+    data = json.loads(runner.invoke(app, ["bullets", weak, "--format", "json"]).stdout)
+    assert data["schema_version"] == SCHEMA_VERSION
+    assert data["counts"]["AM401"] >= 1
+    assert {f["severity"] for b in data["bullets"] for f in b["findings"]} <= {
+        "info",
+        "warning",
+        "error",
+    }
+    assert runner.invoke(app, ["bullets", weak, "--fail-on", "warning"]).exit_code == 1
+    assert runner.invoke(app, ["bullets", weak, "--fail-on", "error"]).exit_code == 0
+    only = json.loads(
+        runner.invoke(app, ["bullets", weak, "--select", "AM2", "--format", "json"]).stdout
+    )
+    assert set(only["counts"]) <= {"AM201", "AM202", "AM203", "AM204"}
+    ignored = json.loads(
+        runner.invoke(app, ["bullets", weak, "--ignore", "AM4,AM1", "--format", "json"]).stdout
+    )
+    assert not any(c.startswith(("AM4", "AM1")) for c in ignored["counts"])
+
+
+def test_bullets_bad_input_and_unknown_code(tmp_path: Path) -> None:
+    runner = CliRunner()
+    missing = runner.invoke(app, ["bullets", str(tmp_path / "nope.md")])
+    assert missing.exit_code == 2
+    assert missing.stderr.startswith("amfit: error:") and missing.stderr.count("\n") == 1
+    bad = runner.invoke(app, ["bullets", str(resume_path("weak")), "--select", "ZZ1"])
+    assert bad.exit_code == 2 and "no rule code starts with" in bad.stderr
+    unknown = runner.invoke(app, ["rule", "AM999"])
+    assert unknown.exit_code == 2 and "no rule" in unknown.stderr
+
+
+def test_rules_and_rule() -> None:
+    runner = CliRunner()
+    listing = runner.invoke(app, ["rules"])
+    assert listing.exit_code == 0
+    for code in ("AM101", "AM201", "AM302", "AM403", "AM501"):
+        assert code in listing.stdout
+    data = json.loads(runner.invoke(app, ["rules", "--format", "json"]).stdout)
+    assert len(data["rules"]) >= 11
+    one = runner.invoke(app, ["rule", "am201"])
+    assert one.exit_code == 0
+    for title in ("What it does", "Why is this bad?", "Example", "Use instead", "Source"):
+        assert title in one.stdout
+    doc = json.loads(runner.invoke(app, ["rule", "AM201", "--format", "json"]).stdout)
+    assert doc["name"] == "retention-type-missing" and doc["should_flag"]
+
+
+def test_score_report_includes_bullet_findings() -> None:
+    runner = CliRunner()
+    weak = str(resume_path("weak"))
+    result = runner.invoke(app, ["score", weak, str(POSTING), "--format", "json"])
+    data = json.loads(result.stdout)
+    assert data["lint"]["counts"]["AM401"] >= 1
+    text = runner.invoke(app, ["score", weak, str(POSTING)]).stdout
+    assert "Bullet findings:" in text and "AM401" in text
+    md = runner.invoke(app, ["score", weak, str(POSTING), "--format", "markdown"]).stdout
+    assert "## Bullet findings" in md
+    none = runner.invoke(
+        app, ["score", weak, str(POSTING), "--format", "json", "--select", "AM203"]
+    )
+    assert json.loads(none.stdout)["lint"]["rules"] == ["AM203"]
+
+
+def test_every_command_has_an_example_in_its_help() -> None:
+    runner = CliRunner()
+    for command in app.registered_commands:
+        name = command.name or command.callback.__name__
+        result = runner.invoke(app, [name, "--help"])
+        assert result.exit_code == 0, name
+        assert "Example: amfit " in result.stdout, name

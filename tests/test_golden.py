@@ -59,6 +59,18 @@ def test_keywords_match_golden_files(in_root, posting):
     _check(f"keywords__{posting}.json", dumps(analysis.to_dict()))
 
 
+@pytest.mark.parametrize("resume", ["strong", "weak", "stuffed", "ae"])
+def test_bullet_findings_match_golden_files(in_root, resume):
+    from amfit.lint import lint_resume
+    from amfit.render.lint import render_lint_markdown, render_lint_text
+
+    path = f"examples/resumes/{resume}.md"
+    report = lint_resume(read_text(path), source=path)
+    _check(f"bullets__{resume}.txt", render_lint_text(report))
+    _check(f"bullets__{resume}.json", dumps(report.to_dict()))
+    _check(f"bullets__{resume}.md", render_lint_markdown(report))
+
+
 def test_json_report_follows_its_schema(in_root):
     jsonschema = pytest.importorskip("jsonschema")
     schema = json.loads((ROOT / "docs" / "report.schema.json").read_text(encoding="utf-8"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, TypeVar
 
@@ -42,6 +43,22 @@ KeywordsOpt = Annotated[
     list[Path] | None,
     typer.Option("--keywords", "-k", help="Extra taxonomy TOML file (repeatable).", dir_okay=False),
 ]
+SelectOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--select",
+        help="Only these rule codes or prefixes (AM2, AM401); comma-separated or repeated.",
+    ),
+]
+IgnoreOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--ignore", help="Skip these rule codes or prefixes; comma-separated or repeated."
+    ),
+]
+PreviewOpt = Annotated[
+    bool, typer.Option("--preview", help="Also run preview rules (off by default).")
+]
 ColorOpt = Annotated[
     bool | None,
     typer.Option(
@@ -51,15 +68,20 @@ ColorOpt = Annotated[
 ]
 
 
+def _codes(values: list[str] | None) -> tuple[str, ...]:
+    return tuple(c.strip() for v in values or () for c in v.split(",") if c.strip())
+
+
 def _fail(message: str, code: int) -> None:
     typer.echo(f"amfit: error: {message}", err=True)
     raise typer.Exit(code)
 
 
 def _guard(fn: Callable[[], T]) -> T:
-    """Run library code: known errors become one line and exit code 2."""
+    """Run a command body: known errors become one line and exit code 2; a
+    non-zero int returned by the body becomes the exit code."""
     try:
-        return fn()
+        result = fn()
     except AmfitError as exc:
         _fail(str(exc), exc.exit_code)
     except KeyboardInterrupt:
@@ -71,6 +93,10 @@ def _guard(fn: Callable[[], T]) -> T:
             f"internal error: {type(exc).__name__}: {exc} (set AMFIT_DEBUG=1 for details)",
             EXIT_INTERNAL,
         )
+    else:
+        if isinstance(result, int) and result:
+            raise typer.Exit(result)
+        return result
     raise AssertionError("unreachable")  # pragma: no cover
 
 
@@ -126,6 +152,9 @@ def score(
         bool, typer.Option("--explain", help="Show how every keyword matched and where.")
     ] = False,
     keywords: KeywordsOpt = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    preview: PreviewOpt = False,
     fail_under: Annotated[
         float | None,
         typer.Option("--fail-under", help="Exit 1 when the score is below N.", min=0, max=100),
@@ -140,7 +169,12 @@ def score(
     def run() -> int:
         from .engine import score_files
 
-        report = score_files(resume, posting, keywords=tuple(keywords or ()))
+        report = score_files(
+            resume,
+            posting,
+            keywords=tuple(keywords or ()),
+            lint={"select": _codes(select), "ignore": _codes(ignore), "preview": preview},
+        )
         if format is Format.json:
             from .render.json import dumps
 
@@ -161,9 +195,7 @@ def score(
             return EXIT_THRESHOLD
         return 0
 
-    code = _guard(run)
-    if code:
-        raise typer.Exit(code)
+    _guard(run)
 
 
 @app.command()
@@ -193,6 +225,113 @@ def keywords(
 
             out = render_keywords(analysis, markdown=format is Format.markdown)
         _emit(out, output, [posting])
+
+    _guard(run)
+
+
+class FailOn(StrEnum):
+    warning = "warning"
+    error = "error"
+
+
+RuleFormat = Annotated[
+    Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+]
+
+
+@app.command()
+def bullets(
+    resume: Annotated[Path, typer.Argument(help="Resume file (Markdown or plain text).")],
+    format: FormatOpt = Format.text,
+    output: OutputOpt = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    preview: PreviewOpt = False,
+    fail_on: Annotated[
+        FailOn | None,
+        typer.Option("--fail-on", help="Exit 1 when a finding is at least this severe."),
+    ] = None,
+    color: ColorOpt = None,
+) -> None:
+    """Lint every resume bullet: findings with rule codes and rewrite suggestions.
+
+    Example: amfit bullets resume.md --select AM2,AM3 --fail-on warning
+    """
+
+    def run() -> int:
+        from .lint import Severity, lint_resume
+        from .textio import read_text
+
+        report = lint_resume(
+            read_text(resume),
+            source=str(resume),
+            select=_codes(select),
+            ignore=_codes(ignore),
+            preview=preview,
+        )
+        if format is Format.json:
+            from .render.json import dumps
+
+            text = dumps(report.to_dict())
+        elif format is Format.markdown:
+            from .render.lint import render_lint_markdown
+
+            text = render_lint_markdown(report)
+        else:
+            from .render.lint import render_lint_text
+
+            text = render_lint_text(report, color=_use_color(color, output))
+        _emit(text, output, [resume])
+        worst = report.worst()
+        if fail_on is not None and worst is not None and worst >= Severity[fail_on.value]:
+            return EXIT_THRESHOLD
+        return 0
+
+    _guard(run)
+
+
+@app.command()
+def rules(format: RuleFormat = Format.text) -> None:
+    """List every bullet rule: code, name, severity, status, scope.
+
+    Example: amfit rules --format json
+    """
+
+    def run() -> None:
+        from .lint import REGISTRY
+        from .render.lint import render_rules_text, rule_dict
+
+        if format is Format.json:
+            from .render.json import dumps
+
+            sys.stdout.write(dumps({"rules": [rule_dict(r) for r in REGISTRY.all()]}))
+        else:
+            sys.stdout.write(render_rules_text(REGISTRY.all()))
+
+    _guard(run)
+
+
+@app.command()
+def rule(
+    code: Annotated[str, typer.Argument(help="Rule code, e.g. AM201.")],
+    format: RuleFormat = Format.text,
+) -> None:
+    """Explain one rule: what it flags, why, an example, what to write instead.
+
+    Example: amfit rule AM201
+    """
+
+    def run() -> None:
+        from .lint import REGISTRY
+        from .render.lint import render_rule_text, rule_dict
+
+        found = REGISTRY.get(code)
+        if format is Format.json:
+            from .render.json import dumps
+
+            sys.stdout.write(dumps(rule_dict(found)))
+        else:
+            sys.stdout.write(render_rule_text(found))
 
     _guard(run)
 

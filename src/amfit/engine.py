@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
+from types import MappingProxyType
+from typing import Any
 
 from . import scoring
 from ._version import __version__
@@ -96,6 +98,9 @@ class PostingAnalysis:
             ],
         }
 
+
+#: Lint options used when a caller gives none: every stable rule.
+_DEFAULT_LINT: Mapping[str, Any] = MappingProxyType({})
 
 _TIER_ORDER = {"must": 0, "nice": 1, "term": 2}
 
@@ -250,8 +255,14 @@ class Scorer:
         resume_source: str = "<resume>",
         posting_source: str = "<posting>",
         analysis: PostingAnalysis | None = None,
+        lint: Mapping[str, Any] | None = _DEFAULT_LINT,
     ) -> Report:
-        """Score a resume against a posting (both already-read text)."""
+        """Score a resume against a posting (both already-read text).
+
+        ``lint`` holds :func:`amfit.lint.lint_resume` options (``select``,
+        ``ignore``, ``preview``); the report carries the bullet findings.
+        Pass ``lint=None`` to skip linting.
+        """
         resume_text = check_text(resume_text, resume_source)
         if analysis is None:
             posting_text = check_text(posting_text, posting_source)
@@ -317,6 +328,11 @@ class Scorer:
                     tfidf_weight=k.tfidf_weight,
                 )
             )
+        lint_report = None
+        if lint is not None:
+            from .lint import lint_resume
+
+            lint_report = lint_resume(resume, source=resume_source, **lint)
         matched = sum(1 for r in results if r.ats_literal)
         total = len(results)
         warnings = _warnings(resume, analysis)
@@ -354,6 +370,7 @@ class Scorer:
             ),
             keywords=tuple(results),
             warnings=warnings,
+            lint=lint_report,
         )
 
 
@@ -545,10 +562,19 @@ def score(
     keywords: Sequence[str | Path] = (),
     resume_source: str = "<resume>",
     posting_source: str = "<posting>",
+    lint: Mapping[str, Any] | None = _DEFAULT_LINT,
 ) -> Report:
-    """Score resume text against posting text and return the :class:`Report`."""
+    """Score resume text against posting text and return the :class:`Report`.
+
+    The report includes the bullet findings (``lint`` options as in
+    :func:`amfit.lint.lint_resume`; ``None`` skips linting).
+    """
     return get_scorer(keywords).score(
-        resume_text, posting_text, resume_source=resume_source, posting_source=posting_source
+        resume_text,
+        posting_text,
+        resume_source=resume_source,
+        posting_source=posting_source,
+        lint=lint,
     )
 
 
@@ -558,6 +584,7 @@ def score_files(
     *,
     keywords: Sequence[str | Path] = (),
     max_bytes: int | None = None,
+    lint: Mapping[str, Any] | None = _DEFAULT_LINT,
 ) -> Report:
     """Read both files (with clean errors) and score them."""
     kwargs = {"max_bytes": max_bytes} if max_bytes else {}
@@ -569,6 +596,7 @@ def score_files(
         keywords=keywords,
         resume_source=str(resume_path),
         posting_source=str(posting_path),
+        lint=lint,
     )
 
 

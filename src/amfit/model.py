@@ -8,10 +8,14 @@ else. The JSON form is ``Report.to_dict()``; its schema is
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-#: Version of the JSON report. Bump the major part on breaking changes.
-SCHEMA_VERSION = "1.0"
+if TYPE_CHECKING:  # pragma: no cover
+    from .lint import LintReport
+
+#: Version of the JSON report. Bump the major part on breaking changes,
+#: the minor part when a field is added (1.1 added ``lint``).
+SCHEMA_VERSION = "1.1"
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,10 +122,14 @@ class Report:
     components: tuple[Component, ...]
     keywords: tuple[KeywordResult, ...]
     warnings: tuple[str, ...]
+    lint: LintReport | None = None  # bullet findings (amfit bullets), when linted
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data, fields in declaration order."""
-        return _plain(asdict(self))
+        data = _plain(asdict(self))
+        if self.lint is not None:
+            data["lint"] = _plain(self.lint.to_dict())
+        return data
 
     def by_status(self, status: str) -> tuple[KeywordResult, ...]:
         return tuple(k for k in self.keywords if k.status == status)

@@ -80,6 +80,11 @@ def render_markdown(report: Report, *, explain: bool = False) -> str:
             if explain and k.tfidf_weight is not None:
                 why += f" (TF-IDF {k.tfidf_weight:.2f})"
             out.append(f"| {_cell(k.label)} | {STATUS[k.status]} | {resume} | {_cell(why)} |")
+    if r.lint is not None and r.lint.findings():
+        from .lint import markdown_findings, summary_line
+
+        out += ["", "## Bullet findings", "", summary_line(r.lint), ""]
+        out += markdown_findings(r.lint)
     if r.warnings:
         out += ["", "## Warnings", ""] + [f"- {_cell(w)}" for w in r.warnings]
     return "\n".join(out) + "\n"

@@ -16,6 +16,8 @@ COMPONENT_LABEL = {
     "terms": "posting-specific terms",
     "title": "title fit",
 }
+#: Bullets with findings shown in the text report (all with --explain).
+LINT_BULLETS_SHOWN = 5
 TIER_TITLE = {"must": "Must-have", "nice": "Nice-to-have", "term": "Posting-specific terms"}
 
 
@@ -116,6 +118,13 @@ def render_text(report: Report, *, color: bool = False, explain: bool = False) -
                 where = f"line {p.line}" if p.line else "new"
                 target = f': "{p.text}"' if p.text else ""
                 out += _wrap(f"-> {p.section} {where}{target} - {p.reason}", " " * 11, " " * 9)
+    if report.lint is not None and report.lint.findings():
+        from .lint import counts_line, finding_block, summary_line
+
+        out.append("")
+        out.append(s(f"Bullet findings: {summary_line(report.lint)}", "bold"))
+        out += _wrap(counts_line(report.lint), "  ", "  ")
+        out += finding_block(report.lint, s, limit=None if explain else LINT_BULLETS_SHOWN)
     if report.warnings:
         out.append("")
         for w in report.warnings:

@@ -1,0 +1,127 @@
+"""Bullet linting: rules with codes, findings and STAR rewrite suggestions.
+
+Library API (never prints, never exits)::
+
+    from amfit.lint import lint_resume
+    report = lint_resume(resume_text, select=("AM2",), preview=False)
+    for bullet in report.bullets:
+        for finding in bullet.findings:
+            print(finding.code, finding.message, bullet.rewrite)
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+
+from .._version import __version__
+from ..facts import extract_facts
+from ..model import SCHEMA_VERSION
+from ..resume import Resume, parse_resume
+from . import rules as _rules  # noqa: F401  (registers every rule)
+from .base import REGISTRY, BulletContext, Finding, ResumeContext, Rule, Severity
+from .rewrite import suggest
+
+#: Resume sections whose bullets are linted.
+LINTED_SECTIONS = frozenset({"experience", "other", "summary", "header"})
+#: Rules that also read the summary's plain lines.
+SUMMARY_RULES = frozenset({"AM403"})
+
+__all__ = [
+    "REGISTRY",
+    "BulletReport",
+    "Finding",
+    "LintReport",
+    "Rule",
+    "Severity",
+    "lint_resume",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class BulletReport:
+    line: int
+    end_line: int
+    section: str
+    role: str
+    text: str
+    findings: tuple[Finding, ...]
+    rewrite: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class LintReport:
+    schema_version: str
+    amfit_version: str
+    source: str
+    rules: tuple[str, ...]
+    bullets: tuple[BulletReport, ...]
+    resume_findings: tuple[Finding, ...]
+
+    def findings(self) -> list[Finding]:
+        out = [f for b in self.bullets for f in b.findings]
+        return out + list(self.resume_findings)
+
+    def counts(self) -> dict[str, int]:
+        c = Counter(f.code for f in self.findings())
+        return {code: c[code] for code in sorted(c)}
+
+    def worst(self) -> Severity | None:
+        levels = [Severity[f.severity] for f in self.findings()]
+        return max(levels) if levels else None
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["counts"] = self.counts()
+        return data
+
+
+def lint_resume(
+    text: str | Resume,
+    *,
+    source: str = "<resume>",
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    preview: bool = False,
+) -> LintReport:
+    """Lint every bullet of a resume (text already read and normalised)."""
+    resume = text if isinstance(text, Resume) else parse_resume(text)
+    chosen = REGISTRY.select(select, ignore, preview)
+    bullet_rules = [r for r in chosen if r.scope == "bullet"]
+    resume_rules = [r for r in chosen if r.scope == "resume"]
+    contexts: list[tuple[BulletContext, str, int, str]] = []
+    for unit in resume.units:
+        is_bullet = unit.kind == "bullet" and unit.section in LINTED_SECTIONS
+        is_summary = unit.kind == "line" and unit.section == "summary"
+        if not (is_bullet or is_summary):
+            continue
+        facts = extract_facts(unit.text, role=unit.role, resume_text=resume.text)
+        ctx = BulletContext(unit.text, unit.line, facts, unit.role)
+        contexts.append((ctx, unit.section, unit.end_line, "bullet" if is_bullet else "summary"))
+    bullets: list[BulletReport] = []
+    for ctx, section, end_line, kind in contexts:
+        found: list[Finding] = []
+        for rule in bullet_rules:
+            if kind == "summary" and rule.code not in SUMMARY_RULES:
+                continue
+            found.extend(rule.check(ctx))
+        found.sort(key=lambda f: (f.code, f.quote))
+        rewrite = suggest(ctx, found) if kind == "bullet" else None
+        bullets.append(
+            BulletReport(
+                ctx.line or 0, end_line, section, ctx.role, ctx.text, tuple(found), rewrite
+            )
+        )
+    resume_ctx = ResumeContext(
+        tuple(c for c, _, _, kind in contexts if kind == "bullet"), resume.text
+    )
+    resume_findings = [f for r in resume_rules for f in r.check_resume(resume_ctx)]
+    return LintReport(
+        SCHEMA_VERSION,
+        __version__,
+        source,
+        tuple(r.code for r in chosen),
+        tuple(bullets),
+        tuple(resume_findings),
+    )

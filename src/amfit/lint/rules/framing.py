@@ -1,0 +1,270 @@
+"""AM4xx: framing and language (duties, service framing, clichés, metrics)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .. import words
+from ..base import BulletContext, Examples, Finding, ResumeContext, Rule, Severity, register
+
+
+def duty_opener(text: str) -> str:
+    """The duty phrase a bullet opens with (within its first words), or ""."""
+    m = words.find("duty_openers", text)
+    if m and m.start() <= 2:
+        return m.group(0)
+    return ""
+
+
+def has_result(ctx: BulletContext) -> bool:
+    return ctx.facts.has_figure or bool(words.find("result_words", ctx.text))
+
+
+@register
+class DutyWithoutResult(Rule):
+    """Flags a bullet that describes a duty and no result.
+
+    ## What it does
+    Fires when a bullet opens with a duty ("Responsible for", "Conducted
+    QBRs", "Handled", "Managed relationships", "Tasked with") and reports no
+    result: no figure and no result verb (increased, renewed, saved, cut...).
+
+    ## Why is this bad?
+    A job description says what the seat does; a resume has to say what
+    the writer achieved in it. Duty bullets are the first thing a reader
+    skims past.
+
+    ## Example
+    Responsible for managing client relationships and conducting QBRs.
+
+    ## Use instead
+    Ran QBRs for [N] [segment] accounts ([$X ARR]); [result: renewal saved,
+    [Y]% gross revenue retention, [$E] expansion].
+
+    ## Source
+    DOMAIN.md section 4 (duty, not result).
+    """
+
+    code = "AM401"
+    name = "duty-without-result"
+    severity = Severity.warning
+    hint = "lead with what changed: a retention, expansion or saved-renewal result"
+    examples = Examples(
+        flag=(
+            "Responsible for managing client relationships",
+            "Conducted QBRs with key customers",
+            "Handled renewals for the East region",
+        ),
+        passes=(
+            "Responsible for 40 accounts and renewed 38 of them",
+            "Conducted QBRs that surfaced $90K of expansion",
+            "Renewed the three largest contracts early at a 5% uplift",
+        ),
+    )
+
+    def check(self, ctx: BulletContext) -> Iterable[Finding]:
+        duty = duty_opener(ctx.text)
+        if duty and not has_result(ctx):
+            yield self.finding(f'"{duty}" describes a duty with no result', ctx.line, duty)
+
+
+#: Figures that make a bullet about an account outcome, not service work.
+OUTCOME_MEASURES = ("retention", "expansion", "book", "nps", "csat")
+
+
+@register
+class ServiceFraming(Rule):
+    """Flags a bullet about tickets or complaints with no commercial result.
+
+    ## What it does
+    Fires when a bullet is about tickets, issues, escalations, complaints or
+    support requests and names no commercial result (a renewal, a save,
+    retention, expansion, revenue).
+
+    ## Why is this bad?
+    Account management is a commercial seat. Ticket counts read as support
+    work; the same work told as commercial recovery ("a save that renewed")
+    reads as account management.
+
+    ## Example
+    Resolved customer escalations and support tickets within SLA.
+
+    ## Use instead
+    Turned [N] escalations on at-risk accounts into renewals ([$X ARR]
+    saved) by [method].
+
+    ## Source
+    DOMAIN.md section 4 (customer-service framing instead of commercial
+    recovery).
+    """
+
+    code = "AM402"
+    name = "service-framing"
+    severity = Severity.info
+    hint = "tie it to the account: the renewal saved or the expansion it led to"
+    examples = Examples(
+        flag=(
+            "Resolved customer escalations and support tickets within SLA",
+            "Handled 40 complaints a week from enterprise clients",
+            "Answered inquiries about billing issues",
+        ),
+        passes=(
+            "Raised NPS from 21 to 44 by taking the top three complaints to product",
+            "Turned 6 escalations on at-risk accounts into renewals ($420K ARR saved)",
+            "Cut ticket volume 40%, and the account renewed for three years",
+            "Managed 30 accounts ($2M ARR)",
+        ),
+    )
+
+    def check(self, ctx: BulletContext) -> Iterable[Finding]:
+        service = words.find("service_words", ctx.text)
+        outcome = any(ctx.facts.by_measure(m) for m in OUTCOME_MEASURES)
+        if service and not outcome and not words.find("commercial_words", ctx.text):
+            q = service.group(0)
+            yield self.finding(f'"{q}" is service work with no commercial result', ctx.line, q)
+
+
+@register
+class Cliche(Rule):
+    """Flags phrases that read as generated ("results-driven", "proven track record").
+
+    ## What it does
+    Fires on each phrase from the cliché list in `keywords/lint.toml`:
+    "results-driven", "proven track record", "passionate about",
+    "relationship-builder", "go-getter" and others.
+
+    ## Why is this bad?
+    These phrases claim a quality instead of showing it, and hiring managers
+    now read them as machine-written filler. Each takes the place of a fact.
+
+    ## Example
+    Results-driven relationship-builder with a proven track record of upsell.
+
+    ## Use instead
+    The fact behind the claim: "Added [$E] expansion across [N] accounts in
+    [period]".
+
+    ## Source
+    DOMAIN.md section 4 (clichés that read as generated) and section 5.
+    """
+
+    code = "AM403"
+    name = "cliche"
+    severity = Severity.warning
+    hint = "replace the phrase with the fact behind it"
+    examples = Examples(
+        flag=(
+            "Results-driven account manager with a passion for clients",
+            "Proven track record of driving upsell and cross-sell",
+            "Passionate about building relationships",
+            "A natural relationship-builder and go-getter",
+        ),
+        passes=(
+            "Renewed 38 of 40 accounts ($3M ARR) in FY24",
+            "Built relationships with 4-6 stakeholders per account",
+        ),
+    )
+
+    def check(self, ctx: BulletContext) -> Iterable[Finding]:
+        seen: set[str] = set()
+        for m in words.find_all("cliches", ctx.text):
+            phrase = m.group(0)
+            if phrase.lower() in seen:
+                continue
+            seen.add(phrase.lower())
+            yield self.finding(f'"{phrase}" is a cliché', ctx.line, phrase)
+
+
+_DIGIT = re.compile(r"\d")
+
+
+@register
+class NoMetric(Rule):
+    """Flags a bullet with no figure at all.
+
+    ## What it does
+    Fires when a bullet holds no number: no dollar amount, percentage,
+    count or period.
+
+    ## Why is this bad?
+    Numbers are what make an AM bullet checkable: book size, retention,
+    expansion, NPS, cadence. A bullet with none cannot be compared with
+    anything, and an ATS-screened reader skims it.
+
+    ## Example
+    Built strong relationships with customers.
+
+    ## Use instead
+    Built relationships with [N] stakeholders per account across [N]
+    [segment] accounts, [result with a figure].
+
+    ## Source
+    DOMAIN.md section 3 (numbers, and what makes them believable).
+    """
+
+    code = "AM404"
+    name = "no-metric"
+    severity = Severity.info
+    hint = "add the figure: accounts, ARR, retention, expansion or cadence"
+    examples = Examples(
+        flag=(
+            "Built strong relationships with customers",
+            "Managed renewals and upsell",
+            "Worked with product on the roadmap",
+        ),
+        passes=(
+            "Managed 40 renewals a quarter",
+            "Lifted NPS from 21 to 44",
+            "Renewed a dozen accounts early",
+        ),
+    )
+
+    def check(self, ctx: BulletContext) -> Iterable[Finding]:
+        if not ctx.facts.has_figure and not ctx.facts.numbers and not _DIGIT.search(ctx.text):
+            yield self.finding("no figure at all (accounts, ARR, %, count)", ctx.line)
+
+
+@register
+class SingleThreaded(Rule):
+    """Flags a resume that never shows more than one relationship per account.
+
+    ## What it does
+    A resume-level check (preview): fires when no bullet mentions
+    stakeholders, multi-threading, an executive sponsor, the C-suite, an EBR
+    or champions.
+
+    ## Why is this bad?
+    Single-threaded accounts are the classic churn risk: when the one
+    champion leaves, the renewal goes with them. Senior AM roles ask for
+    multi-threaded relationships up to the C-suite.
+
+    ## Known problems
+    Preview: a resume can show multi-threading in words this list lacks.
+
+    ## Example
+    A resume whose relationship bullets all say "my main contact".
+
+    ## Use instead
+    "Multi-threaded [N] accounts to [N] stakeholders each, with an executive
+    sponsor in [role]".
+
+    ## Source
+    DOMAIN.md sections 2, 4 and 6 (multi-threaded relationships up to the
+    C-suite; single-threaded relationships as a weak pattern).
+    """
+
+    code = "AM405"
+    name = "single-threaded-relationships"
+    severity = Severity.info
+    status = "preview"
+    scope = "resume"
+    hint = "show multi-threading: stakeholders per account, an executive sponsor"
+    examples = Examples(
+        flag=("- Managed 40 accounts ($3M ARR) through my main contact at each\n",),
+        passes=("- Multi-threaded 12 accounts to 4-6 stakeholders each, up to the CFO\n",),
+    )
+
+    def check_resume(self, ctx: ResumeContext) -> Iterable[Finding]:
+        if ctx.bullets and not any(words.find("multithread_words", b.text) for b in ctx.bullets):
+            yield self.finding("no bullet shows more than one relationship per account", None)

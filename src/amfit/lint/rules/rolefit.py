@@ -1,0 +1,147 @@
+"""AM5xx: role fit (Account-Executive language in an AM resume)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+
+from ..base import BulletContext, Examples, Finding, ResumeContext, Rule, Severity, register
+
+#: Taxonomy categories that are account-management vocabulary.
+AM_CATEGORIES = frozenset(
+    {"account_management", "retention", "expansion", "health", "planning", "relationships"}
+)
+AE_CATEGORY = "new_business"
+
+
+@cache
+def _matcher():  # type: ignore[no-untyped-def]
+    from ...engine import default_scorer
+
+    return default_scorer()
+
+
+def vocabulary(text: str) -> tuple[list[str], list[str]]:
+    """(AE words, AM words) the taxonomy finds in the text."""
+    from ...document import Unit, join_pieces
+
+    scorer = _matcher()
+    joined, pieces = join_pieces([(1, 0, text)])
+    unit = Unit(0, "bullet", joined, "experience", "", pieces)
+    ae: list[str] = []
+    am: list[str] = []
+    for hit in scorer.matcher.find([unit]):
+        category = scorer.concepts[hit.concept_id].category
+        if category == AE_CATEGORY:
+            ae.append(hit.text)
+        elif category in AM_CATEGORIES:
+            am.append(hit.text)
+    return ae, am
+
+
+@register
+class NewLogoVocabulary(Rule):
+    """Flags a bullet where Account-Executive language outweighs account management.
+
+    ## What it does
+    Fires when a bullet holds more new-business vocabulary (new-logo quota,
+    prospecting, cold calling, MEDDIC, pipeline generation: the taxonomy's
+    `new_business` concepts) than account-management vocabulary (retention,
+    renewal, expansion, account planning, health, relationships).
+
+    ## Why is this bad?
+    AE and AM are different jobs with different vocabulary. A bullet in the
+    hunter's words tells an AM hiring manager the writer is aimed at the
+    wrong role, or that the numbers are not from owning a book.
+
+    ## Example
+    Prospected and cold-called 80 new logos a week to build pipeline.
+
+    ## Use instead
+    If the work was with existing customers, say so: "Ran [N] expansion
+    plays across [N] existing accounts, adding [$E]"; if it was new business,
+    keep it short and lead with the account-management bullets.
+
+    ## Source
+    DOMAIN.md section 1 (neighbouring roles and their vocabulary).
+    """
+
+    code = "AM501"
+    name = "new-logo-vocabulary"
+    severity = Severity.info
+    hint = "lead with account-management results; keep new-business work brief"
+    examples = Examples(
+        flag=(
+            "Prospected and cold-called 80 new logos a week to build pipeline",
+            "Ran full-cycle sales with MEDDIC qualification for net-new deals",
+            "Generated $2M of pipeline through outbound sequences",
+        ),
+        passes=(
+            "Renewed 40 accounts and upsold reporting to 9 of them",
+            "Held 95% gross revenue retention across 60 accounts",
+            "Used MEDDIC to qualify expansion deals in my existing accounts, "
+            "adding $300K of expansion revenue and renewing all 12",
+        ),
+    )
+
+    def check(self, ctx: BulletContext) -> Iterable[Finding]:
+        ae, am = vocabulary(ctx.text)
+        if ae and len(ae) > len(am):
+            quote = ae[0]
+            yield self.finding(
+                f'"{quote}" is new-business (AE) language, and it outweighs account '
+                "management here",
+                ctx.line,
+                quote,
+            )
+
+
+@register
+class ResumeReadsAsAE(Rule):
+    """Flags a resume whose bullets speak more of new business than of accounts.
+
+    ## What it does
+    A resume-level check: fires when, over all bullets, new-business (AE)
+    vocabulary outnumbers account-management vocabulary.
+
+    ## Why is this bad?
+    An AM screen looks for retention, renewals and expansion; a resume
+    dominated by prospecting and new-logo quota reads as an Account
+    Executive applying to the wrong seat.
+
+    ## Example
+    A resume whose bullets are about cold calling, pipeline and new-logo
+    quota, with one line about renewals.
+
+    ## Use instead
+    Lead each role with its book, retention and expansion; keep new-business
+    work to one bullet.
+
+    ## Source
+    DOMAIN.md section 1 (neighbouring roles and their vocabulary).
+    """
+
+    code = "AM502"
+    name = "resume-reads-as-account-executive"
+    severity = Severity.warning
+    scope = "resume"
+    hint = "lead each role with book, retention and expansion results"
+    examples = Examples(
+        flag=("- Prospected 80 new logos a week\n- Built $2M of pipeline with cold calling\n",),
+        passes=(
+            "- Renewed 40 accounts\n- Upsold reporting to 9 accounts\n- Prospected new logos\n",
+        ),
+    )
+
+    def check_resume(self, ctx: ResumeContext) -> Iterable[Finding]:
+        ae_total = am_total = 0
+        for b in ctx.bullets:
+            ae, am = vocabulary(b.text)
+            ae_total += len(ae)
+            am_total += len(am)
+        if ae_total > am_total:
+            yield self.finding(
+                f"new-business words ({ae_total}) outnumber account-management words "
+                f"({am_total}) across the bullets",
+                None,
+            )
