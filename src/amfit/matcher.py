@@ -76,7 +76,7 @@ class _Form:
 _CONJUNCTIONS = frozenset({"and", "or", "&"})
 
 
-def _conjuncts(window: list[Token]) -> list[list[Token]]:
+def _conjuncts(window: Sequence[Token]) -> list[Sequence[Token]]:
     """The parts of a window split at "and"/"or" (none when it has no conjunction)."""
     if not any(t.lower in _CONJUNCTIONS for t in window):
         return []
@@ -89,7 +89,7 @@ def _conjuncts(window: list[Token]) -> list[list[Token]]:
     return [p for p in parts if p]
 
 
-def _heads(window: list[Token]) -> list[list[Token]]:
+def _heads(window: Sequence[Token]) -> list[Sequence[Token]]:
     """Proper suffixes of a multi-word window that end where it ends, longest first."""
     if len(window) < 2 or any(t.lower in _CONJUNCTIONS for t in window):
         return []
@@ -136,6 +136,15 @@ class Matcher:
             first: (tuple(s for s, _ in items), tuple(f for _, f in items))
             for first, items in fuzzy_forms.items()
         }
+        # Look-up aids, so that most positions are dismissed by one dict probe:
+        # the window widths worth trying for each first key, and every prefix
+        # of a squashed form.
+        widths: dict[str, set[int]] = defaultdict(set)
+        for keys in self._by_keys:
+            widths[keys[0]].add(len(keys))
+        self._widths = {k: tuple(sorted(v, reverse=True)) for k, v in widths.items()}
+        self._prefixes = {c[:n] for c in self._by_compact for n in range(1, len(c) + 1)}
+        self._oov_cache: dict[str, bool] = {}
 
     # -- matching ---------------------------------------------------------
 
@@ -148,7 +157,7 @@ class Matcher:
         hits.sort(key=lambda h: (h.start, h.concept_id))
         return hits
 
-    def _find_in_segment(self, unit: Unit, seg: list[Token]) -> list[Hit]:
+    def _find_in_segment(self, unit: Unit, seg: Sequence[Token]) -> list[Hit]:
         out: list[Hit] = []
         n_tokens = len(seg)
         i = 0
@@ -177,7 +186,7 @@ class Matcher:
         return out
 
     def _match_at(
-        self, seg: list[Token], i: int
+        self, seg: Sequence[Token], i: int
     ) -> tuple[int, list[_Form], dict[_Form, str], float] | None:
         tok = seg[i]
         # Acronyms: one token, exact case, optional plural "s".
@@ -187,22 +196,38 @@ class Matcher:
         best: tuple[int, list[_Form], dict[_Form, str], float] | None = None
         if acr:
             best = (1, acr, dict.fromkeys(acr, "alias"), 100.0)
-        for width in range(min(self.max_words, len(seg) - i), 0, -1):
-            if best is not None and width <= best[0]:
-                break
-            window = seg[i : i + width]
-            keys = tuple(t.key for t in window)
-            forms = self._by_keys.get(keys)
-            if not forms:
-                forms = self._by_compact.get(compact("".join(t.lower for t in window)))
-            if not forms and width > 1:
-                forms = self._by_compact.get("".join(keys))
+        room = len(seg) - i
+        found: tuple[int, list[_Form]] | None = None
+        for width in self._widths.get(tok.key, ()):
+            if width > room or (best is not None and width <= best[0]):
+                continue
+            forms = self._by_keys.get(tuple(t.key for t in seg[i : i + width]))
             if forms:
-                lower = " ".join(t.lower for t in window)
-                squashed = compact(lower)
-                how = {f: self._how(f, lower, squashed) for f in forms}
-                best = (width, sorted(forms, key=lambda f: HOW_ORDER[how[f]]), how, 100.0)
+                found = (width, forms)
                 break
+        # Spelling variants: the same letters split or joined differently
+        # ("cross sell", "crosssell"), or the same keys squashed together.
+        squash = joined = ""
+        for width in range(1, min(self.max_words, room) + 1):
+            t = seg[i + width - 1]
+            squash += t.squash
+            joined += t.key
+            if squash not in self._prefixes and joined not in self._prefixes:
+                break
+            if found is not None and width <= found[0]:
+                continue
+            forms = self._by_compact.get(squash) or (
+                self._by_compact.get(joined) if width > 1 else None
+            )
+            if forms:
+                found = (width, forms)
+        if found is not None and (best is None or found[0] > best[0]):
+            width, forms = found
+            window = seg[i : i + width]
+            lower = " ".join(t.lower for t in window)
+            squashed = "".join(t.squash for t in window)
+            how = {f: self._how(f, lower, squashed) for f in forms}
+            best = (width, sorted(forms, key=lambda f: HOW_ORDER[how[f]]), how, 100.0)
         # Wildcard aliases ("portfolio of * accounts") win only when longer.
         for keys, form in self._wild.get(tok.key, ()):
             n = len(keys)
@@ -223,11 +248,11 @@ class Matcher:
         return "lemma"
 
     def _fuzzy_at(
-        self, seg: list[Token], i: int
+        self, seg: Sequence[Token], i: int
     ) -> tuple[int, list[_Form], dict[_Form, str], float] | None:
         first = seg[i].lower[:1]
         choices = self._fuzzy.get(first)
-        if not choices:
+        if not choices or not any(self._oov(t) for t in seg[i : i + FUZZY_MAX_WORDS]):
             return None
         strings, forms = choices
         for width in range(min(FUZZY_MAX_WORDS, len(seg) - i), 0, -1):
@@ -251,11 +276,19 @@ class Matcher:
 
     def _oov(self, tok: Token) -> bool:
         """A word that is not in the background vocabulary (a likely typo)."""
-        if not self.vocabulary:
-            return tok.lower.isalpha()
-        return tok.lower.isalpha() and len(tok.lower) >= 4 and tok.key not in self.vocabulary
+        known = self._oov_cache.get(tok.lower)
+        if known is None:
+            word = tok.lower
+            if not self.vocabulary:
+                known = word.isalpha()
+            else:
+                known = word.isalpha() and len(word) >= 4 and tok.key not in self.vocabulary
+            if len(self._oov_cache) > 200_000:  # stay bounded over huge batches
+                self._oov_cache.clear()
+            self._oov_cache[word] = known
+        return known
 
-    def _excluded(self, concept: str, seg: list[Token], i: int, width: int) -> bool:
+    def _excluded(self, concept: str, seg: Sequence[Token], i: int, width: int) -> bool:
         for ex in self._excludes.get(concept, ()):
             n = len(ex)
             lo = max(0, i - n + 1)
@@ -266,7 +299,7 @@ class Matcher:
         return False
 
     @staticmethod
-    def _hit(unit: Unit, window: list[Token], form: _Form, how: str, score: float) -> Hit:
+    def _hit(unit: Unit, window: Sequence[Token], form: _Form, how: str, score: float) -> Hit:
         start_off = window[0].start
         end_off = window[-1].end
         line, start = unit.locate(start_off)

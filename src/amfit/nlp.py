@@ -37,6 +37,7 @@ class Token:
     key: str
     start: int
     end: int
+    squash: str = ""  # letters and digits of ``lower`` (see :func:`compact`)
 
 
 @cache
@@ -126,8 +127,16 @@ def _raw_tokens(text: str) -> list[tuple[str, int, str]]:
     return out
 
 
-def segments(text: str) -> list[list[Token]]:
-    """Split text into segments of word tokens (see module docstring)."""
+@lru_cache(maxsize=4096)
+def segments(text: str) -> tuple[tuple[Token, ...], ...]:
+    """Split text into segments of word tokens (see module docstring).
+
+    Cached: the matcher and the TF-IDF term finder both read each line.
+    """
+    return tuple(tuple(seg) for seg in _segments(text))
+
+
+def _segments(text: str) -> list[list[Token]]:
     out: list[list[Token]] = []
     current: list[Token] = []
     joined = False
@@ -151,15 +160,18 @@ def segments(text: str) -> list[list[Token]]:
         prev = current[-1] if current else None
         if key == NUMBER_KEY and prev is not None and prev.key == NUMBER_KEY and joined:
             # A range such as "40-60" is one number.
+            merged = prev.lower + "-" + lower
             current[-1] = Token(
                 text[prev.start : start + len(t)],
-                prev.lower + "-" + lower,
+                merged,
                 NUMBER_KEY,
                 prev.start,
                 start + len(t),
+                compact(merged),
             )
         else:
-            current.append(Token(t, lower, key, start, start + len(t)))
+            squash = lower if lower.isalnum() else compact(lower)
+            current.append(Token(t, lower, key, start, start + len(t), squash))
         joined = False
         # A newline inside the whitespace after a token ends the segment.
         if "\n" in space and current:
