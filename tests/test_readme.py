@@ -60,6 +60,7 @@ def test_readme_documents_every_weight_and_exit_code():
         "NARROWER_FACTOR",
         "FOUND_THRESHOLD",
         "TERMS_FOR_FULL_WEIGHT",
+        "MIN_MUST_CONCEPTS",
     ):
         value = getattr(scoring, name)
         row = re.search(rf"\| `{name}` \| ([^|]+) \|", README)

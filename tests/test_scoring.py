@@ -23,8 +23,17 @@ def test_weights_sum_to_one():
 
 def test_full_coverage_is_100_and_none_is_0():
     six_terms = [(1.0, 1.0)] * scoring.TERMS_FOR_FULL_WEIGHT
-    assert compute(_items([1, 1], [1], six_terms), 1.0)[0] == 100.0
+    full = [1.0] * scoring.MIN_MUST_CONCEPTS
+    assert compute(_items(full, [1], six_terms), 1.0)[0] == 100.0
     assert compute(_items([0, 0], [0], [(1.0, 0.0)] * 6), 0.0)[0] == 0.0
+
+
+def test_few_must_haves_cannot_make_a_perfect_fit():
+    """One or two asks (an engineering ad naming stakeholders) give at most their share."""
+    _, parts = compute(_items(must=[1.0, 1.0]), None)
+    assert parts[0].coverage == pytest.approx(2 / scoring.MIN_MUST_CONCEPTS, abs=1e-4)
+    _, parts = compute(_items(must=[1.0] * (scoring.MIN_MUST_CONCEPTS + 2)), None)
+    assert parts[0].coverage == 1.0
 
 
 @pytest.mark.parametrize(
@@ -39,7 +48,7 @@ def test_full_coverage_is_100_and_none_is_0():
 def test_each_weight_is_the_share_of_its_component(component, weight):
     """With every component present and only one covered, the score is its weight."""
     n = scoring.TERMS_FOR_FULL_WEIGHT
-    must = [1.0 if component == "must" else 0.0]
+    must = [1.0 if component == "must" else 0.0] * scoring.MIN_MUST_CONCEPTS
     nice = [1.0 if component == "nice" else 0.0]
     terms = [(1.0, 1.0 if component == "terms" else 0.0)] * n
     title = 1.0 if component == "title" else 0.0
@@ -49,10 +58,11 @@ def test_each_weight_is_the_share_of_its_component(component, weight):
 
 
 def test_missing_components_share_out_their_weight():
-    score, parts = compute(_items(must=[1.0]), None)
+    full = [1.0] * scoring.MIN_MUST_CONCEPTS
+    score, parts = compute(_items(must=full), None)
     assert [p.name for p in parts] == ["must"]
     assert parts[0].weight == 1.0 and score == 100.0
-    score, parts = compute(_items(must=[1.0], nice=[0.0]), None)
+    score, parts = compute(_items(must=full, nice=[0.0]), None)
     expected = scoring.WEIGHT_MUST / (scoring.WEIGHT_MUST + scoring.WEIGHT_NICE)
     assert score == pytest.approx(100 * expected, abs=0.05)
 
@@ -96,10 +106,10 @@ def test_title_values_are_ordered(level):
 
 
 def test_points_if_full_is_a_rescore():
-    items = _items(must=[1.0, 0.0], nice=[0.5])
+    items = _items(must=[1.0] * 5 + [0.0], nice=[0.5])
     before, _ = compute(items, 1.0)
-    gained = points_if_full(items, 1, 1.0)
-    after, _ = compute([items[0], Item("m1", "must", 1.0, 1.0), items[2]], 1.0)
+    gained = points_if_full(items, 5, 1.0)
+    after, _ = compute([*items[:5], Item("m5", "must", 1.0, 1.0), items[6]], 1.0)
     assert gained == pytest.approx(after - before, abs=0.051)
     assert gained > 0
 

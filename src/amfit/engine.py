@@ -296,9 +296,8 @@ class Scorer:
 
         match = compare_titles(resume.title, analysis.posting.title)
         title_value: float | None = scoring.TITLE_VALUES[match.level]
-        if not analysis.posting.title or (
-            match.level == "unknown" and bool(resume.title) and not match.posting_family
-        ):
+        if match.level == "unknown":
+            # No title to compare: leave the component out rather than score 0.
             title_value = None
         score, parts = scoring.compute(items, title_value)
 

@@ -4,7 +4,8 @@ score = 100 x sum(weight_c x coverage_c) / sum(weight_c), over the
 components the posting gives (a posting with no nice-to-have keywords has
 no nice component; its weight is shared out among the rest in proportion):
 
-* ``must``  - mean evidence strength over the must-have concepts
+* ``must``  - mean evidence strength over the must-have concepts (over at
+  least :data:`MIN_MUST_CONCEPTS`, so one or two asks cannot give 100%)
 * ``nice``  - mean evidence strength over the nice-to-have concepts
 * ``terms`` - TF-IDF-weighted mean strength over posting-specific terms
   (its weight scaled down when the posting yields fewer than
@@ -29,6 +30,10 @@ WEIGHT_MUST = 0.50
 WEIGHT_NICE = 0.15
 #: Share of the score that posting-specific (TF-IDF) term coverage carries.
 WEIGHT_TERMS = 0.15
+#: Must-have coverage is divided by at least this many concepts, so a posting
+#: that asks for one or two account-management keywords (an engineering ad
+#: that mentions stakeholders) cannot make any resume a perfect fit.
+MIN_MUST_CONCEPTS = 6
 #: The terms component carries its full weight only when the posting yields
 #: this many specific terms; with fewer, its weight shrinks in proportion.
 TERMS_FOR_FULL_WEIGHT = 6
@@ -110,6 +115,8 @@ def compute(
         if not group:
             continue
         total = sum(i.weight for i in group)
+        if name == "must":
+            total = max(total, float(MIN_MUST_CONCEPTS))
         coverage = sum(i.weight * i.strength for i in group) / total if total else 0.0
         found = sum(1 for i in group if status_of(i.strength) == "found")
         weight = COMPONENT_WEIGHTS[name]

@@ -8,7 +8,9 @@ Levels, from best to worst (values are named constants in
 * ``family`` - the same family ("Strategic Account Manager" ~ "Account Manager");
 * ``neighbour`` - a neighbouring role ("Customer Success Manager" for an AM seat);
 * ``different`` - another role (an Account Executive for an AM seat);
-* ``unknown`` - the resume or the posting states no recognisable title.
+* ``unknown`` - the resume or the posting states no title (or neither
+  title is one amfit knows); a posting title of no known family (an
+  engineer, a designer) is ``different``.
 """
 
 from __future__ import annotations
@@ -155,8 +157,12 @@ def compare_titles(resume_title: str, posting_title: str) -> TitleMatch:
         level = "unknown"
     elif core_title(resume_title) and core_title(resume_title) == core_title(posting_title):
         level = "same"
-    elif rf is None or pf is None:
+    elif rf is None:
         level = "unknown" if pf is None else "different"
+    elif pf is None:
+        # A title of no family amfit knows (an engineer, a designer) is
+        # another role; only a missing title is unknown.
+        level = "different"
     elif rf.id == pf.id:
         level = "family"
     elif pf.id in rf.neighbours or rf.id in pf.neighbours:
