@@ -30,6 +30,9 @@ app = typer.Typer(
 
 T = TypeVar("T")
 
+RESUME_HELP = "Resume file: text, Markdown, PDF, DOCX, HTML or JSON Resume; - reads stdin."
+POSTING_HELP = "Job posting file: text, Markdown, PDF, DOCX or HTML; - reads stdin."
+
 FormatOpt = Annotated[
     Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
 ]
@@ -70,6 +73,13 @@ ColorOpt = Annotated[
 
 def _codes(values: list[str] | None) -> tuple[str, ...]:
     return tuple(c.strip() for v in values or () for c in v.split(",") if c.strip())
+
+
+def _source(path: Path) -> str:
+    """How an input is named in reports: its path, or <stdin> for '-'."""
+    from .textio import STDIN, STDIN_NAME
+
+    return STDIN_NAME if str(path) == STDIN else str(path)
 
 
 def _fail(message: str, code: int) -> None:
@@ -144,8 +154,8 @@ def _root(
 
 @app.command()
 def score(
-    resume: Annotated[Path, typer.Argument(help="Resume file (Markdown or plain text).")],
-    posting: Annotated[Path, typer.Argument(help="Job posting file (plain text or Markdown).")],
+    resume: Annotated[Path, typer.Argument(help=RESUME_HELP)],
+    posting: Annotated[Path, typer.Argument(help=POSTING_HELP)],
     format: FormatOpt = Format.text,
     output: OutputOpt = None,
     explain: Annotated[
@@ -167,12 +177,19 @@ def score(
     """
 
     def run() -> int:
-        from .engine import score_files
+        from .engine import score as score_texts
+        from .textio import STDIN, read_document
 
-        report = score_files(
-            resume,
-            posting,
+        if str(resume) == STDIN and str(posting) == STDIN:
+            raise InputError("only one of RESUME and POSTING can be '-' (standard input)")
+        resume_doc = read_document(resume)
+        posting_doc = read_document(posting)
+        report = score_texts(
+            resume_doc.text,
+            posting_doc.text,
             keywords=tuple(keywords or ()),
+            resume_source=_source(resume),
+            posting_source=_source(posting),
             lint={"select": _codes(select), "ignore": _codes(ignore), "preview": preview},
         )
         if format is Format.json:
@@ -200,7 +217,7 @@ def score(
 
 @app.command()
 def keywords(
-    posting: Annotated[Path, typer.Argument(help="Job posting file.")],
+    posting: Annotated[Path, typer.Argument(help=POSTING_HELP)],
     format: FormatOpt = Format.text,
     output: OutputOpt = None,
     keywords: KeywordsOpt = None,
@@ -212,10 +229,10 @@ def keywords(
 
     def run() -> None:
         from .engine import analyze_posting
-        from .textio import read_text
+        from .textio import read_document
 
-        text = read_text(posting)
-        analysis = analyze_posting(text, keywords=tuple(keywords or ()), source=str(posting))
+        text = read_document(posting).text
+        analysis = analyze_posting(text, keywords=tuple(keywords or ()), source=_source(posting))
         if format is Format.json:
             from .render.json import dumps
 
@@ -241,7 +258,7 @@ RuleFormat = Annotated[
 
 @app.command()
 def bullets(
-    resume: Annotated[Path, typer.Argument(help="Resume file (Markdown or plain text).")],
+    resume: Annotated[Path, typer.Argument(help=RESUME_HELP)],
     format: FormatOpt = Format.text,
     output: OutputOpt = None,
     select: SelectOpt = None,
@@ -260,11 +277,11 @@ def bullets(
 
     def run() -> int:
         from .lint import Severity, lint_resume
-        from .textio import read_text
+        from .textio import read_document
 
         report = lint_resume(
-            read_text(resume),
-            source=str(resume),
+            read_document(resume).text,
+            source=_source(resume),
             select=_codes(select),
             ignore=_codes(ignore),
             preview=preview,
@@ -338,6 +355,7 @@ def rule(
 
 def main() -> None:
     """Console-script entry point."""
+
     try:
         app()
     except SystemExit:
@@ -347,3 +365,7 @@ def main() -> None:
             raise
         typer.echo(f"amfit: error: {exc}", err=True)
         sys.exit(EXIT_INPUT)
+
+
+# Commands kept in their own modules register themselves on `app`.
+from . import cli_batch  # noqa: E402, F401

@@ -147,6 +147,7 @@ class Scorer:
         self.concepts: dict[str, Concept] = {c.id: c for c in load_taxonomy(tuple(keywords))}
         self.background = load_background()
         self.matcher = Matcher(list(self.concepts.values()), self.background.vocabulary)
+        self._resume_cache: tuple[str, tuple[Resume, list[Unit], list[Hit]]] | None = None
 
     # -- posting ------------------------------------------------------------
 
@@ -247,6 +248,20 @@ class Scorer:
 
     # -- resume -------------------------------------------------------------
 
+    def _prepare_resume(self, text: str) -> tuple[Resume, list[Unit], list[Hit]]:
+        """Parse and match a resume once; reused while the same resume is
+        scored against many postings (amfit batch)."""
+        cached = self._resume_cache
+        if cached is not None and cached[0] == text:
+            return cached[1]
+        resume = parse_resume(text)
+        # Job headings count too: holding the title "Account Manager" shows
+        # account management.
+        units = [u for u in resume.units if u.kind in ("bullet", "line", "job")]
+        prepared = (resume, units, self.matcher.find(units))
+        self._resume_cache = (text, prepared)
+        return prepared
+
     def score(
         self,
         resume_text: str,
@@ -267,11 +282,7 @@ class Scorer:
         if analysis is None:
             posting_text = check_text(posting_text, posting_source)
             analysis = self.analyze_posting(posting_text, posting_source)
-        resume = parse_resume(resume_text)
-        # Job headings count too: holding the title "Account Manager" shows
-        # account management.
-        evidence_units = [u for u in resume.units if u.kind in ("bullet", "line", "job")]
-        hits = self.matcher.find(evidence_units)
+        resume, evidence_units, hits = self._prepare_resume(resume_text)
         concept_hits: dict[str, list[Hit]] = defaultdict(list)
         for h in hits:
             concept_hits[h.concept_id].append(h)

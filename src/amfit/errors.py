@@ -7,6 +7,7 @@ Exit codes (documented in the README):
 * 2 - bad input or usage: missing, empty, binary, oversized or undecodable
   file, malformed taxonomy, unknown option
 * 3 - an internal error (a bug in amfit); set ``AMFIT_DEBUG=1`` for the traceback
+* 4 - ``amfit batch`` ran, but some postings could not be read (error records)
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ EXIT_OK = 0
 EXIT_THRESHOLD = 1
 EXIT_INPUT = 2
 EXIT_INTERNAL = 3
+EXIT_PARTIAL = 4
 
 
 class AmfitError(Exception):

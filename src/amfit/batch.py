@@ -1,0 +1,356 @@
+"""One resume against many postings: read, score in parallel, rank, aggregate.
+
+:func:`iter_postings` turns folders, globs, files, JSON Lines, CSV and
+standard input into :class:`PostingInput` items; an item that cannot be
+read carries its one-line error instead of text. :func:`score_many` scores
+them over ``jobs`` processes (the scorer and the resume are prepared once
+per process) and yields one :class:`BatchRecord` per posting in input
+order, whatever ``jobs`` is; duplicates (same normalised text) are scored
+once. Nothing is held beyond one chunk of postings per process, so memory
+stays flat as the batch grows. The library never prints and never exits.
+"""
+
+from __future__ import annotations
+
+import csv
+import glob
+import hashlib
+import io
+import json
+import os
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from .errors import AmfitError, InputError
+from .textio import MAX_INPUT_BYTES, check_text, decode_bytes, read_text
+
+#: File name endings read as one posting each when a folder or glob is given.
+POSTING_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+#: How many top missing must-haves each record lists.
+TOP_MISSING = 3
+#: Postings handed to a worker process at a time.
+CHUNK_SIZE = 8
+
+
+@dataclass(frozen=True, slots=True)
+class PostingInput:
+    id: str
+    source: str
+    title: str = ""
+    company: str = ""
+    text: str | None = None
+    error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Missing:
+    id: str
+    label: str
+    tier: str
+    points: float
+
+
+@dataclass(frozen=True, slots=True)
+class BatchRecord:
+    """The result for one posting: a score, a duplicate, or an error."""
+
+    id: str
+    source: str
+    title: str
+    company: str
+    status: str  # scored | duplicate | error
+    score: float | None = None
+    ats_literal: float | None = None
+    must_found: int = 0
+    must_total: int = 0
+    title_fit: str = ""
+    missing: tuple[Missing, ...] = ()
+    duplicate_of: str | None = None
+    error: str | None = None
+    report: dict[str, Any] | None = field(default=None, compare=False)
+
+    @property
+    def top_missing_must(self) -> list[str]:
+        return [m.label for m in self.missing if m.tier == "must"][:TOP_MISSING]
+
+    def to_dict(self, *, full: bool = True) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id,
+            "source": self.source,
+            "title": self.title,
+            "company": self.company,
+            "status": self.status,
+        }
+        if self.status == "scored":
+            out.update(
+                score=self.score,
+                ats_literal=self.ats_literal,
+                must_found=self.must_found,
+                must_total=self.must_total,
+                title_fit=self.title_fit,
+                top_missing_must=self.top_missing_must,
+            )
+            if full and self.report is not None:
+                out["report"] = self.report
+        elif self.status == "duplicate":
+            out["duplicate_of"] = self.duplicate_of
+        else:
+            out["error"] = self.error
+        return out
+
+
+# -- reading ---------------------------------------------------------------
+
+
+def _is_glob(spec: str) -> bool:
+    return any(ch in spec for ch in "*?[")
+
+
+def _file_item(path: Path, max_bytes: int) -> PostingInput:
+    try:
+        return PostingInput(path.stem, str(path), text=read_text(path, max_bytes=max_bytes))
+    except AmfitError as exc:
+        return PostingInput(path.stem, str(path), error=str(exc))
+
+
+def _jsonl_items(lines: Iterable[str], source: str, text_column: str) -> Iterator[PostingInput]:
+    for n, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        where = f"{source}:{n}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield PostingInput(where, where, error=f"{where}: invalid JSON ({exc.msg})")
+            continue
+        if not isinstance(obj, dict):
+            yield PostingInput(where, where, error=f"{where}: expected a JSON object")
+            continue
+        yield _record_item(obj, where, text_column)
+
+
+def _record_item(obj: dict[str, Any], where: str, text_column: str) -> PostingInput:
+    pid = str(obj.get("id") or where)
+    title = str(obj.get("title") or "")
+    company = str(obj.get("company") or "")
+    raw = obj.get(text_column)
+    if not isinstance(raw, str) or not raw.strip():
+        return PostingInput(pid, where, title, company, error=f"{where}: no '{text_column}' text")
+    text = f"{title}\n\n{raw}" if title and not raw.lstrip().startswith(title) else raw
+    try:
+        return PostingInput(pid, where, title, company, text=check_text(text, where))
+    except AmfitError as exc:
+        return PostingInput(pid, where, title, company, error=str(exc))
+
+
+def _csv_items(handle: TextIO, source: str, text_column: str) -> Iterator[PostingInput]:
+    reader = csv.DictReader(handle)
+    if reader.fieldnames is None or text_column not in reader.fieldnames:
+        found = ", ".join(reader.fieldnames or []) or "none"
+        raise InputError(
+            f"{source}: no column '{text_column}' (columns: {found}); name it with --text-column"
+        )
+    for n, row in enumerate(reader, start=2):
+        yield _record_item(row, f"{source}:{n}", text_column)
+
+
+def iter_postings(
+    specs: Sequence[str],
+    *,
+    text_column: str = "text",
+    stdin: TextIO | None = None,
+    max_bytes: int = MAX_INPUT_BYTES,
+) -> Iterator[PostingInput]:
+    """Every posting named by ``specs`` (folders, globs, files, ``-``), lazily.
+
+    A spec that names nothing at all raises :class:`InputError`; a single
+    posting that cannot be read becomes an item with ``error`` set.
+    """
+    for spec in specs:
+        if spec == "-":
+            handle = (
+                stdin
+                if stdin is not None
+                else io.TextIOWrapper(
+                    os.fdopen(os.dup(0), "rb"), encoding="utf-8", errors="replace"
+                )
+            )
+            yield from _stream_items(handle, "<stdin>", text_column, max_bytes)
+            continue
+        path = Path(spec)
+        if path.is_dir():
+            files = sorted(p for p in path.iterdir() if p.suffix.lower() in POSTING_SUFFIXES)
+            if not files:
+                raise InputError(f"{spec}: no .txt or .md postings in this folder")
+            for p in files:
+                yield _file_item(p, max_bytes)
+        elif _is_glob(spec) and not path.exists():
+            matches = sorted(glob.glob(spec, recursive=True))
+            if not matches:
+                raise InputError(f"{spec}: the pattern matches no file")
+            for m in matches:
+                yield _file_item(Path(m), max_bytes)
+        elif not path.exists():
+            raise InputError(f"{spec}: no such file")
+        elif path.suffix.lower() in (".jsonl", ".ndjson"):
+            with path.open(encoding="utf-8", errors="replace") as fh:
+                yield from _jsonl_items(fh, spec, text_column)
+        elif path.suffix.lower() == ".csv":
+            with path.open(encoding="utf-8-sig", errors="replace", newline="") as fh:
+                yield from _csv_items(fh, spec, text_column)
+        else:
+            yield _file_item(path, max_bytes)
+
+
+def _stream_items(
+    handle: TextIO, source: str, text_column: str, max_bytes: int
+) -> Iterator[PostingInput]:
+    first = ""
+    for line in handle:
+        if line.strip():
+            first = line
+            break
+    if first.lstrip().startswith("{"):
+        yield from _jsonl_items(_chain(first, handle), source, text_column)
+        return
+    rest = first + handle.read(max_bytes)
+    try:
+        text = check_text(decode_bytes(rest.encode("utf-8"), source), source)
+        yield PostingInput("stdin", source, text=text)
+    except AmfitError as exc:
+        yield PostingInput("stdin", source, error=str(exc))
+
+
+def _chain(first: str, rest: Iterable[str]) -> Iterator[str]:
+    yield first
+    yield from rest
+
+
+# -- scoring ---------------------------------------------------------------
+
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(resume_text: str, keywords: tuple[str, ...], full: bool) -> None:
+    from .engine import get_scorer
+
+    _WORKER.update(scorer=get_scorer(keywords), resume=resume_text, full=full)
+
+
+def _score_one(item: PostingInput) -> BatchRecord:
+    base = {"id": item.id, "source": item.source, "title": item.title, "company": item.company}
+    if item.error is not None or item.text is None:
+        return BatchRecord(**base, status="error", error=item.error or "no text")
+    scorer = _WORKER["scorer"]
+    try:
+        report = scorer.score(
+            _WORKER["resume"],
+            item.text,
+            resume_source="resume",
+            posting_source=item.source,
+            lint=None,
+        )
+    except AmfitError as exc:
+        return BatchRecord(**base, status="error", error=str(exc))
+    must = [k for k in report.keywords if k.tier == "must"]
+    missing = tuple(Missing(k.id, k.label, k.tier, k.points) for k in report.missing_by_points())
+    return BatchRecord(
+        **{**base, "title": item.title or report.posting.title},
+        status="scored",
+        score=report.score,
+        ats_literal=report.ats_literal.rate,
+        must_found=sum(1 for k in must if k.status == "found"),
+        must_total=len(must),
+        title_fit=report.title_fit.level,
+        missing=missing,
+        report=report.to_dict() if _WORKER["full"] else None,
+    )
+
+
+def _tag_duplicates(items: Iterable[PostingInput]) -> Iterator[tuple[PostingInput, str | None]]:
+    """Each item with the id of an earlier item of the same text, if any."""
+    seen: dict[bytes, str] = {}
+    for item in items:
+        dup_of = None
+        if item.text is not None:
+            digest = hashlib.blake2b(" ".join(item.text.split()).encode(), digest_size=16).digest()
+            dup_of = seen.get(digest)
+            if dup_of is None:
+                seen[digest] = item.id
+        yield item, dup_of
+
+
+def _process(tagged: tuple[PostingInput, str | None]) -> BatchRecord:
+    item, dup_of = tagged
+    if dup_of is not None:
+        return BatchRecord(
+            item.id, item.source, item.title, item.company, "duplicate", duplicate_of=dup_of
+        )
+    return _score_one(item)
+
+
+def score_many(
+    resume_text: str,
+    postings: Iterable[PostingInput],
+    *,
+    jobs: int | None = None,
+    keywords: Sequence[str] = (),
+    full_reports: bool = True,
+) -> Iterator[BatchRecord]:
+    """Score one resume against many postings; records come in input order.
+
+    ``jobs`` processes (default: all cores) each build the scorer once.
+    Duplicate postings are scored once and reported as duplicates.
+    """
+    resume_text = check_text(resume_text, "<resume>")
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    tagged = _tag_duplicates(postings)
+    init_args = (resume_text, tuple(str(k) for k in keywords), full_reports)
+    if jobs == 1:
+        _init_worker(*init_args)
+        yield from map(_process, tagged)
+        return
+    import multiprocessing as mp
+
+    method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+    with mp.get_context(method).Pool(jobs, _init_worker, init_args) as pool:
+        yield from pool.imap(_process, tagged, chunksize=CHUNK_SIZE)
+
+
+# -- ranking and edits -------------------------------------------------------
+
+
+def rank(records: Iterable[BatchRecord]) -> list[BatchRecord]:
+    """Scored records best first (ties by id), then duplicates, then errors."""
+    order = {"scored": 0, "duplicate": 1, "error": 2}
+    return sorted(records, key=lambda r: (order[r.status], -(r.score or 0.0), r.id, r.source))
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    id: str
+    label: str
+    tier: str
+    postings: int
+    points: float
+
+
+def aggregate_edits(records: Iterable[BatchRecord], top: int = 10) -> list[Edit]:
+    """Missing keywords across postings: by total points they would add, then count."""
+    count: dict[str, int] = defaultdict(int)
+    points: dict[str, float] = defaultdict(float)
+    meta: dict[str, tuple[str, str]] = {}
+    for r in records:
+        if r.status != "scored":
+            continue
+        for m in r.missing:
+            count[m.id] += 1
+            points[m.id] += m.points
+            if m.id not in meta or m.tier == "must":
+                meta[m.id] = (m.label, m.tier)
+    edits = [Edit(i, meta[i][0], meta[i][1], count[i], round(points[i], 1)) for i in count]
+    edits.sort(key=lambda e: (-e.points, -e.postings, e.id))
+    return edits[:top]

@@ -1,0 +1,213 @@
+"""amfit batch: input forms, ranking, edits, errors, duplicates, jobs."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import statistics
+
+import pytest
+from typer.testing import CliRunner
+
+from amfit.batch import (
+    BatchRecord,
+    Missing,
+    PostingInput,
+    aggregate_edits,
+    iter_postings,
+    rank,
+    score_many,
+)
+from amfit.cli import app
+from amfit.errors import EXIT_PARTIAL, InputError
+from amfit.textio import read_text
+from conftest import AM_POSTINGS, POSTINGS, posting_path, resume_path
+
+RESUME = read_text(resume_path("strong"))
+
+
+@pytest.fixture
+def folder(tmp_path):
+    for name in (*AM_POSTINGS, "account-executive"):
+        shutil.copy(posting_path(name), tmp_path / f"{name}.txt")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4 not a posting")  # ignored: not .txt/.md
+    return tmp_path
+
+
+def _jsonl(tmp_path, rows):
+    path = tmp_path / "postings.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    return path
+
+
+def _rows():
+    return [
+        {"id": name, "title": "", "company": "Acme", "text": read_text(posting_path(name))}
+        for name in (*AM_POSTINGS, "account-executive")
+    ]
+
+
+def test_folder_glob_and_file_forms(folder):
+    ids = [p.id for p in iter_postings([str(folder)])]
+    assert ids == sorted(ids) and len(ids) == 4
+    globbed = [p.id for p in iter_postings([str(folder / "*account-manager.txt")])]
+    assert globbed == sorted(AM_POSTINGS)
+    one = list(iter_postings([str(posting_path("account-executive"))]))
+    assert [p.id for p in one] == ["account-executive"] and one[0].text
+
+
+def test_jsonl_csv_and_stdin_forms(tmp_path):
+    rows = _rows()
+    items = list(iter_postings([str(_jsonl(tmp_path, rows))]))
+    assert [i.id for i in items] == [r["id"] for r in rows]
+    assert all(i.company == "Acme" and i.text for i in items)
+    csv_path = tmp_path / "p.csv"
+    import csv
+
+    with csv_path.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.DictWriter(fh, ["id", "title", "description"])
+        w.writeheader()
+        for r in rows:
+            w.writerow({"id": r["id"], "title": "", "description": r["text"]})
+    items = list(iter_postings([str(csv_path)], text_column="description"))
+    assert [i.id for i in items] == [r["id"] for r in rows]
+    with pytest.raises(InputError, match="no column 'text'"):
+        list(iter_postings([str(csv_path)]))
+    stdin = io.StringIO("\n".join(json.dumps(r) for r in rows[:2]))
+    assert [i.id for i in iter_postings(["-"], stdin=stdin)] == [rows[0]["id"], rows[1]["id"]]
+    plain = list(iter_postings(["-"], stdin=io.StringIO(rows[0]["text"])))
+    assert len(plain) == 1 and plain[0].text
+
+
+def test_specs_that_name_nothing_are_input_errors(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        list(iter_postings([str(tmp_path / "missing.txt")]))
+    with pytest.raises(InputError, match="matches no file"):
+        list(iter_postings([str(tmp_path / "*.txt")]))
+    with pytest.raises(InputError, match=r"no \.txt or \.md postings"):
+        list(iter_postings([str(tmp_path)]))
+
+
+def test_errors_sit_next_to_good_records_and_duplicates_are_scored_once(tmp_path):
+    rows = _rows()
+    lines = [json.dumps(r) for r in rows]
+    lines.insert(1, "{not json")
+    lines.append(json.dumps({"id": "empty", "text": ""}))
+    lines.append(json.dumps({**rows[0], "id": "copy-of-smb"}))
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    records = list(score_many(RESUME, iter_postings([str(path)]), jobs=1, full_reports=False))
+    status = {r.id: r.status for r in records}
+    assert list(status.values()).count("scored") == 4
+    assert status["empty"] == "error"
+    assert any(r.status == "error" and "invalid JSON" in (r.error or "") for r in records)
+    dup = next(r for r in records if r.id == "copy-of-smb")
+    assert dup.status == "duplicate" and dup.duplicate_of == rows[0]["id"]
+    assert dup.score is None
+
+
+def test_jobs_1_and_2_give_identical_records(tmp_path):
+    path = _jsonl(tmp_path, _rows() * 3)  # repeats become duplicates
+    one = [r.to_dict() for r in score_many(RESUME, iter_postings([str(path)]), jobs=1)]
+    two = [r.to_dict() for r in score_many(RESUME, iter_postings([str(path)]), jobs=2)]
+    assert one == two
+    assert sum(1 for r in one if r["status"] == "duplicate") == 8
+
+
+def _rec(pid, score, missing=()):
+    return BatchRecord(pid, pid, pid, "", "scored", score=score, missing=tuple(missing))
+
+
+def test_ranking_breaks_ties_by_id_and_puts_errors_last():
+    records = [
+        BatchRecord("e", "e", "", "", "error", error="bad"),
+        _rec("b", 70.0),
+        _rec("a", 70.0),
+        _rec("c", 90.0),
+        BatchRecord("d", "d", "", "", "duplicate", duplicate_of="c"),
+    ]
+    assert [r.id for r in rank(records)] == ["c", "a", "b", "d", "e"]
+
+
+def test_edits_rank_by_total_points_then_postings():
+    m = lambda i, p, tier="must": Missing(i, i.upper(), tier, p)  # noqa: E731
+    records = [
+        _rec("1", 50, [m("nrr", 3.0), m("qbr", 2.0)]),
+        _rec("2", 60, [m("nrr", 3.0), m("gong", 5.5, "nice")]),
+        _rec("3", 70, [m("qbr", 2.0), m("nrr", 1.0)]),
+    ]
+    edits = aggregate_edits(records)
+    assert [(e.id, e.postings, e.points) for e in edits] == [
+        ("nrr", 3, 7.0),
+        ("gong", 1, 5.5),
+        ("qbr", 2, 4.0),
+    ]
+
+
+def test_cli_table_csv_jsonl_and_exit_codes(folder, tmp_path):
+    runner = CliRunner()
+    resume = str(resume_path("strong"))
+    table = runner.invoke(app, ["batch", resume, str(folder), "--quiet"])
+    assert table.exit_code == 0, table.stderr
+    assert "Edits that would help most" in table.stdout
+    lines = table.stdout.splitlines()
+    assert lines[3].lstrip().startswith("1") and "Account Manager" in lines[3]
+    assert all(len(line) <= 80 for line in lines)
+    csv_out = runner.invoke(app, ["batch", resume, str(folder), "-f", "csv", "--jobs", "1"])
+    assert csv_out.stdout.splitlines()[0].startswith("id,source,title")
+    assert len(csv_out.stdout.splitlines()) == 5
+    out = tmp_path / "out.jsonl"
+    res = runner.invoke(app, ["batch", resume, str(folder), "-f", "jsonl", "-o", str(out)])
+    assert res.exit_code == 0 and res.stdout == ""
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert {r["status"] for r in records} == {"scored"}
+    assert records[0]["report"]["schema_version"] and records[0]["source"]
+    top = runner.invoke(app, ["batch", resume, str(folder), "-f", "jsonl", "--top", "1"])
+    assert len(top.stdout.splitlines()) == 1
+    assert json.loads(top.stdout)["title"] == "Account Manager, SMB"
+    low = runner.invoke(app, ["batch", resume, str(folder), "-f", "csv", "--min-score", "60"])
+    import csv
+
+    rows = list(csv.DictReader(io.StringIO(low.stdout)))
+    assert rows and all(float(r["score"]) >= 60 for r in rows)
+    bad = _jsonl(tmp_path, [{"id": "x", "text": ""}, _rows()[0]])
+    partial = runner.invoke(app, ["batch", resume, str(bad), "-f", "csv"])
+    assert partial.exit_code == EXIT_PARTIAL
+    missing = runner.invoke(app, ["batch", resume, str(tmp_path / "none.jsonl")])
+    assert missing.exit_code == 2 and missing.stderr.startswith("amfit: error:")
+
+
+@pytest.mark.corpus
+def test_am_postings_rank_above_engineering_ones_on_the_corpus(corpus_dir):
+    records = list(
+        score_many(
+            RESUME,
+            iter_postings([str(corpus_dir / "postings.jsonl")]),
+            jobs=2,
+            full_reports=False,
+        )
+    )
+    scored = [r for r in records if r.status == "scored"]
+    assert len(scored) > 1000
+
+    def is_am(title):
+        t = title.lower()
+        return "account manager" in t or "customer success" in t
+
+    def is_eng(title):
+        t = title.lower()
+        return "engineer" in t or "developer" in t
+
+    am = [r.score for r in scored if is_am(r.title)]
+    eng = [r.score for r in scored if is_eng(r.title)]
+    assert len(am) >= 10 and len(eng) >= 100
+    assert statistics.median(am) > statistics.median(eng) + 20
+    top = rank(scored)[:20]
+    assert sum(1 for r in top if is_eng(r.title)) <= 2, [r.title for r in top]
+
+
+def test_posting_input_defaults():
+    item = PostingInput("x", "x")
+    assert item.text is None and item.error is None
+    assert POSTINGS.is_dir()
