@@ -66,5 +66,11 @@ def test_readme_documents_every_weight_and_exit_code():
         row = re.search(rf"\| `{name}` \| ([^|]+) \|", README)
         assert row, name
         assert float(row.group(1)) == float(value), name
-    for code in (errors.EXIT_OK, errors.EXIT_THRESHOLD, errors.EXIT_INPUT, errors.EXIT_INTERNAL):
+    for code in (
+        errors.EXIT_OK,
+        errors.EXIT_THRESHOLD,
+        errors.EXIT_INPUT,
+        errors.EXIT_INTERNAL,
+        errors.EXIT_PARTIAL,
+    ):
         assert re.search(rf"^\| {code} \|", README, re.MULTILINE), code
