@@ -211,3 +211,51 @@ def test_posting_input_defaults():
     item = PostingInput("x", "x")
     assert item.text is None and item.error is None
     assert POSTINGS.is_dir()
+
+
+@pytest.fixture(scope="module")
+def dask_client():
+    distributed = pytest.importorskip("distributed", reason="the Dask extra is not installed")
+    cluster = distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    )
+    client = distributed.Client(cluster)
+    yield client
+    client.close()
+    cluster.close()
+
+
+def test_dask_engine_matches_the_local_engine(tmp_path, dask_client):
+    from amfit.batch_dask import score_many_dask
+
+    path = _jsonl(tmp_path, _rows() * 2)
+    local = [r.to_dict() for r in score_many(RESUME, iter_postings([str(path)]), jobs=1)]
+    remote = [
+        r.to_dict()
+        for r in score_many_dask(
+            RESUME, iter_postings([str(path)]), client=dask_client, partition_size=3
+        )
+    ]
+    assert remote == local
+    assert sum(1 for r in remote if r["status"] == "duplicate") == 4
+
+
+def test_cli_dask_engine_with_a_scheduler_address(folder, dask_client):
+    address = dask_client.scheduler.address
+    res = CliRunner().invoke(
+        app,
+        [
+            "batch",
+            str(resume_path("strong")),
+            str(folder),
+            "-f",
+            "csv",
+            "--engine",
+            "dask",
+            "--scheduler",
+            address,
+            "--quiet",
+        ],
+    )
+    assert res.exit_code == 0, res.stderr
+    assert len(res.stdout.splitlines()) == 5

@@ -15,6 +15,11 @@ from .cli import ColorOpt, KeywordsOpt, OutputOpt, _guard, _use_color, app
 from .errors import EXIT_PARTIAL, InputError
 
 
+class Engine(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
 class BatchFormat(StrEnum):
     text = "text"
     csv = "csv"
@@ -126,6 +131,14 @@ def batch(
         str, typer.Option("--text-column", help="CSV/JSONL field holding the posting text.")
     ] = "text",
     keywords: KeywordsOpt = None,
+    engine: Annotated[
+        Engine,
+        typer.Option("--engine", help="local processes, or a Dask cluster (amfit[dask])."),
+    ] = Engine.local,
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="Dask scheduler address (default: a local cluster)."),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
     color: ColorOpt = None,
 ) -> None:
@@ -149,13 +162,16 @@ def batch(
             raise InputError(f"{output}: refusing to overwrite an input file")
         items = iter_postings(postings, text_column=text_column)
         streaming = format is not BatchFormat.text and top is None
-        records = score_many(
-            resume_text,
-            items,
-            jobs=jobs,
-            keywords=tuple(str(k) for k in keywords or ()),
-            full_reports=format is BatchFormat.jsonl,
-        )
+        options = {
+            "keywords": tuple(str(k) for k in keywords or ()),
+            "full_reports": format is BatchFormat.jsonl,
+        }
+        if engine is Engine.dask:
+            from .batch_dask import score_many_dask
+
+            records = score_many_dask(resume_text, items, scheduler=scheduler, **options)
+        else:
+            records = score_many(resume_text, items, jobs=jobs, **options)
         progress = _Progress(not quiet)
         failed = False
         sink = sys.stdout if output is None else output.open("w", encoding="utf-8", newline="")

@@ -1,0 +1,98 @@
+"""The Dask engine for :mod:`amfit.batch` (``pip install 'amfit[dask]'``).
+
+Postings stream from the caller in partitions of ``partition_size``; each
+partition is scored on a Dask worker by :func:`score_partition`, the same
+pure function a local process pool could run, and the scored records
+stream back. At most ``max_in_flight`` partitions are submitted at once,
+so neither the client nor a worker holds the whole batch: a job board with
+millions of postings goes through in constant memory. Records come back in
+input order, as with the local engine.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from .batch import BatchRecord, PostingInput, _init_worker, _process, _tag_duplicates
+from .errors import InputError
+from .textio import check_text
+
+#: How long to wait for a scheduler named with --scheduler.
+SCHEDULER_TIMEOUT = "10s"
+#: Postings per Dask task.
+PARTITION_SIZE = 64
+#: Partitions submitted and not yet collected, per worker thread.
+IN_FLIGHT_PER_THREAD = 2
+
+_READY: dict[tuple[str, tuple[str, ...], bool], bool] = {}
+
+
+def score_partition(
+    resume_text: str,
+    keywords: tuple[str, ...],
+    full_reports: bool,
+    tagged: list[tuple[PostingInput, str | None]],
+) -> list[BatchRecord]:
+    """Score one partition of (posting, duplicate-of) pairs on whatever process runs it.
+
+    The scorer is built once per worker process and kept for later partitions.
+    """
+    key = (resume_text, keywords, full_reports)
+    if key not in _READY:
+        _READY.clear()
+        _init_worker(resume_text, keywords, full_reports)
+        _READY[key] = True
+    return [_process(t) for t in tagged]
+
+
+def _client(scheduler: str | None) -> Any:
+    try:
+        from distributed import Client
+    except ImportError as exc:  # pragma: no cover - depends on the install
+        raise InputError(
+            "the Dask engine needs the optional extra: pip install 'amfit[dask]'"
+        ) from exc
+    try:
+        if scheduler:
+            return Client(scheduler, timeout=SCHEDULER_TIMEOUT)
+        return Client(processes=True, dashboard_address=None)
+    except (OSError, TimeoutError) as exc:
+        raise InputError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from exc
+
+
+def score_many_dask(
+    resume_text: str,
+    postings: Iterable[PostingInput],
+    *,
+    scheduler: str | None = None,
+    keywords: Sequence[str] = (),
+    full_reports: bool = True,
+    partition_size: int = PARTITION_SIZE,
+    client: Any = None,
+) -> Iterator[BatchRecord]:
+    """Like :func:`amfit.batch.score_many`, on a Dask cluster.
+
+    ``scheduler`` is the address of a running scheduler; without one (and
+    without ``client``) a local cluster is started for the run.
+    """
+    resume_text = check_text(resume_text, "<resume>")
+    own = client is None
+    client = client or _client(scheduler)
+    try:
+        threads = sum(client.nthreads().values()) or 1
+        limit = max(2, threads * IN_FLIGHT_PER_THREAD)
+        tagged = _tag_duplicates(postings)
+        args = (resume_text, tuple(str(k) for k in keywords), full_reports)
+        chunks = iter(lambda: list(itertools.islice(tagged, partition_size)), [])
+        pending = []
+        for chunk in chunks:
+            pending.append(client.submit(score_partition, *args, chunk, pure=False))
+            if len(pending) >= limit:
+                yield from pending.pop(0).result()
+        for future in pending:
+            yield from future.result()
+    finally:
+        if own:
+            client.close()
