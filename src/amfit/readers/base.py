@@ -40,6 +40,7 @@ _MD_BULLET = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)])\s+\S")
 _CID = re.compile(r"\(cid:\d+\)")
 _CONTROL = dict.fromkeys(c for c in range(32) if c not in (9, 10)) | {0x7F: None}
 _BLANK_RUNS = re.compile(r"\n{3,}")
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +130,9 @@ def finish(
     fewer than :data:`MIN_LETTERS` letters is refused with
     ``empty_message`` (one line: why and what to do).
     """
-    text = normalize_text(raw.translate(_CONTROL))
+    # A lone surrogate (a JSON "\\ud800" escape, a bad PDF Unicode map) could
+    # not even be written out as UTF-8: it becomes U+FFFD like any garbage.
+    text = normalize_text(_SURROGATES.sub("\ufffd", raw.translate(_CONTROL)))
     lines = [bulletize(line.rstrip()) for line in text.split("\n")]
     text = _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip("\n")
     warn = list(warnings)
