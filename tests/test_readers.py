@@ -110,6 +110,7 @@ def docx_bytes(md: str, *, columns: int = 1) -> bytes:
     return buf.getvalue()
 
 
+FIXED_DATE = datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC)
 PDF_SIZES = {1: 18, 2: 13, 3: 11}
 PDF_BODY = 9.5
 
@@ -117,6 +118,7 @@ PDF_BODY = 9.5
 def new_pdf():
     pdf = fpdf.FPDF(format="letter", unit="mm")
     pdf.core_fonts_encoding = "windows-1252"  # en dashes, curly quotes, bullets
+    pdf.set_creation_date(FIXED_DATE)  # the same bytes every run (the file ID derives from it)
     pdf.set_auto_page_break(True, margin=15)
     pdf.add_page()
     return pdf
@@ -761,7 +763,8 @@ def zip_of(members: dict[str, bytes]) -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in members.items():
-            archive.writestr(name, data)
+            info = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
+            archive.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
     return buf.getvalue()
 
 
