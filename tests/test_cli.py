@@ -628,3 +628,22 @@ def test_every_command_has_an_example_in_its_help() -> None:
         result = runner.invoke(app, [name, "--help"])
         assert result.exit_code == 0, name
         assert "Example: amfit " in result.stdout, name
+
+
+def test_json_report_carries_each_extraction_report(tmp_path: Path) -> None:
+    html = tmp_path / "posting.html"
+    html.write_text(
+        "<html><head><script>var x=1;</script></head><body><h1>Account Manager</h1>"
+        "<h2>Requirements</h2><ul><li>Own renewals and upsell</li><li>Run QBRs</li></ul>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        app, ["score", str(resume_path("strong")), str(html), "--format", "json"]
+    )
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["resume"]["extraction"]["format"] == "markdown"
+    posting = data["posting"]["extraction"]
+    assert posting["format"] == "html" and posting["bullets"] == 2
+    assert data["posting"]["title"] == "Account Manager"

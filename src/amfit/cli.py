@@ -177,16 +177,16 @@ def score(
     """
 
     def run() -> int:
-        from .engine import score as score_texts
+        from .engine import score_documents
         from .textio import STDIN, read_document
 
         if str(resume) == STDIN and str(posting) == STDIN:
             raise InputError("only one of RESUME and POSTING can be '-' (standard input)")
         resume_doc = read_document(resume)
         posting_doc = read_document(posting)
-        report = score_texts(
-            resume_doc.text,
-            posting_doc.text,
+        report = score_documents(
+            resume_doc,
+            posting_doc,
             keywords=tuple(keywords or ()),
             resume_source=_source(resume),
             posting_source=_source(posting),

@@ -34,10 +34,11 @@ from .model import (
 )
 from .nlp import segments
 from .posting import IGNORED_SECTIONS, MUST_SECTIONS, NICE_SECTIONS, Posting, parse_posting
+from .readers.base import Document
 from .resume import Resume, parse_resume
 from .taxonomy import Concept, load_taxonomy
 from .terms import Term, load_background, salient_terms
-from .textio import check_text, read_text
+from .textio import check_text, read_document
 from .titles import compare_titles
 
 
@@ -596,17 +597,46 @@ def score_files(
     max_bytes: int | None = None,
     lint: Mapping[str, Any] | None = _DEFAULT_LINT,
 ) -> Report:
-    """Read both files (with clean errors) and score them."""
+    """Read both files in any supported format (with clean errors) and score them."""
     kwargs = {"max_bytes": max_bytes} if max_bytes else {}
-    resume_text = read_text(resume_path, **kwargs)
-    posting_text = read_text(posting_path, **kwargs)
-    return score(
-        resume_text,
-        posting_text,
+    return score_documents(
+        read_document(resume_path, **kwargs),
+        read_document(posting_path, **kwargs),
         keywords=keywords,
         resume_source=str(resume_path),
         posting_source=str(posting_path),
         lint=lint,
+    )
+
+
+def score_documents(
+    resume_doc: Document,
+    posting_doc: Document,
+    *,
+    keywords: Sequence[str | Path] = (),
+    resume_source: str = "<resume>",
+    posting_source: str = "<posting>",
+    lint: Mapping[str, Any] | None = _DEFAULT_LINT,
+) -> Report:
+    """Score two read documents; the report carries what each reader
+    extracted, and its warnings."""
+    from dataclasses import replace
+
+    report = score(
+        resume_doc.text,
+        posting_doc.text,
+        keywords=keywords,
+        resume_source=resume_source,
+        posting_source=posting_source,
+        lint=lint,
+    )
+    docs = (resume_doc, posting_doc)
+    notes = tuple(f"{d.report.source}: {w}" for d in docs for w in d.report.warnings)
+    return replace(
+        report,
+        resume=replace(report.resume, extraction=resume_doc.report.to_dict()),
+        posting=replace(report.posting, extraction=posting_doc.report.to_dict()),
+        warnings=report.warnings + notes,
     )
 
 

@@ -14,8 +14,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from .lint import LintReport
 
 #: Version of the JSON report. Bump the major part on breaking changes,
-#: the minor part when a field is added (1.1 added ``lint``).
-SCHEMA_VERSION = "1.1"
+#: the minor part when a field is added (1.1 added ``lint``, 1.2 the
+#: ``extraction`` report of each input).
+SCHEMA_VERSION = "1.2"
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +109,9 @@ class DocumentInfo:
     lines: int
     bullets: int
     sections: tuple[str, ...]
+    #: What the reader got out of the file (format, characters, lines,
+    #: bullets, warnings), when the input was a file; see docs/inputs.md.
+    extraction: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True, slots=True)
