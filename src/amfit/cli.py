@@ -251,11 +251,6 @@ class FailOn(StrEnum):
     error = "error"
 
 
-RuleFormat = Annotated[
-    Format, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
-]
-
-
 @app.command()
 def bullets(
     resume: Annotated[Path, typer.Argument(help=RESUME_HELP)],
@@ -308,7 +303,7 @@ def bullets(
 
 
 @app.command()
-def rules(format: RuleFormat = Format.text) -> None:
+def rules(format: FormatOpt = Format.text) -> None:
     """List every bullet rule: code, name, severity, status, scope.
 
     Example: amfit rules --format json
@@ -331,7 +326,7 @@ def rules(format: RuleFormat = Format.text) -> None:
 @app.command()
 def rule(
     code: Annotated[str, typer.Argument(help="Rule code, e.g. AM201.")],
-    format: RuleFormat = Format.text,
+    format: FormatOpt = Format.text,
 ) -> None:
     """Explain one rule: what it flags, why, an example, what to write instead.
 
