@@ -48,8 +48,12 @@ def render() -> str:
     return "\n".join(out) + "\n"
 
 
-def _one(text: str) -> str:
-    return " / ".join(line.strip("- ").strip() for line in text.strip().splitlines())
+def _one(text: str, width: int = 160) -> str:
+    """One line for the docs: lines joined with " / ", long examples cut."""
+    line = " / ".join(
+        part.strip("- ").strip() for part in text.strip().splitlines() if part.strip()
+    )
+    return line if len(line) <= width else line[: width - 3] + "..."
 
 
 def main() -> int:

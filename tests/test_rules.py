@@ -29,6 +29,12 @@ def _resume_ctx(text: str) -> ResumeContext:
 def _flags(rule: Rule, text: str) -> bool:
     if rule.scope == "bullet":
         return any(f.code == rule.code for f in rule.check(_ctx(text)))
+    if rule.scope == "letter":
+        from amfit.letter import build_context
+        from amfit.lint.rules.letter import EXAMPLE_TITLE
+
+        ctx = build_context(text, posting_title=EXAMPLE_TITLE)
+        return any(f.code == rule.code for f in rule.check_letter(ctx))
     return any(f.code == rule.code for f in rule.check_resume(_resume_ctx(text)))
 
 
@@ -55,7 +61,7 @@ def test_rule_is_documented(rule: Rule) -> None:
     # Names name the problem, never the fix (ruff's convention).
     assert not rule.name.startswith(("use-", "avoid-", "prefer-", "no-use"))
     assert rule.status in {"stable", "preview"}
-    assert rule.scope in {"bullet", "resume"}
+    assert rule.scope in {"bullet", "resume", "letter"}
     sections = rule.doc_sections()
     assert sections["summary"], rule.code
     for title in REQUIRED_SECTIONS:
@@ -69,7 +75,14 @@ def test_codes_and_names_are_unique_and_families_fit() -> None:
     names = [r.name for r in RULES]
     assert len(set(codes)) == len(codes)
     assert len(set(names)) == len(names)
-    families = {"1": "book", "2": "retention", "3": "expansion", "4": "framing", "5": "role"}
+    families = {
+        "1": "book",
+        "2": "retention",
+        "3": "expansion",
+        "4": "framing",
+        "5": "role",
+        "7": "letter",
+    }
     for r in RULES:
         module = type(r).__module__.rsplit(".", 1)[-1]
         assert families[r.code[2]].startswith(module[:4]) or module == "rolefit", (r.code, module)

@@ -303,6 +303,62 @@ def bullets(
 
 
 @app.command()
+def letter(
+    cover: Annotated[Path, typer.Argument(help="Cover letter (any supported format).")],
+    posting: Annotated[Path, typer.Argument(help=POSTING_HELP)],
+    format: FormatOpt = Format.text,
+    output: OutputOpt = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    preview: PreviewOpt = False,
+    fail_on: Annotated[
+        FailOn | None,
+        typer.Option("--fail-on", help="Exit 1 when a finding is at least this severe."),
+    ] = None,
+    color: ColorOpt = None,
+) -> None:
+    """Check a cover letter against the posting: length, opener, closing, title, story.
+
+    Example: amfit letter cover.md posting.txt --format markdown -o letter-review.md
+    """
+
+    def run() -> int:
+        from .letter import check_letter
+        from .lint import Severity
+        from .textio import STDIN, read_document
+
+        if str(cover) == STDIN and str(posting) == STDIN:
+            raise InputError("only one of COVER and POSTING can be '-' (standard input)")
+        report = check_letter(
+            read_document(cover).text,
+            read_document(posting).text,
+            source=_source(cover),
+            select=_codes(select),
+            ignore=_codes(ignore),
+            preview=preview,
+        )
+        if format is Format.json:
+            from .render.json import dumps
+
+            text = dumps(report.to_dict())
+        elif format is Format.markdown:
+            from .render.letter import render_letter_markdown
+
+            text = render_letter_markdown(report)
+        else:
+            from .render.letter import render_letter_text
+
+            text = render_letter_text(report, color=_use_color(color, output))
+        _emit(text, output, [cover, posting])
+        levels = [Severity[f.severity] for f in report.findings]
+        if fail_on is not None and levels and max(levels) >= Severity[fail_on.value]:
+            return EXIT_THRESHOLD
+        return 0
+
+    _guard(run)
+
+
+@app.command()
 def rules(format: FormatOpt = Format.text) -> None:
     """List every bullet rule: code, name, severity, status, scope.
 

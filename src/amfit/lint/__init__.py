@@ -87,7 +87,9 @@ def lint_resume(
 ) -> LintReport:
     """Lint every bullet of a resume (text already read and normalised)."""
     resume = text if isinstance(text, Resume) else parse_resume(text)
-    chosen = REGISTRY.select(select, ignore, preview)
+    chosen = [
+        r for r in REGISTRY.select(select, ignore, preview) if r.scope in ("bullet", "resume")
+    ]
     bullet_rules = [r for r in chosen if r.scope == "bullet"]
     resume_rules = [r for r in chosen if r.scope == "resume"]
     contexts: list[tuple[BulletContext, str, int, str]] = []

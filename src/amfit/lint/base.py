@@ -6,7 +6,7 @@ names the problem (``retention-type-missing``), a severity, a status
 docstring with the sections *What it does*, *Why is this bad?*,
 *Example*, *Use instead* and *Source*, and a table of should-flag /
 should-pass examples that a test runs. Bullet rules look at one bullet;
-resume rules at the whole resume.
+resume rules at the whole resume; letter rules (AM7xx) at a cover letter.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from ..errors import InputError
 from ..facts import BulletFacts
@@ -80,6 +80,10 @@ class Rule:
         return ()
 
     def check_resume(self, ctx: ResumeContext) -> Iterable[Finding]:  # pragma: no cover
+        return ()
+
+    def check_letter(self, ctx: Any) -> Iterable[Finding]:  # pragma: no cover
+        """Letter rules (scope ``letter``) read an :class:`amfit.letter.LetterContext`."""
         return ()
 
     def finding(self, message: str, line: int | None, quote: str = "") -> Finding:
