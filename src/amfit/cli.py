@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
 
@@ -251,6 +251,34 @@ class FailOn(StrEnum):
     error = "error"
 
 
+def _emit_findings(
+    report: Any,
+    format: Format,
+    output: Path | None,
+    inputs: list[Path],
+    color: bool | None,
+    fail_on: FailOn | None,
+    render_text: Callable[..., str],
+    render_markdown: Callable[[Any], str],
+) -> int:
+    """Render a findings report (bullets, letter) and apply --fail-on."""
+    from .lint import Severity
+
+    if format is Format.json:
+        from .render.json import dumps
+
+        text = dumps(report.to_dict())
+    elif format is Format.markdown:
+        text = render_markdown(report)
+    else:
+        text = render_text(report, color=_use_color(color, output))
+    _emit(text, output, inputs)
+    worst = report.worst()
+    if fail_on is not None and worst is not None and worst >= Severity[fail_on.value]:
+        return EXIT_THRESHOLD
+    return 0
+
+
 @app.command()
 def bullets(
     resume: Annotated[Path, typer.Argument(help=RESUME_HELP)],
@@ -271,7 +299,7 @@ def bullets(
     """
 
     def run() -> int:
-        from .lint import Severity, lint_resume
+        from .lint import lint_resume
         from .textio import read_document
 
         report = lint_resume(
@@ -281,23 +309,18 @@ def bullets(
             ignore=_codes(ignore),
             preview=preview,
         )
-        if format is Format.json:
-            from .render.json import dumps
+        from .render.lint import render_lint_markdown, render_lint_text
 
-            text = dumps(report.to_dict())
-        elif format is Format.markdown:
-            from .render.lint import render_lint_markdown
-
-            text = render_lint_markdown(report)
-        else:
-            from .render.lint import render_lint_text
-
-            text = render_lint_text(report, color=_use_color(color, output))
-        _emit(text, output, [resume])
-        worst = report.worst()
-        if fail_on is not None and worst is not None and worst >= Severity[fail_on.value]:
-            return EXIT_THRESHOLD
-        return 0
+        return _emit_findings(
+            report,
+            format,
+            output,
+            [resume],
+            color,
+            fail_on,
+            render_lint_text,
+            render_lint_markdown,
+        )
 
     _guard(run)
 
@@ -324,7 +347,6 @@ def letter(
 
     def run() -> int:
         from .letter import check_letter
-        from .lint import Severity
         from .textio import STDIN, read_document
 
         if str(cover) == STDIN and str(posting) == STDIN:
@@ -337,23 +359,18 @@ def letter(
             ignore=_codes(ignore),
             preview=preview,
         )
-        if format is Format.json:
-            from .render.json import dumps
+        from .render.letter import render_letter_markdown, render_letter_text
 
-            text = dumps(report.to_dict())
-        elif format is Format.markdown:
-            from .render.letter import render_letter_markdown
-
-            text = render_letter_markdown(report)
-        else:
-            from .render.letter import render_letter_text
-
-            text = render_letter_text(report, color=_use_color(color, output))
-        _emit(text, output, [cover, posting])
-        levels = [Severity[f.severity] for f in report.findings]
-        if fail_on is not None and levels and max(levels) >= Severity[fail_on.value]:
-            return EXIT_THRESHOLD
-        return 0
+        return _emit_findings(
+            report,
+            format,
+            output,
+            [cover, posting],
+            color,
+            fail_on,
+            render_letter_text,
+            render_letter_markdown,
+        )
 
     _guard(run)
 

@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass
 
 from ._version import __version__
 from .facts import extract_facts
-from .lint.base import REGISTRY, BulletContext, Finding
+from .lint.base import REGISTRY, BulletContext, Finding, Severity
 from .lint.words import find
 from .model import SCHEMA_VERSION
 from .posting import parse_posting
@@ -311,6 +311,11 @@ class LetterReport:
 
     def to_dict(self) -> dict:
         return asdict(self)
+
+    def worst(self) -> Severity | None:
+        """The most severe finding's level, or None when there is none."""
+        levels = [Severity[f.severity] for f in self.findings]
+        return max(levels) if levels else None
 
     def counts(self) -> dict[str, int]:
         out: dict[str, int] = {}
