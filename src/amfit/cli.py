@@ -251,6 +251,12 @@ class FailOn(StrEnum):
     error = "error"
 
 
+FailOnOpt = Annotated[
+    FailOn | None,
+    typer.Option("--fail-on", help="Exit 1 when a finding is at least this severe."),
+]
+
+
 def _emit_findings(
     report: Any,
     format: Format,
@@ -287,10 +293,7 @@ def bullets(
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
     preview: PreviewOpt = False,
-    fail_on: Annotated[
-        FailOn | None,
-        typer.Option("--fail-on", help="Exit 1 when a finding is at least this severe."),
-    ] = None,
+    fail_on: FailOnOpt = None,
     color: ColorOpt = None,
 ) -> None:
     """Lint every resume bullet: findings with rule codes and rewrite suggestions.
@@ -334,10 +337,7 @@ def letter(
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
     preview: PreviewOpt = False,
-    fail_on: Annotated[
-        FailOn | None,
-        typer.Option("--fail-on", help="Exit 1 when a finding is at least this severe."),
-    ] = None,
+    fail_on: FailOnOpt = None,
     color: ColorOpt = None,
 ) -> None:
     """Check a cover letter against the posting: length, opener, closing, title, story.
