@@ -86,6 +86,12 @@ def test_rewrite_shapes(bullet: str, must_contain: list[str], must_not_contain: 
     assert (rewrite[0].isupper() or rewrite[0] == "[") and rewrite.endswith((".", "]"))
 
 
+def test_rewrite_keeps_a_leading_code_as_written():
+    """Capitalising the first word must not change a token such as "a0"."""
+    rewrite = rewrite_of("a0 prospected new logos")
+    assert rewrite is None or rewrite.startswith("a0 ")
+
+
 def test_clean_bullet_gets_no_rewrite():
     bullet = "Managed 40 mid-market accounts ($3M ARR) with 94% gross and 109% net retention"
     assert rewrite_of(bullet) is None
@@ -139,7 +145,12 @@ NUMBERS = st.sampled_from(
 )
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=300,
+    deadline=None,
+    derandomize=True,  # CI sees the same cases every run
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(
     st.lists(
         st.one_of(st.sampled_from(FRAGMENTS), NUMBERS, st.text(max_size=8)), min_size=1, max_size=12

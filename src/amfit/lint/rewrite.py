@@ -70,7 +70,9 @@ def _sentence(text: str) -> str:
     text = text.strip()
     if not text:
         return text
-    text = text[0].upper() + text[1:]
+    first = text.split(" ", 1)[0]
+    if first.isalpha():  # never change a figure or code as written ("a0", "iPhone3")
+        text = text[0].upper() + text[1:]
     return text if text.endswith((".", "!", "?", "]")) else text + "."
 
 
