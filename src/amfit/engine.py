@@ -32,7 +32,7 @@ from .model import (
     Report,
     TitleFit,
 )
-from .nlp import segments
+from .nlp import Token, segments
 from .posting import IGNORED_SECTIONS, MUST_SECTIONS, NICE_SECTIONS, Posting, parse_posting
 from .readers.base import Document
 from .resume import Resume, parse_resume
@@ -141,6 +141,65 @@ def _marked_nice(sentence: str, offset: int) -> bool:
     return any(m.start() < offset for p in markers.get("nice_after", ()) for m in p.finditer(lower))
 
 
+class _PreparedResume:
+    """A resume parsed and matched once, with what every posting's scoring
+    reads from it; reused while one resume is scored against many postings
+    (amfit batch)."""
+
+    __slots__ = (
+        "_literal",
+        "_ngrams",
+        "bullet_keys",
+        "concept_hits",
+        "hits",
+        "hits_by_unit",
+        "key",
+        "lower",
+        "resume",
+        "text",
+        "units",
+    )
+
+    def __init__(
+        self, key: str, text: str, resume: Resume, units: list[Unit], hits: list[Hit]
+    ) -> None:
+        self.key = key  # the text as given, before normalisation
+        self.text = text
+        self.resume = resume
+        self.units = units
+        self.hits = hits
+        self.concept_hits: dict[str, list[Hit]] = defaultdict(list)
+        self.hits_by_unit: dict[int, list[Hit]] = defaultdict(list)
+        for h in hits:
+            self.concept_hits[h.concept_id].append(h)
+            self.hits_by_unit[h.unit].append(h)
+        self.lower = " ".join(text.lower().split())
+        self.bullet_keys = {
+            b.index: {t.key for seg in segments(b.text) for t in seg} for b in resume.bullets
+        }
+        self._literal: dict[str, bool] = {}
+        self._ngrams: dict[int, dict[tuple[str, ...], list[tuple[Unit, tuple[Token, ...]]]]] = {}
+
+    def has_literal(self, form: str) -> bool:
+        """Does the resume hold ``form`` word for word (ignoring case and spacing)?"""
+        found = self._literal.get(form)
+        if found is None:
+            found = self._literal[form] = _literal_in(form, self.lower)
+        return found
+
+    def ngrams(self, width: int) -> dict[tuple[str, ...], list[tuple[Unit, tuple[Token, ...]]]]:
+        """Every run of ``width`` words by its lemma keys: (unit, the words)."""
+        index = self._ngrams.get(width)
+        if index is None:
+            index = self._ngrams[width] = defaultdict(list)
+            for unit in self.units:
+                for seg in segments(unit.text):
+                    for i in range(len(seg) - width + 1):
+                        window = seg[i : i + width]
+                        index[tuple(tok.key for tok in window)].append((unit, window))
+        return index
+
+
 class Scorer:
     """A reusable scorer: taxonomy compiled and statistics loaded once."""
 
@@ -148,19 +207,19 @@ class Scorer:
         self.concepts: dict[str, Concept] = {c.id: c for c in load_taxonomy(tuple(keywords))}
         self.background = load_background()
         self.matcher = Matcher(list(self.concepts.values()), self.background.vocabulary)
-        self._resume_cache: tuple[str, tuple[Resume, list[Unit], list[Hit]]] | None = None
+        self._resume_cache: _PreparedResume | None = None
 
     # -- posting ------------------------------------------------------------
 
     def analyze_posting(self, text: str, source: str = "<posting>") -> PostingAnalysis:
         """Parse a posting and work out what it asks for, with tiers and reasons."""
         posting = parse_posting(text)
-        hits = self.matcher.find(posting.units)
+        # Boilerplate sections (about the company, benefits, EEO, how to
+        # apply) ask for nothing: they are not even tokenised.
+        hits = self.matcher.find(u for u in posting.units if u.section not in IGNORED_SECTIONS)
         by_concept: dict[str, list[tuple[Hit, str]]] = defaultdict(list)
         for hit in hits:
             unit = posting.units[hit.unit]
-            if unit.section in IGNORED_SECTIONS:
-                continue
             signal = self._signal(unit, hit, posting.has_headings)
             if signal is not None:
                 by_concept[hit.concept_id].append((hit, signal))
@@ -249,18 +308,19 @@ class Scorer:
 
     # -- resume -------------------------------------------------------------
 
-    def _prepare_resume(self, text: str) -> tuple[Resume, list[Unit], list[Hit]]:
-        """Parse and match a resume once; reused while the same resume is
-        scored against many postings (amfit batch)."""
+    def _prepare_resume(self, text: str, source: str) -> _PreparedResume:
+        """Check, parse and match a resume once; reused while the same
+        resume is scored against many postings (amfit batch)."""
         cached = self._resume_cache
-        if cached is not None and cached[0] == text:
-            return cached[1]
-        resume = parse_resume(text)
+        if cached is not None and cached.key == text:
+            return cached
+        resume_text = check_text(text, source)
+        resume = parse_resume(resume_text)
         # Job headings count too: holding the title "Account Manager" shows
         # account management.
         units = [u for u in resume.units if u.kind in ("bullet", "line", "job")]
-        prepared = (resume, units, self.matcher.find(units))
-        self._resume_cache = (text, prepared)
+        prepared = _PreparedResume(text, resume_text, resume, units, self.matcher.find(units))
+        self._resume_cache = prepared
         return prepared
 
     def score(
@@ -279,15 +339,13 @@ class Scorer:
         ``ignore``, ``preview``); the report carries the bullet findings.
         Pass ``lint=None`` to skip linting.
         """
-        resume_text = check_text(resume_text, resume_source)
+        prepared = self._prepare_resume(resume_text, resume_source)
+        resume, resume_text = prepared.resume, prepared.text
         if analysis is None:
             posting_text = check_text(posting_text, posting_source)
             analysis = self.analyze_posting(posting_text, posting_source)
-        resume, evidence_units, hits = self._prepare_resume(resume_text)
-        concept_hits: dict[str, list[Hit]] = defaultdict(list)
-        for h in hits:
-            concept_hits[h.concept_id].append(h)
-        term_hits = _term_hits(evidence_units, [k for k in analysis.keywords if k.keys])
+        concept_hits = prepared.concept_hits
+        term_hits = _term_hits(prepared, [k for k in analysis.keywords if k.keys])
 
         evidences: list[tuple[Evidence, ...]] = []
         items: list[scoring.Item] = []
@@ -313,14 +371,13 @@ class Scorer:
             title_value = None
         score, parts = scoring.compute(items, title_value)
 
-        lower_resume = " ".join(resume_text.lower().split())
         results: list[KeywordResult] = []
         for i, k in enumerate(analysis.keywords):
             ev = evidences[i]
             status = scoring.status_of(items[i].strength)
-            literal = any(_literal_in(f, lower_resume) for f in k.forms)
+            literal = any(prepared.has_literal(f) for f in k.forms)
             points = scoring.points_if_full(items, i, title_value) if status != "found" else 0.0
-            placement = _placement(k, self.concepts, resume, hits, status)
+            placement = _placement(k, self.concepts, prepared, status)
             results.append(
                 KeywordResult(
                     id=k.id,
@@ -415,39 +472,17 @@ def _tier(concept: Concept, mentions: list[tuple[Hit, str]], posting: Posting) -
     return concept.tier, f"no tier signal at {where(h)}; taxonomy default '{concept.tier}'"
 
 
-def _term_hits(units: list[Unit], terms: list[AskedKeyword]) -> dict[str, list[Hit]]:
+def _term_hits(prepared: _PreparedResume, terms: list[AskedKeyword]) -> dict[str, list[Hit]]:
     """Resume hits of TF-IDF terms: the same lemma keys in a row."""
-    if not terms:
-        return {}
-    wanted: dict[tuple[str, ...], list[AskedKeyword]] = defaultdict(list)
-    for t in terms:
-        wanted[t.keys].append(t)
-    widths = sorted({len(k) for k in wanted}, reverse=True)
     out: dict[str, list[Hit]] = defaultdict(list)
-    for unit in units:
-        for seg in segments(unit.text):
-            for i in range(len(seg)):
-                for w in widths:
-                    window = seg[i : i + w]
-                    if len(window) < w:
-                        continue
-                    for t in wanted.get(tuple(tok.key for tok in window), ()):
-                        text = unit.text[window[0].start : window[-1].end]
-                        how = "exact" if text.lower() == t.label.lower() else "lemma"
-                        line, start = unit.locate(window[0].start)
-                        out[t.id].append(
-                            Hit(
-                                t.id,
-                                how,
-                                text,
-                                t.label,
-                                100.0,
-                                unit.index,
-                                line,
-                                start,
-                                start + len(text),
-                            )
-                        )
+    for t in terms:
+        for unit, window in prepared.ngrams(len(t.keys)).get(t.keys, ()):
+            text = unit.text[window[0].start : window[-1].end]
+            how = "exact" if text.lower() == t.label.lower() else "lemma"
+            line, start = unit.locate(window[0].start)
+            out[t.id].append(
+                Hit(t.id, how, text, t.label, 100.0, unit.index, line, start, start + len(text))
+            )
     return out
 
 
@@ -472,11 +507,25 @@ def _evidence(hits: list[tuple[Hit, str]], resume: Resume) -> tuple[Evidence, ..
     return tuple(sorted(best.values(), key=lambda e: (-e.strength, -int(e.in_bullet), e.line)))
 
 
+_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+
+
 def _literal_in(form: str, lower_text: str) -> bool:
+    """Is ``form`` in the text as whole words? (A plain search with a check of
+    the characters either side: a regular expression per form cost more
+    than the rest of scoring.)"""
     needle = " ".join(form.lower().split())
     if not needle:
         return False
-    return re.search(rf"(?<![a-z0-9]){re.escape(needle)}(?![a-z0-9])", lower_text) is not None
+    start = lower_text.find(needle)
+    while start >= 0:
+        end = start + len(needle)
+        if (start == 0 or lower_text[start - 1] not in _ALNUM) and (
+            end == len(lower_text) or lower_text[end] not in _ALNUM
+        ):
+            return True
+        start = lower_text.find(needle, start + 1)
+    return False
 
 
 def _excerpt(text: str, width: int = 60) -> str:
@@ -486,10 +535,10 @@ def _excerpt(text: str, width: int = 60) -> str:
 def _placement(
     k: AskedKeyword,
     concepts: dict[str, Concept],
-    resume: Resume,
-    hits: list[Hit],
+    prepared: _PreparedResume,
     status: str,
 ) -> Placement | None:
+    resume = prepared.resume
     if status == "found":
         return None
     if k.where == "skills" and status == "missing":
@@ -513,9 +562,6 @@ def _placement(
         )
     concept = concepts.get(k.id)
     category = concept.category if concept else ""
-    hit_units: dict[int, list[Hit]] = defaultdict(list)
-    for h in hits:
-        hit_units[h.unit].append(h)
     words = set(k.keys) | (
         {t.key for seg in segments(k.label) for t in seg} if not k.keys else set()
     )
@@ -523,11 +569,10 @@ def _placement(
     for b in bullets:
         related = [
             h
-            for h in hit_units.get(b.index, [])
+            for h in prepared.hits_by_unit.get(b.index, ())
             if category and concepts[h.concept_id].category == category
         ]
-        keys = {t.key for seg in segments(b.text) for t in seg}
-        overlap = len(words & keys)
+        overlap = len(words & prepared.bullet_keys[b.index])
         value = 2.0 * len(related) + overlap
         if value > 0 and (best is None or value > best[0]):
             if related:

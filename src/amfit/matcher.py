@@ -145,6 +145,9 @@ class Matcher:
         self._widths = {k: tuple(sorted(v, reverse=True)) for k, v in widths.items()}
         self._prefixes = {c[:n] for c in self._by_compact for n in range(1, len(c) + 1)}
         self._oov_cache: dict[str, bool] = {}
+        # Per distinct token text: can a match start at this word? Most words
+        # of a posting cannot, and are passed over after one dict probe.
+        self._start_cache: dict[str, bool] = {}
 
     # -- matching ---------------------------------------------------------
 
@@ -160,8 +163,24 @@ class Matcher:
     def _find_in_segment(self, unit: Unit, seg: Sequence[Token]) -> list[Hit]:
         out: list[Hit] = []
         n_tokens = len(seg)
+        starts = self._start_cache
+        fuzzy_start = None
         i = 0
         while i < n_tokens:
+            tok = seg[i]
+            can_start = starts.get(tok.text)
+            if can_start is None:
+                can_start = self._can_start(tok)
+            if not can_start:
+                # Only a near miss could start here: skip unless the word has
+                # fuzzy candidates and an unknown word follows within reach.
+                if fuzzy_start is None:
+                    fuzzy_start = [self._oov(t) for t in seg]
+                if tok.lower[:1] not in self._fuzzy or not any(
+                    fuzzy_start[i : i + FUZZY_MAX_WORDS]
+                ):
+                    i += 1
+                    continue
             found = self._match_at(seg, i)
             if found is None:
                 i += 1
@@ -184,6 +203,23 @@ class Matcher:
                         out.append(h)
             i += width
         return out
+
+    def _can_start(self, tok: Token) -> bool:
+        """Could an exact, alias, lemma or wildcard match start at this word?
+        (False means :meth:`_match_at` can find only a fuzzy match here.)"""
+        text = tok.text
+        found = (
+            text in self._acronyms
+            or (text.endswith("s") and len(text) > 2 and text[:-1] in self._acronyms)
+            or tok.key in self._widths
+            or tok.key in self._wild
+            or tok.squash in self._prefixes
+            or tok.key in self._prefixes
+        )
+        if len(self._start_cache) > 200_000:  # stay bounded over huge batches
+            self._start_cache.clear()
+        self._start_cache[text] = found
+        return found
 
     def _match_at(
         self, seg: Sequence[Token], i: int

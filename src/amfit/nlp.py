@@ -15,9 +15,8 @@ join words ("cross-sell" is the two words "cross" "sell" in one segment).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .resources import data_path
 
@@ -28,9 +27,12 @@ if TYPE_CHECKING:  # pragma: no cover
 JOINERS = frozenset({"-", "/", "&", "+"})
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One word of a text, with its character span and lemma key."""
+class Token(NamedTuple):
+    """One word of a text, with its character span and lemma key.
+
+    A named tuple rather than a dataclass: a posting makes thousands and
+    a tuple is built several times faster.
+    """
 
     text: str
     lower: str
@@ -102,29 +104,32 @@ def word_key(lower: str) -> str:
     return _stemmer().stemWord(lower)
 
 
-def _is_word(text: str) -> bool:
-    return any(ch.isalnum() for ch in text)
-
-
 _CURRENCY = frozenset("$€£")
 
+# What a segment needs of each distinct token text, worked out once per
+# process: (kind, lower, key, squash). Kinds:
+_NEWLINE, _SPACE, _JOINER, _BREAK, _WORD = range(5)
+_TOKEN_INFO: dict[str, tuple[int, str, str, str]] = {}
+_TOKEN_INFO_MAX = 200_000
 
-def _raw_tokens(text: str) -> list[tuple[str, int, str]]:
-    """spaCy tokens as (text, offset, trailing whitespace), with the pieces of
-    one figure ("$", "3.9", "M") merged back into one token."""
-    out: list[tuple[str, int, str]] = []
-    for tok in get_nlp().make_doc(text):
-        t = tok.text
-        if out and not out[-1][2] and not tok.is_space:
-            prev_text, prev_start, _ = out[-1]
-            merged = prev_text + t
-            if _FIGURE_RE.match(merged.lower()) or (
-                prev_text in _CURRENCY and t[:1].isdigit() and _FIGURE_RE.match(merged.lower())
-            ):
-                out[-1] = (merged, prev_start, tok.whitespace_)
-                continue
-        out.append((t, tok.idx, tok.whitespace_))
-    return out
+
+def _token_info(t: str) -> tuple[int, str, str, str]:
+    info = _TOKEN_INFO.get(t)
+    if info is None:
+        if not t.strip():
+            info = (_NEWLINE if "\n" in t else _SPACE, "", "", "")
+        elif t in JOINERS:
+            info = (_JOINER, "", "", "")
+        elif not any(ch.isalnum() for ch in t):
+            info = (_BREAK, "", "", "")
+        else:
+            lower = t.lower()
+            squash = lower if lower.isalnum() else compact(lower)
+            info = (_WORD, lower, word_key(lower), squash)
+        if len(_TOKEN_INFO) >= _TOKEN_INFO_MAX:  # stay bounded over huge batches
+            _TOKEN_INFO.clear()
+        _TOKEN_INFO[t] = info
+    return info
 
 
 @lru_cache(maxsize=4096)
@@ -136,47 +141,62 @@ def segments(text: str) -> tuple[tuple[Token, ...], ...]:
     return tuple(tuple(seg) for seg in _segments(text))
 
 
+_new_token = tuple.__new__
+
+
 def _segments(text: str) -> list[list[Token]]:
+    """One pass over spaCy's tokens: merge the pieces of one figure ("$",
+    "3.9", "M") back into one token, then build segments.
+
+    It is the hottest loop of amfit batch, so it reads token offsets with
+    ``Doc.to_array`` (no spaCy ``Token`` objects), looks each distinct token
+    text up once per process, and holds the token before the current one
+    back until it knows no figure piece follows.
+    """
+    from spacy.attrs import IDX, LENGTH, SPACY
+
     out: list[list[Token]] = []
     current: list[Token] = []
     joined = False
-    for t, start, space in _raw_tokens(text):
-        if not t.strip():
-            if "\n" in t and current:
+    info_of = _TOKEN_INFO.get
+    rows = get_nlp().make_doc(text).to_array([IDX, LENGTH, SPACY]).tolist()
+    rows.append([len(text), 0, 0])  # an empty token that flushes the last one
+    held, held_start, held_space = "", 0, 1
+    for start, length, space in rows:
+        t = text[start : start + length]
+        if not held_space and t.strip():
+            first = held[0]
+            if first in _CURRENCY or first.isdecimal():
+                merged = held + t
+                if _FIGURE_RE.match(merged.lower()):
+                    held, held_space = merged, space
+                    continue
+        if held:
+            kind, lower, key, squash = info_of(held) or _token_info(held)
+            if kind == _WORD:
+                end = held_start + len(held)
+                if key == NUMBER_KEY and joined and current and current[-1].key == NUMBER_KEY:
+                    # A range such as "40-60" is one number.
+                    prev = current[-1]
+                    merged = prev.lower + "-" + lower
+                    current[-1] = Token(
+                        text[prev.start : end], merged, NUMBER_KEY, prev.start, end, compact(merged)
+                    )
+                else:
+                    # tuple.__new__ skips the named tuple's Python-level __new__.
+                    current.append(_new_token(Token, (held, lower, key, held_start, end, squash)))
+                joined = False
+            elif kind == _JOINER:
+                joined = True
+            elif kind == _BREAK:
+                joined = False
+                if current:
+                    out.append(current)
+                    current = []
+            elif kind == _NEWLINE and current:
                 out.append(current)
                 current = []
-            continue
-        if t in JOINERS:
-            joined = True
-            continue
-        if not _is_word(t):
-            joined = False
-            if current:
-                out.append(current)
-                current = []
-            continue
-        lower = t.lower()
-        key = word_key(lower)
-        prev = current[-1] if current else None
-        if key == NUMBER_KEY and prev is not None and prev.key == NUMBER_KEY and joined:
-            # A range such as "40-60" is one number.
-            merged = prev.lower + "-" + lower
-            current[-1] = Token(
-                text[prev.start : start + len(t)],
-                merged,
-                NUMBER_KEY,
-                prev.start,
-                start + len(t),
-                compact(merged),
-            )
-        else:
-            squash = lower if lower.isalnum() else compact(lower)
-            current.append(Token(t, lower, key, start, start + len(t), squash))
-        joined = False
-        # A newline inside the whitespace after a token ends the segment.
-        if "\n" in space and current:
-            out.append(current)
-            current = []
+        held, held_start, held_space = t, start, space
     if current:
         out.append(current)
     return out

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .taxonomy import TitleFamily, title_families
 
@@ -122,18 +123,29 @@ def core_title(title: str) -> str:
     return " ".join(words)
 
 
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower().replace("-", " ")))
+
+
+@lru_cache(maxsize=16)
+def _phrases(
+    families: tuple[TitleFamily, ...],
+) -> tuple[tuple[TitleFamily, tuple[str, ...]], ...]:
+    """Each family with its title phrases normalised, worked out once."""
+    return tuple((fam, tuple(p for p in map(_words, fam.titles) if p)) for fam in families)
+
+
 def family_of(title: str, families: tuple[TitleFamily, ...] | None = None) -> TitleFamily | None:
     """The family whose longest title phrase (or an acronym) the title contains."""
     if not title:
         return None
     families = families or title_families()
     tokens = set(re.findall(r"[A-Za-z]+", title))
-    padded = f" {' '.join(re.findall(r'[a-z0-9]+', title.lower().replace('-', ' ')))} "
+    padded = f" {_words(title)} "
     best: tuple[int, TitleFamily] | None = None
-    for fam in families:
-        for phrase in fam.titles:
-            p = " ".join(re.findall(r"[a-z0-9]+", phrase.lower().replace("-", " ")))
-            if p and f" {p} " in padded and (best is None or len(p) > best[0]):
+    for fam, phrases in _phrases(families):
+        for p in phrases:
+            if f" {p} " in padded and (best is None or len(p) > best[0]):
                 best = (len(p), fam)
         for acr in fam.acronyms:
             if acr in tokens and (best is None or best[0] < 2):
@@ -148,7 +160,10 @@ class TitleMatch:
     posting_family: str
 
 
+@lru_cache(maxsize=4096)
 def compare_titles(resume_title: str, posting_title: str) -> TitleMatch:
+    """How a resume's title relates to a posting's (cached: a batch compares
+    one resume title with many posting titles)."""
     rf = family_of(resume_title)
     pf = family_of(posting_title)
     r_id = rf.id if rf else ""
