@@ -136,10 +136,12 @@ def looks_like_heading(line: str, max_words: int = 6) -> bool:
 
 
 def line_starts(text: str) -> list[int]:
+    """Offset of the first character of each line."""
     starts = [0]
-    for i, ch in enumerate(text):
-        if ch == "\n":
-            starts.append(i + 1)
+    i = text.find("\n")
+    while i >= 0:
+        starts.append(i + 1)
+        i = text.find("\n", i + 1)
     return starts
 
 

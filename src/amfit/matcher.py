@@ -145,9 +145,9 @@ class Matcher:
         self._widths = {k: tuple(sorted(v, reverse=True)) for k, v in widths.items()}
         self._prefixes = {c[:n] for c in self._by_compact for n in range(1, len(c) + 1)}
         self._oov_cache: dict[str, bool] = {}
-        # Per distinct token text: can a match start at this word? Most words
-        # of a posting cannot, and are passed over after one dict probe.
-        self._start_cache: dict[str, bool] = {}
+        # Per distinct token text, see _word_flags: most words of a posting
+        # can start no match, and are passed over after one dict probe.
+        self._word_cache: dict[str, tuple[bool, bool, bool]] = {}
 
     # -- matching ---------------------------------------------------------
 
@@ -163,25 +163,19 @@ class Matcher:
     def _find_in_segment(self, unit: Unit, seg: Sequence[Token]) -> list[Hit]:
         out: list[Hit] = []
         n_tokens = len(seg)
-        starts = self._start_cache
-        fuzzy_start = None
+        known = self._word_cache.get
+        flags = [known(t.text) or self._word_flags(t) for t in seg]
+        oov = [f[1] for f in flags]
         i = 0
         while i < n_tokens:
-            tok = seg[i]
-            can_start = starts.get(tok.text)
-            if can_start is None:
-                can_start = self._can_start(tok)
-            if not can_start:
-                # Only a near miss could start here: skip unless the word has
-                # fuzzy candidates and an unknown word follows within reach.
-                if fuzzy_start is None:
-                    fuzzy_start = [self._oov(t) for t in seg]
-                if tok.lower[:1] not in self._fuzzy or not any(
-                    fuzzy_start[i : i + FUZZY_MAX_WORDS]
-                ):
-                    i += 1
-                    continue
-            found = self._match_at(seg, i)
+            can_start, _, fuzzy_first = flags[i]
+            # A near miss needs fuzzy candidates for the first letter and an
+            # unknown word within reach.
+            fuzzy = fuzzy_first and any(oov[i : i + FUZZY_MAX_WORDS])
+            if not can_start and not fuzzy:
+                i += 1
+                continue
+            found = self._match_at(seg, i, oov if fuzzy else None)
             if found is None:
                 i += 1
                 continue
@@ -204,11 +198,13 @@ class Matcher:
             i += width
         return out
 
-    def _can_start(self, tok: Token) -> bool:
-        """Could an exact, alias, lemma or wildcard match start at this word?
-        (False means :meth:`_match_at` can find only a fuzzy match here.)"""
+    def _word_flags(self, tok: Token) -> tuple[bool, bool, bool]:
+        """(can an exact, alias, lemma or wildcard match start at this word,
+        is it unknown to the background vocabulary, have words of its first
+        letter fuzzy candidates), worked out once per distinct word. When
+        the first is False, :meth:`_match_at` can find only a fuzzy match."""
         text = tok.text
-        found = (
+        can_start = (
             text in self._acronyms
             or (text.endswith("s") and len(text) > 2 and text[:-1] in self._acronyms)
             or tok.key in self._widths
@@ -216,14 +212,17 @@ class Matcher:
             or tok.squash in self._prefixes
             or tok.key in self._prefixes
         )
-        if len(self._start_cache) > 200_000:  # stay bounded over huge batches
-            self._start_cache.clear()
-        self._start_cache[text] = found
-        return found
+        flags = (can_start, self._oov(tok), tok.lower[:1] in self._fuzzy)
+        if len(self._word_cache) > 200_000:  # stay bounded over huge batches
+            self._word_cache.clear()
+        self._word_cache[text] = flags
+        return flags
 
     def _match_at(
-        self, seg: Sequence[Token], i: int
+        self, seg: Sequence[Token], i: int, oov: list[bool] | None
     ) -> tuple[int, list[_Form], dict[_Form, str], float] | None:
+        """The longest match starting at word ``i``; ``oov`` marks the unknown
+        words of the segment, or is None when no fuzzy match is possible."""
         tok = seg[i]
         # Acronyms: one token, exact case, optional plural "s".
         acr = self._acronyms.get(tok.text)
@@ -273,8 +272,8 @@ class Matcher:
                 and all(k == WILDCARD or k == seg[i + j].key for j, k in enumerate(keys))
             ):
                 best = (n, [form], {form: "alias"}, 100.0)
-        if best is None:
-            best = self._fuzzy_at(seg, i)
+        if best is None and oov is not None:
+            best = self._fuzzy_at(seg, i, oov)
         return best
 
     @staticmethod
@@ -284,16 +283,16 @@ class Matcher:
         return "lemma"
 
     def _fuzzy_at(
-        self, seg: Sequence[Token], i: int
+        self, seg: Sequence[Token], i: int, oov: list[bool]
     ) -> tuple[int, list[_Form], dict[_Form, str], float] | None:
         first = seg[i].lower[:1]
         choices = self._fuzzy.get(first)
-        if not choices or not any(self._oov(t) for t in seg[i : i + FUZZY_MAX_WORDS]):
+        if not choices or not any(oov[i : i + FUZZY_MAX_WORDS]):
             return None
         strings, forms = choices
         for width in range(min(FUZZY_MAX_WORDS, len(seg) - i), 0, -1):
             window = seg[i : i + width]
-            if not any(self._oov(t) for t in window):
+            if not any(oov[i : i + width]):
                 continue
             squashed = compact("".join(t.lower for t in window))
             if len(squashed) < FUZZY_MIN_CHARS:

@@ -7,7 +7,8 @@ else. The JSON form is ``Report.to_dict()``; its schema is
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -130,7 +131,7 @@ class Report:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data, fields in declaration order."""
-        data = _plain(asdict(self))
+        data = _plain(self)
         if self.lint is not None:
             data["lint"] = _plain(self.lint.to_dict())
         return data
@@ -144,7 +145,19 @@ class Report:
         return tuple(sorted(todo, key=lambda k: (-k.points, k.tier, k.id)))
 
 
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
 def _plain(value: Any) -> Any:
+    """JSON-ready data: dataclasses as dicts in field order, tuples as lists.
+
+    What ``dataclasses.asdict`` gives, without its deep copy of every leaf
+    (a third of the time amfit batch spent writing JSON Lines).
+    """
+    if hasattr(type(value), "__dataclass_fields__"):
+        return {name: _plain(getattr(value, name)) for name in _field_names(type(value))}
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):

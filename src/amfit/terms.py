@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -80,20 +80,39 @@ def stop_words() -> frozenset[str]:
     return frozenset(ENGLISH_STOP_WORDS | extra)
 
 
+def _is_content(tok: Token, stops: frozenset[str]) -> bool:
+    lower = tok.lower
+    return (
+        lower.isalpha()
+        and len(lower) >= MIN_WORD_CHARS
+        and lower not in stops
+        and tok.key not in stops
+    )
+
+
 def candidate_runs(text: str) -> list[list[Token]]:
     """Runs of adjacent content words (no stop words, numbers or short words)."""
+    return _runs(text, lambda tok: True)
+
+
+#: Per distinct token text: is it a content word? (see :func:`_is_content`)
+_CONTENT: dict[str, bool] = {}
+
+
+def _runs(text: str, keep: Callable[[Token], bool]) -> list[list[Token]]:
+    """Runs of adjacent content words for which ``keep`` holds."""
     stops = stop_words()
+    content = _CONTENT
     runs: list[list[Token]] = []
     for seg in segments(text):
         run: list[Token] = []
         for tok in seg:
-            ok = (
-                tok.lower.isalpha()
-                and len(tok.lower) >= MIN_WORD_CHARS
-                and tok.lower not in stops
-                and tok.key not in stops
-            )
-            if ok:
+            ok = content.get(tok.text)
+            if ok is None:
+                if len(content) > 200_000:  # stay bounded over huge batches
+                    content.clear()
+                ok = content[tok.text] = _is_content(tok, stops)
+            if ok and keep(tok):
                 run.append(tok)
             elif run:
                 runs.append(run)
@@ -137,10 +156,6 @@ def salient_terms(
     ``covered`` are document character spans already explained by taxonomy
     hits; words inside them are not candidates.
     """
-    import numpy as np
-    import scipy.sparse as sp
-    from sklearn.feature_extraction.text import TfidfTransformer
-
     bg = load_background()
     spans = sorted(covered)
     counts: Counter[str] = Counter()
@@ -149,31 +164,21 @@ def salient_terms(
     for unit in units:
         if unit.section in ignored_sections or unit.kind == "heading":
             continue
-        for run in _split_covered(unit, candidate_runs(unit.text), spans):
+        for run in _runs(unit.text, _uncovered(unit, spans)):
             for tok in run:
                 capitalised[tok.key] = capitalised.get(tok.key, True) and tok.text[:1].isupper()
             for key, surface in run_terms(run):
                 counts[key] += 1
                 if key not in first:
-                    first[key] = (surface, unit.locate(0)[0], unit.section)
-    if not counts:
-        return []
-    vocab = sorted(counts)
-    matrix = sp.csr_matrix(np.array([[counts[t] for t in vocab]], dtype=np.float64))
-    transformer = TfidfTransformer(sublinear_tf=True, norm=None)
-    transformer.idf_ = np.array([bg.idf(t) for t in vocab])
-    transformer.n_features_in_ = len(vocab)
-    weights = transformer.transform(matrix).toarray()[0]
-    ranked = sorted(zip(vocab, weights, strict=True), key=lambda kv: (-kv[1], kv[0]))
-    chosen: list[Term] = []
-    used: set[str] = set()
+                    first[key] = (surface, unit.line, unit.section)
+    # Terms that can never be chosen, whatever their weight, are dropped
+    # before weighting (each column of TF-IDF is independent of the others).
     max_df = MAX_TERM_DF_RATIO * bg.documents
-    for key, weight in ranked:
-        if len(chosen) >= top or weight < MIN_TERM_WEIGHT:
-            break
+    vocab = []
+    for key in sorted(counts):
         parts = key.split(" ")
         df = bg.df.get(key, 0)
-        if df > max_df or any(p in used for p in parts):
+        if df > max_df:
             continue
         # A capitalised word the background never saw is the employer's own name.
         if all(capitalised.get(p, False) for p in parts) and all(
@@ -182,29 +187,55 @@ def salient_terms(
             continue
         if counts[key] < 2 and (len(parts) == 2 or df > SINGLE_USE_MAX_DF):
             continue
+        vocab.append(key)
+    if not vocab:
+        return []
+    weights = _tfidf([counts[t] for t in vocab], [bg.idf(t) for t in vocab])
+    ranked = sorted(zip(vocab, weights, strict=True), key=lambda kv: (-kv[1], kv[0]))
+    chosen: list[Term] = []
+    used: set[str] = set()
+    for key, weight in ranked:
+        if len(chosen) >= top or weight < MIN_TERM_WEIGHT:
+            break
+        parts = key.split(" ")
+        if any(p in used for p in parts):
+            continue
         surface, line, section = first[key]
         text = surface if all(capitalised.get(p, False) for p in parts) else surface.lower()
+        df = bg.df.get(key, 0)
         chosen.append(Term(key, text, round(float(weight), 3), df, counts[key], line, section))
         used.update(parts)
     return chosen
 
 
-def _split_covered(
-    unit: Unit, runs: list[list[Token]], spans: list[tuple[int, int]]
-) -> list[list[Token]]:
-    out: list[list[Token]] = []
-    for run in runs:
-        current: list[Token] = []
-        for tok in run:
-            if _inside(unit.locate(tok.start)[1], spans):
-                if current:
-                    out.append(current)
-                current = []
-            else:
-                current.append(tok)
-        if current:
-            out.append(current)
-    return out
+def _tfidf(counts: list[int], idf: list[float]) -> list[float]:
+    """Sublinear TF-IDF weights (no normalisation) of one posting's counts,
+    by scikit-learn's :class:`~sklearn.feature_extraction.text.TfidfTransformer`."""
+    import numpy as np
+    import scipy.sparse as sp
+    from sklearn.feature_extraction.text import TfidfTransformer
+
+    n = len(counts)
+    matrix = sp.csr_matrix(
+        (np.array(counts, dtype=np.float64), np.arange(n), np.array([0, n])), shape=(1, n)
+    )
+    transformer = TfidfTransformer(sublinear_tf=True, norm=None)
+    transformer.idf_ = np.array(idf)
+    transformer.n_features_in_ = n
+    return transformer.transform(matrix).toarray()[0].tolist()
+
+
+def _uncovered(unit: Unit, spans: list[tuple[int, int]]) -> Callable[[Token], bool]:
+    """A test for words of ``unit`` outside every covered span."""
+    import bisect
+
+    lo = unit.pieces[0].start
+    hi = unit.pieces[-1].start + len(unit.text) - unit.pieces[-1].offset
+    i = max(0, bisect.bisect_right(spans, (lo, float("inf"))) - 1)
+    local = [sp for sp in spans[i:] if sp[0] < hi and sp[1] > lo]
+    if not local:
+        return lambda tok: True
+    return lambda tok: not _inside(unit.locate(tok.start)[1], local)
 
 
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
