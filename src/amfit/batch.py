@@ -70,7 +70,14 @@ class BatchRecord:
     missing: tuple[Missing, ...] = ()
     duplicate_of: str | None = None
     error: str | None = None
-    report: dict[str, Any] | None = field(default=None, compare=False)
+    #: The full score report as JSON text: made in the worker process, so
+    #: the parent only writes it (see :meth:`to_json`).
+    report_json: str | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def report(self) -> dict[str, Any] | None:
+        """The full score report (``amfit score --format json``), when kept."""
+        return None if self.report_json is None else json.loads(self.report_json)
 
     @property
     def top_missing_must(self) -> list[str]:
@@ -93,13 +100,22 @@ class BatchRecord:
                 title_fit=self.title_fit,
                 top_missing_must=self.top_missing_must,
             )
-            if full and self.report is not None:
+            if full and self.report_json is not None:
                 out["report"] = self.report
         elif self.status == "duplicate":
             out["duplicate_of"] = self.duplicate_of
         else:
             out["error"] = self.error
         return out
+
+    def to_json(self) -> str:
+        """One JSON Lines record: :meth:`to_dict` with the full report, as
+        ``json.dumps(..., ensure_ascii=False)`` writes it, without parsing the
+        report back."""
+        head = json.dumps(self.to_dict(full=False), ensure_ascii=False)
+        if self.status != "scored" or self.report_json is None:
+            return head
+        return f'{head[:-1]}, "report": {self.report_json}}}'
 
 
 # -- reading ---------------------------------------------------------------
@@ -266,7 +282,7 @@ def _score_one(item: PostingInput) -> BatchRecord:
         must_total=len(must),
         title_fit=report.title_fit.level,
         missing=missing,
-        report=report.to_dict() if _WORKER["full"] else None,
+        report_json=(json.dumps(report.to_dict(), ensure_ascii=False) if _WORKER["full"] else None),
     )
 
 

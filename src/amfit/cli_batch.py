@@ -218,6 +218,4 @@ def batch(
 def _line(record, format: BatchFormat) -> str:  # type: ignore[no-untyped-def]
     if format is BatchFormat.csv:
         return _csv_row(record)
-    import json
-
-    return json.dumps(record.to_dict(full=True), ensure_ascii=False) + "\n"
+    return record.to_json() + "\n"

@@ -376,7 +376,9 @@ class Scorer:
             ev = evidences[i]
             status = scoring.status_of(items[i].strength)
             literal = any(prepared.has_literal(f) for f in k.forms)
-            points = scoring.points_if_full(items, i, title_value) if status != "found" else 0.0
+            points = (
+                scoring.points_if_full(items, i, title_value, score) if status != "found" else 0.0
+            )
             placement = _placement(k, self.concepts, prepared, status)
             results.append(
                 KeywordResult(

@@ -49,6 +49,10 @@ FUZZY_MAX_WORDS = 3
 
 HOW_ORDER = {"exact": 0, "alias": 1, "lemma": 2, "fuzzy": 3}
 
+# Whether a match can start at a word (see Matcher._word_flags): no; only a
+# squashed form of two or more words ("cross sell" for "crosssell"); yes.
+_NO_START, _PREFIX_ONLY, _CAN_START = 0, 1, 2
+
 
 @dataclass(frozen=True, slots=True)
 class Hit:
@@ -147,7 +151,7 @@ class Matcher:
         self._oov_cache: dict[str, bool] = {}
         # Per distinct token text, see _word_flags: most words of a posting
         # can start no match, and are passed over after one dict probe.
-        self._word_cache: dict[str, tuple[bool, bool, bool]] = {}
+        self._word_cache: dict[str, tuple[int, bool, bool]] = {}
 
     # -- matching ---------------------------------------------------------
 
@@ -166,9 +170,18 @@ class Matcher:
         known = self._word_cache.get
         flags = [known(t.text) or self._word_flags(t) for t in seg]
         oov = [f[1] for f in flags]
+        prefixes = self._prefixes
         i = 0
         while i < n_tokens:
             can_start, _, fuzzy_first = flags[i]
+            if can_start == _PREFIX_ONLY:
+                # Only a spelling variant of two or more words could start
+                # here: the first two words must begin a squashed form.
+                tok = seg[i]
+                nxt = seg[i + 1] if i + 1 < n_tokens and self.max_words > 1 else None
+                can_start = nxt is not None and (
+                    tok.squash + nxt.squash in prefixes or tok.key + nxt.key in prefixes
+                )
             # A near miss needs fuzzy candidates for the first letter and an
             # unknown word within reach.
             fuzzy = fuzzy_first and any(oov[i : i + FUZZY_MAX_WORDS])
@@ -198,20 +211,25 @@ class Matcher:
             i += width
         return out
 
-    def _word_flags(self, tok: Token) -> tuple[bool, bool, bool]:
-        """(can an exact, alias, lemma or wildcard match start at this word,
-        is it unknown to the background vocabulary, have words of its first
-        letter fuzzy candidates), worked out once per distinct word. When
-        the first is False, :meth:`_match_at` can find only a fuzzy match."""
+    def _word_flags(self, tok: Token) -> tuple[int, bool, bool]:
+        """(can an exact, alias, lemma or wildcard match start at this word
+        (:data:`_NO_START`, :data:`_PREFIX_ONLY` or :data:`_CAN_START`), is
+        it unknown to the background vocabulary, have words of its first
+        letter fuzzy candidates), worked out once per distinct word. With
+        :data:`_NO_START`, :meth:`_match_at` can find only a fuzzy match."""
         text = tok.text
-        can_start = (
+        if (
             text in self._acronyms
             or (text.endswith("s") and len(text) > 2 and text[:-1] in self._acronyms)
             or tok.key in self._widths
             or tok.key in self._wild
-            or tok.squash in self._prefixes
-            or tok.key in self._prefixes
-        )
+            or tok.squash in self._by_compact
+        ):
+            can_start = _CAN_START
+        elif tok.squash in self._prefixes or tok.key in self._prefixes:
+            can_start = _PREFIX_ONLY
+        else:
+            can_start = _NO_START
         flags = (can_start, self._oov(tok), tok.lower[:1] in self._fuzzy)
         if len(self._word_cache) > 200_000:  # stay bounded over huge batches
             self._word_cache.clear()

@@ -147,11 +147,18 @@ def _value(raw: Sequence[tuple[str, float, float, int, int]], total_weight: floa
     return min(100.0, max(0.0, score))
 
 
-def points_if_full(items: Sequence[Item], index: int, title_value: float | None) -> float:
-    """Points the score gains when item ``index`` gets full evidence (rescored)."""
+def points_if_full(
+    items: Sequence[Item], index: int, title_value: float | None, before: float | None = None
+) -> float:
+    """Points the score gains when item ``index`` gets full evidence (rescored).
+
+    ``before`` is the score as it stands (``compute(items, title_value)[0]``),
+    when the caller has it already.
+    """
     changed = list(items)
     it = changed[index]
     changed[index] = Item(it.key, it.component, it.weight, EVIDENCE_FULL)
-    before, _ = compute(items, title_value)
+    if before is None:
+        before, _ = compute(items, title_value)
     after, _ = compute(changed, title_value)
     return round(after - before, 1)

@@ -1,0 +1,213 @@
+"""Unit tests for amfit.nlp: segments, figure merging, lemma keys, stems."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from amfit import nlp
+from amfit.nlp import NUMBER_KEY, WILDCARD, compact, phrase_keys, segments, word_key
+
+
+def words(text: str) -> list[list[str]]:
+    return [[t.text for t in seg] for seg in segments(text)]
+
+
+# -- segments ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Grew ARR by 40%", [["Grew", "ARR", "by", "40%"]]),
+        # Sentence punctuation and line breaks end a segment.
+        ("Own renewals. Drive expansion", [["Own", "renewals"], ["Drive", "expansion"]]),
+        ("renewals\nexpansion", [["renewals"], ["expansion"]]),
+        ("renewals, expansion", [["renewals"], ["expansion"]]),
+        # Hyphens, slashes, ampersands and plus signs join words.
+        ("cross-sell/upsell", [["cross", "sell", "upsell"]]),
+        ("sales & marketing", [["sales", "marketing"]]),
+        ("P&L owner", [["P&L", "owner"]]),
+        # The pieces of one figure are one token.
+        ("a $3.9M book", [["a", "$3.9M", "book"]]),
+        ("€400K-€1.2M deals", [["€400K-€1.2M", "deals"]]),
+        ("NRR 112%+ and 97% GRR", [["NRR", "112%+", "and", "97%", "GRR"]]),
+        # A range of two numbers is one number token covering both.
+        ("40-60 accounts", [["40-60", "accounts"]]),
+        ("40 - 60 accounts", [["40 - 60", "accounts"]]),
+        ("", []),
+        ("   \n\n  ", []),
+        ("... --- ...", []),
+    ],
+)
+def test_segments(text: str, expected: list[list[str]]) -> None:
+    assert words(text) == expected
+
+
+def test_token_fields_and_offsets() -> None:
+    text = "Expanded Cross-Sell revenue to $1.2M"
+    seg = segments(text)[0]
+    by_text = {t.text: t for t in seg}
+    cross = by_text["Cross"]
+    assert (cross.lower, cross.start, cross.end) == ("cross", 9, 14)
+    assert by_text["$1.2M"].key == NUMBER_KEY
+    assert by_text["$1.2M"].squash == "12m"
+    assert by_text["Expanded"].key == word_key("expand")
+    for tok in seg:
+        assert text[tok.start : tok.end] == tok.text
+
+
+def test_range_token_lower_and_span() -> None:
+    text = "book of 40 - 60 accounts"
+    rng = segments(text)[0][2]
+    assert (rng.text, rng.lower, rng.key, rng.squash) == ("40 - 60", "40-60", NUMBER_KEY, "4060")
+    assert text[rng.start : rng.end] == "40 - 60"
+
+
+# -- keys --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("word", "same_as"),
+    [
+        ("renewals", "renewal"),
+        ("renewing", "renewal"),
+        ("upsold", "upsell"),
+        ("grew", "grow"),
+    ],
+)
+def test_word_key_groups_forms(word: str, same_as: str) -> None:
+    assert word_key(word) == word_key(same_as)
+
+
+def test_word_key_keeps_manager_apart_from_management() -> None:
+    assert word_key("manager") != word_key("management")
+
+
+@pytest.mark.parametrize("figure", ["58", "3.9", "$3.9m", "97%", "40%+", "100+", "$400k-$1.2m"])
+def test_every_figure_shares_the_number_key(figure: str) -> None:
+    assert word_key(figure) == NUMBER_KEY
+
+
+def test_phrase_keys_wildcard_and_joiners() -> None:
+    assert phrase_keys("cross-sell") == phrase_keys("cross sell")
+    keys = phrase_keys("portfolio of 10 * accounts")
+    assert keys[2] == NUMBER_KEY and keys[3] == WILDCARD
+    assert compact("Cross-Sell") == "crosssell"
+
+
+# -- the compiled stemmer gives the pure-Python stems -------------------------
+
+
+def test_compiled_stemmer_matches_pure_python_on_the_corpus(corpus_dir) -> None:
+    from snowballstemmer.english_stemmer import EnglishStemmer
+
+    reference = EnglishStemmer()
+    active = nlp._stemmer()
+    seen: set[str] = set()
+    with (corpus_dir / "postings.jsonl").open(encoding="utf-8") as fh:
+        for line in fh:
+            ad = json.loads(line)
+            seen.update(re.findall(r"[a-z]+", (ad["title"] + " " + ad["text"]).lower()))
+    assert len(seen) > 10_000
+    differ = [w for w in sorted(seen) if active.stemWord(w) != reference.stemWord(w)]
+    assert differ == []
+
+
+# -- the fast segmenter equals the plain one ----------------------------------
+
+
+def reference_segments(text: str) -> list[list[tuple]]:
+    """The segmenter written plainly over spaCy Token objects (the
+    definition the optimised loop in amfit.nlp must keep)."""
+    raw: list[tuple[str, int, str]] = []
+    for tok in nlp.get_nlp().make_doc(text):
+        if raw and not raw[-1][2] and not tok.is_space:
+            merged = raw[-1][0] + tok.text
+            if nlp._FIGURE_RE.match(merged.lower()):
+                raw[-1] = (merged, raw[-1][1], tok.whitespace_)
+                continue
+        raw.append((tok.text, tok.idx, tok.whitespace_))
+    out: list[list[tuple]] = []
+    current: list[tuple] = []
+    joined = False
+    for t, start, _ in raw:
+        if not t.strip():
+            if "\n" in t and current:
+                out.append(current)
+                current = []
+            continue
+        if t in nlp.JOINERS:
+            joined = True
+            continue
+        if not any(ch.isalnum() for ch in t):
+            joined = False
+            if current:
+                out.append(current)
+                current = []
+            continue
+        lower = t.lower()
+        key = word_key(lower)
+        end = start + len(t)
+        if key == NUMBER_KEY and joined and current and current[-1][2] == NUMBER_KEY:
+            prev = current[-1]
+            merged = prev[1] + "-" + lower
+            current[-1] = (text[prev[3] : end], merged, NUMBER_KEY, prev[3], end, compact(merged))
+        else:
+            current.append((t, lower, key, start, end, compact(lower)))
+        joined = False
+    if current:
+        out.append(current)
+    return out
+
+
+PIECES = st.sampled_from(
+    [
+        "Grew",
+        "NRR",
+        "renewals",
+        "$",
+        "3.9",
+        "M",
+        "$3.9M",
+        "40",
+        "60",
+        "%",
+        "+",
+        "-",
+        "/",
+        "&",
+        ".",
+        ",",
+        "(",
+        ")",
+        "€",
+        "1,200",
+        "k",
+        "cross",
+        "sell",
+        "Q3",
+        "e.g.",
+        "don't",
+    ]
+)
+SEPARATORS = st.sampled_from(["", "", " ", "  ", "\n", "\n\n", " \n ", "\t"])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(PIECES, SEPARATORS), max_size=25))
+def test_fast_segments_equal_the_plain_definition(parts: list[tuple[str, str]]) -> None:
+    text = "".join(p + s for p, s in parts)
+    fast = [[tuple(t) for t in seg] for seg in nlp._segments(text)]
+    assert fast == reference_segments(text)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text())
+def test_fast_segments_on_any_text(text: str) -> None:
+    fast = [[tuple(t) for t in seg] for seg in nlp._segments(text)]
+    assert fast == reference_segments(text)
