@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .resources import keywords_path
 
@@ -84,8 +84,13 @@ def section_patterns(kind: str) -> tuple[tuple[str, tuple[re.Pattern[str], ...]]
     return tuple(out)
 
 
+@lru_cache(maxsize=8192)
 def classify_heading(text: str, kind: str) -> str | None:
-    """The section kind a heading names, or None when it names none."""
+    """The section kind a heading names, or None when it names none.
+
+    Cached: postings reuse the same few headings, and each call tries every
+    pattern of ``keywords/sections.toml``.
+    """
     norm = normalize_heading(text)
     if not norm:
         return None
