@@ -38,6 +38,7 @@ def test_wheel_contains_data_and_entry_point(wheel):
         "amfit/_resources/data/background.tsv",
         "amfit/_resources/data/lemmas.tsv",
         "amfit/_resources/data/generic_terms.txt",
+        "amfit/_resources/data/stop_words.txt",
         "amfit/cli.py",
     ):
         assert required in names, required
@@ -106,12 +107,8 @@ def test_installed_wheel_runs_from_another_directory(wheel, tmp_path):
     assert version.stdout.startswith("amfit ")
 
 
-def test_help_does_not_import_heavy_libraries():
-    code = (
-        "import sys, amfit.cli\n"
-        "heavy = [m for m in ('spacy', 'sklearn', 'rapidfuzz', 'numpy') if m in sys.modules]\n"
-        "print(','.join(heavy))\n"
-    )
+def _python_from_source(code: str) -> str:
+    """What ``code`` prints in a fresh interpreter importing amfit from src/."""
     result = subprocess.run(
         [sys.executable, "-c", code],
         capture_output=True,
@@ -119,4 +116,27 @@ def test_help_does_not_import_heavy_libraries():
         check=True,
         env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
     )
-    assert result.stdout.strip() == ""
+    return result.stdout.strip()
+
+
+def test_help_does_not_import_heavy_libraries():
+    code = (
+        "import sys, amfit.cli\n"
+        "heavy = [m for m in ('spacy', 'sklearn', 'rapidfuzz', 'numpy') if m in sys.modules]\n"
+        "print(','.join(heavy))\n"
+    )
+    assert _python_from_source(code) == ""
+
+
+def test_scoring_does_not_import_scikit_learn():
+    # Importing scikit-learn costs ~0.85 s per process (amfit batch pays it
+    # in every worker); TF-IDF is applied with numpy (tests/test_terms.py).
+    code = (
+        "import sys, amfit\n"
+        f"resume = open({str(resume_path('strong'))!r}).read()\n"
+        f"posting = open({str(posting_path('mid-market-account-manager'))!r}).read()\n"
+        "report = amfit.score(resume, posting)\n"
+        "assert any(k.source == 'tfidf' for k in report.keywords)\n"
+        "print('sklearn' in sys.modules, 'scipy' in sys.modules)\n"
+    )
+    assert _python_from_source(code) == "False False"

@@ -6,7 +6,7 @@ Library API (never prints, never exits)::
     report = amfit.score(resume_text, posting_text)
     report.score, report.keywords, report.to_dict()
 
-Heavy modules (spaCy, scikit-learn) load on first use, so importing amfit
+Heavy modules (spaCy) load on first use, so importing amfit
 and running ``amfit --help`` stay fast.
 """
 

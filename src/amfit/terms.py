@@ -3,17 +3,24 @@
 Beyond the taxonomy, a posting asks for things of its own: an industry
 ("freight", "payroll"), a language, a product category, a certification.
 They are the words the posting uses often and job ads in general use
-rarely. amfit weighs each candidate word and two-word phrase with
-scikit-learn's :class:`~sklearn.feature_extraction.text.TfidfTransformer`
-(sublinear tf), whose idf comes from the document frequencies in
-``data/background.tsv`` (built by ``scripts/build_background.py`` from
+rarely. amfit weighs each candidate word and two-word phrase by
+scikit-learn's TF-IDF: :class:`~sklearn.feature_extraction.text.TfidfTransformer`
+with sublinear tf, smoothed idf and no normalisation, whose idf comes from
+the document frequencies in ``data/background.tsv`` (counted with
+scikit-learn's ``CountVectorizer`` by ``scripts/build_background.py`` from
 1,471 real job ads; only counts are shipped, never ad text).
+
+scikit-learn is used where the statistics are built and, in the tests, as
+the definition the weights must equal bit for bit; scoring applies the
+same formula with numpy. Importing scikit-learn costs about 0.85 s per
+process (it pulls in most of SciPy), more than a third of tokenising all
+1,471 corpus postings, and ``amfit batch`` pays it in every worker.
 """
 
 from __future__ import annotations
 
+import bisect
 import math
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -70,14 +77,15 @@ def load_background() -> Background:
 
 @cache
 def stop_words() -> frozenset[str]:
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-    extra = set()
-    for raw in data_path("generic_terms.txt").read_text(encoding="utf-8").split("\n"):
-        word = raw.split("#", 1)[0].strip().lower()
-        if word:
-            extra.add(word)
-    return frozenset(ENGLISH_STOP_WORDS | extra)
+    """scikit-learn's English stop words (``data/stop_words.txt``) and the
+    words of job ads that name no skill (``data/generic_terms.txt``)."""
+    words = set()
+    for name in ("stop_words.txt", "generic_terms.txt"):
+        for raw in data_path(name).read_text(encoding="utf-8").split("\n"):
+            word = raw.split("#", 1)[0].strip().lower()
+            if word:
+                words.add(word)
+    return frozenset(words)
 
 
 def _is_content(tok: Token, stops: frozenset[str]) -> bool:
@@ -90,29 +98,26 @@ def _is_content(tok: Token, stops: frozenset[str]) -> bool:
     )
 
 
-def candidate_runs(text: str) -> list[list[Token]]:
-    """Runs of adjacent content words (no stop words, numbers or short words)."""
-    return _runs(text, lambda tok: True)
-
-
 #: Per distinct token text: is it a content word? (see :func:`_is_content`)
 _CONTENT: dict[str, bool] = {}
 
 
-def _runs(text: str, keep: Callable[[Token], bool]) -> list[list[Token]]:
-    """Runs of adjacent content words for which ``keep`` holds."""
-    stops = stop_words()
-    content = _CONTENT
+def _content(tok: Token) -> bool:
+    ok = _CONTENT.get(tok.text)
+    if ok is None:
+        if len(_CONTENT) > 200_000:  # stay bounded over huge batches
+            _CONTENT.clear()
+        ok = _CONTENT[tok.text] = _is_content(tok, stop_words())
+    return ok
+
+
+def candidate_runs(text: str) -> list[list[Token]]:
+    """Runs of adjacent content words (no stop words, numbers or short words)."""
     runs: list[list[Token]] = []
     for seg in segments(text):
         run: list[Token] = []
         for tok in seg:
-            ok = content.get(tok.text)
-            if ok is None:
-                if len(content) > 200_000:  # stay bounded over huge batches
-                    content.clear()
-                ok = content[tok.text] = _is_content(tok, stops)
-            if ok and keep(tok):
+            if _content(tok):
                 run.append(tok)
             elif run:
                 runs.append(run)
@@ -158,19 +163,33 @@ def salient_terms(
     """
     bg = load_background()
     spans = sorted(covered)
-    counts: Counter[str] = Counter()
+    counts: dict[str, int] = {}
     first: dict[str, tuple[str, int, str]] = {}
     capitalised: dict[str, bool] = {}
+    # The unigrams and bigrams of each run of uncovered content words (see
+    # candidate_runs and run_terms), in one pass.
     for unit in units:
         if unit.section in ignored_sections or unit.kind == "heading":
             continue
-        for run in _runs(unit.text, _uncovered(unit, spans)):
-            for tok in run:
-                capitalised[tok.key] = capitalised.get(tok.key, True) and tok.text[:1].isupper()
-            for key, surface in run_terms(run):
-                counts[key] += 1
+        line, section = unit.line, unit.section
+        covered_here = _covered_test(unit, spans)
+        for seg in segments(unit.text):
+            prev: Token | None = None
+            for tok in seg:
+                if not _content(tok) or (covered_here is not None and covered_here(tok)):
+                    prev = None
+                    continue
+                key = tok.key
+                capitalised[key] = capitalised.get(key, True) and tok.text[:1].isupper()
+                counts[key] = counts.get(key, 0) + 1
                 if key not in first:
-                    first[key] = (surface, unit.line, unit.section)
+                    first[key] = (tok.text, line, section)
+                if prev is not None:
+                    pair = f"{prev.key} {key}"
+                    counts[pair] = counts.get(pair, 0) + 1
+                    if pair not in first:
+                        first[pair] = (f"{prev.text} {tok.text}", line, section)
+                prev = tok
     # Terms that can never be chosen, whatever their weight, are dropped
     # before weighting (each column of TF-IDF is independent of the others).
     max_df = MAX_TERM_DF_RATIO * bg.documents
@@ -190,7 +209,7 @@ def salient_terms(
         vocab.append(key)
     if not vocab:
         return []
-    weights = _tfidf([counts[t] for t in vocab], [bg.idf(t) for t in vocab])
+    weights = tfidf_weights([counts[t] for t in vocab], [bg.idf(t) for t in vocab])
     ranked = sorted(zip(vocab, weights, strict=True), key=lambda kv: (-kv[1], kv[0]))
     chosen: list[Term] = []
     used: set[str] = set()
@@ -208,38 +227,32 @@ def salient_terms(
     return chosen
 
 
-def _tfidf(counts: list[int], idf: list[float]) -> list[float]:
-    """Sublinear TF-IDF weights (no normalisation) of one posting's counts,
-    by scikit-learn's :class:`~sklearn.feature_extraction.text.TfidfTransformer`."""
+def tfidf_weights(counts: Sequence[int], idf: Sequence[float]) -> list[float]:
+    """Sublinear TF-IDF weights of one document's term counts, unnormalised.
+
+    What ``TfidfTransformer(sublinear_tf=True, norm=None)`` with ``idf_`` set
+    to ``idf`` gives for a one-row count matrix: ``(1 + ln tf) * idf``, in
+    the same floating-point steps (tests/test_terms.py checks equality with
+    scikit-learn on every corpus posting).
+    """
     import numpy as np
-    import scipy.sparse as sp
-    from sklearn.feature_extraction.text import TfidfTransformer
 
-    n = len(counts)
-    matrix = sp.csr_matrix(
-        (np.array(counts, dtype=np.float64), np.arange(n), np.array([0, n])), shape=(1, n)
-    )
-    transformer = TfidfTransformer(sublinear_tf=True, norm=None)
-    transformer.idf_ = np.array(idf)
-    transformer.n_features_in_ = n
-    return transformer.transform(matrix).toarray()[0].tolist()
+    tf = np.log(np.asarray(counts, dtype=np.float64))
+    tf += 1.0
+    return (tf * np.asarray(idf, dtype=np.float64)).tolist()
 
 
-def _uncovered(unit: Unit, spans: list[tuple[int, int]]) -> Callable[[Token], bool]:
-    """A test for words of ``unit`` outside every covered span."""
-    import bisect
-
+def _covered_test(unit: Unit, spans: list[tuple[int, int]]) -> Callable[[Token], bool] | None:
+    """A test for words of ``unit`` inside a covered span (None: none is)."""
     lo = unit.pieces[0].start
     hi = unit.pieces[-1].start + len(unit.text) - unit.pieces[-1].offset
     i = max(0, bisect.bisect_right(spans, (lo, float("inf"))) - 1)
     local = [sp for sp in spans[i:] if sp[0] < hi and sp[1] > lo]
     if not local:
-        return lambda tok: True
-    return lambda tok: not _inside(unit.locate(tok.start)[1], local)
+        return None
+    return lambda tok: _inside(unit.locate(tok.start)[1], local)
 
 
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
-    import bisect
-
     i = bisect.bisect_right(spans, (offset, float("inf"))) - 1
     return i >= 0 and spans[i][0] <= offset < spans[i][1]

@@ -1,0 +1,210 @@
+"""Unit tests for amfit.terms: stop words, TF-IDF weights, salient terms.
+
+scikit-learn is the definition here: the stop-word file must equal its
+English list, the weights its ``TfidfTransformer``, and the fast
+:func:`salient_terms` a plain implementation built on scikit-learn.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+
+import numpy as np
+import pytest
+import scipy.sparse as sp
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfTransformer
+
+from amfit.document import Unit
+from amfit.engine import default_scorer
+from amfit.posting import IGNORED_SECTIONS, parse_posting
+from amfit.terms import (
+    MAX_TERM_DF_RATIO,
+    MIN_TERM_WEIGHT,
+    SINGLE_USE_MAX_DF,
+    TOP_TERMS,
+    Term,
+    candidate_runs,
+    load_background,
+    run_terms,
+    salient_terms,
+    stop_words,
+    tfidf_weights,
+)
+from amfit.textio import normalize_text
+from conftest import POSTINGS
+
+TERM_SECTIONS = IGNORED_SECTIONS | {"title"}
+
+
+def sklearn_weights(counts: list[int], idf: list[float]) -> list[float]:
+    matrix = sp.csr_matrix(np.array([counts], dtype=np.float64))
+    transformer = TfidfTransformer(sublinear_tf=True, norm=None)
+    transformer.idf_ = np.array(idf)
+    transformer.n_features_in_ = len(counts)
+    return transformer.transform(matrix).toarray()[0].tolist()
+
+
+# -- stop words and weights --------------------------------------------------
+
+
+def test_stop_word_file_is_scikit_learns_list() -> None:
+    from amfit.resources import data_path
+
+    listed = {
+        w.strip()
+        for w in data_path("stop_words.txt").read_text(encoding="utf-8").splitlines()
+        if w.strip() and not w.startswith("#")
+    }
+    assert listed == set(ENGLISH_STOP_WORDS)
+    assert set(ENGLISH_STOP_WORDS) <= stop_words()
+    assert {"ability", "candidate"} <= stop_words()  # data/generic_terms.txt
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(1, 500), st.floats(1.0, 9.0, allow_nan=False)),
+        min_size=1,
+        max_size=40,
+    )
+)
+def test_weights_equal_scikit_learn(pairs: list[tuple[int, float]]) -> None:
+    counts = [c for c, _ in pairs]
+    idf = [i for _, i in pairs]
+    assert tfidf_weights(counts, idf) == sklearn_weights(counts, idf)
+
+
+def test_weights_are_sublinear() -> None:
+    one, four = tfidf_weights([1, 4], [2.0, 2.0])
+    assert one == 2.0
+    assert four == pytest.approx(2.0 * (1 + np.log(4)))
+
+
+# -- a plain salient_terms, on scikit-learn ---------------------------------
+
+
+def reference_salient_terms(units: list[Unit], covered: list[tuple[int, int]]) -> list[Term]:
+    """salient_terms written plainly: every candidate weighted by
+    scikit-learn, then the selection rules in order."""
+    bg = load_background()
+    spans = sorted(covered)
+
+    def inside(offset: int) -> bool:
+        i = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+        return i >= 0 and spans[i][0] <= offset < spans[i][1]
+
+    counts: dict[str, int] = {}
+    first: dict[str, tuple[str, int, str]] = {}
+    capitalised: dict[str, bool] = {}
+    for unit in units:
+        if unit.section in TERM_SECTIONS or unit.kind == "heading":
+            continue
+        for run in candidate_runs(unit.text):
+            parts: list[list] = [[]]
+            for tok in run:
+                if inside(unit.locate(tok.start)[1]):
+                    parts.append([])
+                else:
+                    parts[-1].append(tok)
+            for part in (p for p in parts if p):
+                for tok in part:
+                    capitalised[tok.key] = capitalised.get(tok.key, True) and tok.text[:1].isupper()
+                for key, surface in run_terms(part):
+                    counts[key] = counts.get(key, 0) + 1
+                    first.setdefault(key, (surface, unit.line, unit.section))
+    if not counts:
+        return []
+    vocab = sorted(counts)
+    weights = sklearn_weights([counts[t] for t in vocab], [bg.idf(t) for t in vocab])
+    ranked = sorted(zip(vocab, weights, strict=True), key=lambda kv: (-kv[1], kv[0]))
+    chosen: list[Term] = []
+    used: set[str] = set()
+    for key, weight in ranked:
+        if len(chosen) >= TOP_TERMS or weight < MIN_TERM_WEIGHT:
+            break
+        parts_ = key.split(" ")
+        df = bg.df.get(key, 0)
+        if df > MAX_TERM_DF_RATIO * bg.documents or any(p in used for p in parts_):
+            continue
+        if all(capitalised.get(p, False) for p in parts_) and all(
+            bg.df.get(p, 0) == 0 for p in parts_
+        ):
+            continue
+        if counts[key] < 2 and (len(parts_) == 2 or df > SINGLE_USE_MAX_DF):
+            continue
+        surface, line, section = first[key]
+        text = surface if all(capitalised.get(p, False) for p in parts_) else surface.lower()
+        chosen.append(Term(key, text, round(float(weight), 3), df, counts[key], line, section))
+        used.update(parts_)
+    return chosen
+
+
+def posting_terms(text: str) -> tuple[list[Term], list[Term]]:
+    posting = parse_posting(normalize_text(text))
+    matcher = default_scorer().matcher
+    hits = matcher.find(u for u in posting.units if u.section not in IGNORED_SECTIONS)
+    covered = [(h.start, h.end) for h in hits]
+    units = list(posting.units)
+    fast = salient_terms(units, covered, ignored_sections=TERM_SECTIONS)
+    return fast, reference_salient_terms(units, covered)
+
+
+@pytest.mark.parametrize("path", sorted(POSTINGS.glob("*.txt")), ids=lambda p: p.stem)
+def test_salient_terms_equal_the_plain_definition_on_examples(path) -> None:
+    fast, plain = posting_terms(path.read_text(encoding="utf-8"))
+    assert fast == plain
+
+
+def test_salient_terms_equal_the_plain_definition_on_the_corpus(corpus_dir) -> None:
+    text = (corpus_dir / "postings.jsonl").read_text(encoding="utf-8")
+    lines = [line for line in text.split("\n") if line.strip()]
+    compared = with_terms = 0
+    for line in lines[::3]:  # every third ad keeps the suite fast
+        ad = json.loads(line)
+        fast, plain = posting_terms(f"{ad['title']}\n\n{ad['text']}")
+        assert fast == plain, ad.get("id")
+        compared += 1
+        with_terms += bool(fast)
+    assert compared > 400 and with_terms > compared // 2
+
+
+# -- behaviour ---------------------------------------------------------------
+
+FREIGHT = """Account Manager
+
+## Responsibilities
+- Manage freight customers and grow freight volume across the region.
+- Coordinate freight claims with the carrier operations team.
+"""
+
+
+def test_a_repeated_industry_word_is_a_term() -> None:
+    fast, _ = posting_terms(FREIGHT)
+    assert [t.key for t in fast][:1] == ["freight"]
+    term = fast[0]
+    assert term.count == 3 and term.text == "freight" and term.line == 4
+    assert term.weight >= MIN_TERM_WEIGHT
+
+
+def test_stop_words_and_taxonomy_words_are_never_terms() -> None:
+    fast, _ = posting_terms(FREIGHT)
+    keys = {k for t in fast for k in t.key.split(" ")}
+    assert not keys & stop_words()
+    assert "account" not in keys  # inside the taxonomy hit "Account Manager"
+
+
+def test_the_employers_own_name_is_not_a_term() -> None:
+    text = FREIGHT + "- Represent Zorblax to Zorblax partners and Zorblax resellers.\n"
+    fast, _ = posting_terms(text)
+    assert "zorblax" not in {t.key for t in fast}
+
+
+def test_at_most_top_terms() -> None:
+    words = " ".join(f"widget{chr(97 + i)}fy" for i in range(12))
+    text = "Account Manager\n\n## Responsibilities\n" + f"- {words}\n- {words}\n"
+    fast, plain = posting_terms(text)
+    assert fast == plain
+    assert len(fast) <= TOP_TERMS
