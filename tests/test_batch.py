@@ -8,12 +8,15 @@ import shutil
 import statistics
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from amfit.batch import (
     BatchRecord,
     Missing,
     PostingInput,
+    TopRanked,
     aggregate_edits,
     iter_postings,
     rank,
@@ -128,6 +131,25 @@ def test_ranking_breaks_ties_by_id_and_puts_errors_last():
         BatchRecord("d", "d", "", "", "duplicate", duplicate_of="c"),
     ]
     assert [r.id for r in rank(records)] == ["c", "a", "b", "d", "e"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    scores=st.lists(st.sampled_from([50.0, 61.5, 70.0, 90.0]), max_size=300),
+    top=st.one_of(st.none(), st.integers(1, 12)),
+)
+def test_top_ranked_streams_what_rank_then_cut_gives(scores, top):
+    records = [_rec(f"p{i % 37:02d}-{i}", s) for i, s in enumerate(scores)]
+    records += [BatchRecord("x", "x", "", "", "error", error="bad")]
+    kept = TopRanked(top)
+    for r in records:
+        kept.add(r)
+        # Memory stays bounded: never more than about twice the kept rows.
+        assert top is None or len(kept._scored) < 2 * top + 64
+    ranked = rank(records)
+    scored = [r for r in ranked if r.status == "scored"]
+    expected = (scored if top is None else scored[:top]) + ranked[len(scored) :]
+    assert kept.ranked() == expected
 
 
 def test_edits_rank_by_total_points_then_postings():

@@ -339,10 +339,42 @@ def score_many(
 # -- ranking and edits -------------------------------------------------------
 
 
+_STATUS_ORDER = {"scored": 0, "duplicate": 1, "error": 2}
+
+
+def _rank_key(r: BatchRecord) -> tuple[int, float, str, str]:
+    return (_STATUS_ORDER[r.status], -(r.score or 0.0), r.id, r.source)
+
+
 def rank(records: Iterable[BatchRecord]) -> list[BatchRecord]:
     """Scored records best first (ties by id), then duplicates, then errors."""
-    order = {"scored": 0, "duplicate": 1, "error": 2}
-    return sorted(records, key=lambda r: (order[r.status], -(r.score or 0.0), r.id, r.source))
+    return sorted(records, key=_rank_key)
+
+
+class TopRanked:
+    """Keeps the best ``top`` scored records (and every duplicate and error)
+    while records stream in, so memory does not grow with the number of
+    postings: ``ranked()`` equals ``rank(all)`` cut to ``top`` scored records.
+    """
+
+    def __init__(self, top: int | None) -> None:
+        self.top = top
+        self._scored: list[BatchRecord] = []
+        self._others: list[BatchRecord] = []
+
+    def add(self, record: BatchRecord) -> None:
+        if record.status != "scored":
+            self._others.append(record)
+            return
+        self._scored.append(record)
+        if self.top is not None and len(self._scored) >= 2 * self.top + 64:
+            self._scored = sorted(self._scored, key=_rank_key)[: self.top]
+
+    def ranked(self) -> list[BatchRecord]:
+        scored = sorted(self._scored, key=_rank_key)
+        if self.top is not None:
+            scored = scored[: self.top]
+        return scored + rank(self._others)
 
 
 @dataclass(frozen=True, slots=True)

@@ -152,7 +152,7 @@ def batch(
     """
 
     def run() -> int:
-        from .batch import aggregate_edits, iter_postings, rank, score_many
+        from .batch import TopRanked, aggregate_edits, iter_postings, score_many
         from .textio import read_text
 
         resume_text = read_text(resume)
@@ -178,7 +178,7 @@ def batch(
         try:
             if format is BatchFormat.csv:
                 sink.write(",".join(CSV_FIELDS) + "\n")
-            kept = []
+            kept = TopRanked(top)
             for record in records:
                 progress.tick()
                 failed |= record.status == "error"
@@ -192,13 +192,10 @@ def batch(
                     sink.write(_line(record, format))
                     sink.flush()
                 else:
-                    kept.append(record)
+                    kept.add(record)
             progress.done()
             if not streaming:
-                ranked = rank(kept)
-                if top is not None:
-                    scored = [r for r in ranked if r.status == "scored"][:top]
-                    ranked = scored + [r for r in ranked if r.status != "scored"]
+                ranked = kept.ranked()
                 if format is BatchFormat.text:
                     edits = aggregate_edits(r for r in ranked if r.status == "scored")
                     sink.write(
