@@ -11,7 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -134,11 +134,21 @@ def _sentence_at(text: str, offset: int) -> tuple[str, int]:
 
 def _marked_nice(sentence: str, offset: int) -> bool:
     """Does an in-line marker make the words at ``offset`` nice-to-have?"""
+    anywhere, first_after = _nice_marks(sentence)
+    return anywhere or (first_after is not None and first_after < offset)
+
+
+@lru_cache(maxsize=4096)
+def _nice_marks(sentence: str) -> tuple[bool, int | None]:
+    """(a marker makes the whole sentence nice-to-have, where the first
+    marker that makes what follows it nice-to-have starts); cached, as every
+    keyword of a sentence asks the same."""
     lower = sentence.lower()
     markers = _nice_markers()
     if any(p.search(lower) for p in markers.get("nice", ())):
-        return True
-    return any(m.start() < offset for p in markers.get("nice_after", ()) for m in p.finditer(lower))
+        return True, None
+    starts = [m.start() for p in markers.get("nice_after", ()) for m in p.finditer(lower)]
+    return False, min(starts) if starts else None
 
 
 class _PreparedResume:
