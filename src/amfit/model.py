@@ -145,6 +145,9 @@ class Report:
         return tuple(sorted(todo, key=lambda k: (-k.points, k.tier, k.id)))
 
 
+_LEAVES = frozenset({str, int, float, bool, type(None)})
+
+
 @cache
 def _field_names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in fields(cls))
@@ -156,8 +159,11 @@ def _plain(value: Any) -> Any:
     What ``dataclasses.asdict`` gives, without its deep copy of every leaf
     (a third of the time amfit batch spent writing JSON Lines).
     """
-    if hasattr(type(value), "__dataclass_fields__"):
-        return {name: _plain(getattr(value, name)) for name in _field_names(type(value))}
+    kind = type(value)
+    if kind in _LEAVES:
+        return value
+    if hasattr(kind, "__dataclass_fields__"):
+        return {name: _plain(getattr(value, name)) for name in _field_names(kind)}
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
