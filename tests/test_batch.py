@@ -281,3 +281,17 @@ def test_cli_dask_engine_with_a_scheduler_address(folder, dask_client):
     )
     assert res.exit_code == 0, res.stderr
     assert len(res.stdout.splitlines()) == 5
+
+
+def test_top_level_api_takes_plain_texts_and_keeps_going_after_a_bad_one():
+    import amfit
+
+    good = read_text(posting_path("smb-account-manager"))
+    records = list(amfit.score_many(RESUME, [good, "   ", "\x00\x01\x02" * 20, good], jobs=1))
+    assert [r.id for r in records] == ["1", "2", "3", "4"]
+    assert [r.status for r in records] == ["scored", "error", "error", "duplicate"]
+    assert records[1].error == "<posting 2>: the file is empty (no text to read)"
+    assert "binary" in records[2].error
+    assert records[3].duplicate_of == "1"
+    assert amfit.rank(records)[0].id == "1"
+    assert records[0].report["score"] == records[0].score

@@ -6,6 +6,9 @@ Library API (never prints, never exits)::
     report = amfit.score(resume_text, posting_text)
     report.score, report.keywords, report.to_dict()
 
+    # one resume against many postings (texts, or amfit.iter_postings(paths))
+    records = amfit.rank(amfit.score_many(resume_text, [text_a, text_b], jobs=2))
+
 Heavy modules (spaCy) load on first use, so importing amfit
 and running ``amfit --help`` stay fast.
 """
@@ -18,6 +21,7 @@ from ._version import __version__
 from .errors import AmfitError, InputError, TaxonomyError
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .batch import iter_postings, rank, score_many
     from .engine import PostingAnalysis, Scorer, analyze_posting, score, score_files
     from .model import Report
 
@@ -30,8 +34,11 @@ __all__ = [
     "TaxonomyError",
     "__version__",
     "analyze_posting",
+    "iter_postings",
+    "rank",
     "score",
     "score_files",
+    "score_many",
 ]
 
 _LAZY = {
@@ -41,6 +48,9 @@ _LAZY = {
     "Scorer": "engine",
     "PostingAnalysis": "engine",
     "Report": "model",
+    "score_many": "batch",
+    "iter_postings": "batch",
+    "rank": "batch",
 }
 
 

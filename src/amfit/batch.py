@@ -308,9 +308,24 @@ def _process(tagged: tuple[PostingInput, str | None]) -> BatchRecord:
     return _score_one(item)
 
 
+def as_inputs(postings: Iterable[PostingInput | str]) -> Iterator[PostingInput]:
+    """Posting texts as numbered :class:`PostingInput` items (id "1", "2",
+    ...); a text that is not usable becomes an item with its error.
+    Items that already are :class:`PostingInput` pass through."""
+    for n, item in enumerate(postings, start=1):
+        if isinstance(item, PostingInput):
+            yield item
+            continue
+        source = f"<posting {n}>"
+        try:
+            yield PostingInput(str(n), source, text=check_text(item, source))
+        except AmfitError as exc:
+            yield PostingInput(str(n), source, error=str(exc))
+
+
 def score_many(
     resume_text: str,
-    postings: Iterable[PostingInput],
+    postings: Iterable[PostingInput | str],
     *,
     jobs: int | None = None,
     keywords: Sequence[str] = (),
@@ -318,12 +333,15 @@ def score_many(
 ) -> Iterator[BatchRecord]:
     """Score one resume against many postings; records come in input order.
 
-    ``jobs`` processes (default: all cores) each build the scorer once.
-    Duplicate postings are scored once and reported as duplicates.
+    ``postings`` are :class:`PostingInput` items (from :func:`iter_postings`)
+    or plain posting texts (see :func:`as_inputs`). ``jobs`` processes
+    (default: all cores) each build the scorer once. Duplicate postings are
+    scored once and reported as duplicates; a posting that cannot be used is
+    an error record, and the rest still run.
     """
     resume_text = check_text(resume_text, "<resume>")
     jobs = max(1, jobs or os.cpu_count() or 1)
-    tagged = _tag_duplicates(postings)
+    tagged = _tag_duplicates(as_inputs(postings))
     init_args = (resume_text, tuple(str(k) for k in keywords), full_reports)
     if jobs == 1:
         _init_worker(*init_args)

@@ -15,7 +15,14 @@ import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from .batch import BatchRecord, PostingInput, _init_worker, _process, _tag_duplicates
+from .batch import (
+    BatchRecord,
+    PostingInput,
+    _init_worker,
+    _process,
+    _tag_duplicates,
+    as_inputs,
+)
 from .errors import InputError
 from .textio import check_text
 
@@ -64,7 +71,7 @@ def _client(scheduler: str | None) -> Any:
 
 def score_many_dask(
     resume_text: str,
-    postings: Iterable[PostingInput],
+    postings: Iterable[PostingInput | str],
     *,
     scheduler: str | None = None,
     keywords: Sequence[str] = (),
@@ -83,7 +90,7 @@ def score_many_dask(
     try:
         threads = sum(client.nthreads().values()) or 1
         limit = max(2, threads * IN_FLIGHT_PER_THREAD)
-        tagged = _tag_duplicates(postings)
+        tagged = _tag_duplicates(as_inputs(postings))
         args = (resume_text, tuple(str(k) for k in keywords), full_reports)
         chunks = iter(lambda: list(itertools.islice(tagged, partition_size)), [])
         pending = []
