@@ -161,7 +161,6 @@ class _PreparedResume:
         "_ngrams",
         "bullet_keys",
         "concept_hits",
-        "hits",
         "hits_by_unit",
         "key",
         "lower",
@@ -177,7 +176,6 @@ class _PreparedResume:
         self.text = text
         self.resume = resume
         self.units = units
-        self.hits = hits
         self.concept_hits: dict[str, list[Hit]] = defaultdict(list)
         self.hits_by_unit: dict[int, list[Hit]] = defaultdict(list)
         for h in hits:

@@ -148,7 +148,6 @@ class Matcher:
             widths[keys[0]].add(len(keys))
         self._widths = {k: tuple(sorted(v, reverse=True)) for k, v in widths.items()}
         self._prefixes = {c[:n] for c in self._by_compact for n in range(1, len(c) + 1)}
-        self._oov_cache: dict[str, bool] = {}
         # Per distinct token text, see _word_flags: most words of a posting
         # can start no match, and are passed over after one dict probe.
         self._word_cache: dict[str, tuple[int, bool, bool]] = {}
@@ -328,18 +327,12 @@ class Matcher:
         return None
 
     def _oov(self, tok: Token) -> bool:
-        """A word that is not in the background vocabulary (a likely typo)."""
-        known = self._oov_cache.get(tok.lower)
-        if known is None:
-            word = tok.lower
-            if not self.vocabulary:
-                known = word.isalpha()
-            else:
-                known = word.isalpha() and len(word) >= 4 and tok.key not in self.vocabulary
-            if len(self._oov_cache) > 200_000:  # stay bounded over huge batches
-                self._oov_cache.clear()
-            self._oov_cache[word] = known
-        return known
+        """A word that is not in the background vocabulary (a likely typo);
+        asked once per distinct word, by :meth:`_word_flags`."""
+        word = tok.lower
+        if not self.vocabulary:
+            return word.isalpha()
+        return word.isalpha() and len(word) >= 4 and tok.key not in self.vocabulary
 
     def _excluded(self, concept: str, seg: Sequence[Token], i: int, width: int) -> bool:
         for ex in self._excludes.get(concept, ()):

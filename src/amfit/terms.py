@@ -232,8 +232,8 @@ def tfidf_weights(counts: Sequence[int], idf: Sequence[float]) -> list[float]:
 
     What ``TfidfTransformer(sublinear_tf=True, norm=None)`` with ``idf_`` set
     to ``idf`` gives for a one-row count matrix: ``(1 + ln tf) * idf``, in
-    the same floating-point steps (tests/test_terms.py checks equality with
-    scikit-learn on every corpus posting).
+    the same floating-point steps (tests/test_terms.py checks bit-for-bit
+    equality with scikit-learn).
     """
     import numpy as np
 
