@@ -93,13 +93,32 @@ def analyses(postings: list[dict]) -> dict[str, list[tuple[str, list]]]:
     return out
 
 
-def test_label_evaluation(corpus_dir: Path) -> None:
-    result = _load_eval_labels().evaluate(corpus_dir)
+def test_label_evaluation_dev(corpus_dir: Path) -> None:
+    """The floors hold on the split the taxonomy is tuned on; holdout is a
+    reported figure (scripts/eval_labels.py), not a floor to tune against."""
+    result = _load_eval_labels().evaluate(corpus_dir, "dev")
     assert result["postings"] >= 10
     detail = json.dumps({k: result[k] for k in ("misses", "extras", "tier_errors")}, indent=1)
     assert result["recall"] >= 0.93, detail
     assert result["precision"] >= 0.95, detail
     assert result["tier_accuracy"] >= 0.90, detail
+
+
+def test_label_splits_are_disjoint_and_complete(corpus_dir: Path) -> None:
+    module = _load_eval_labels()
+    dev = {e["id"] for e in module.load_labels(corpus_dir, "dev")}
+    holdout = {e["id"] for e in module.load_labels(corpus_dir, "holdout")}
+    every = {e["id"] for e in module.load_labels(corpus_dir, "all")}
+    assert dev and holdout
+    assert dev.isdisjoint(holdout)
+    assert dev | holdout == every
+
+
+def test_holdout_is_measured_apart(corpus_dir: Path) -> None:
+    result = _load_eval_labels().evaluate(corpus_dir, "holdout")
+    assert result["split"] == "holdout"
+    assert result["postings"] >= 20
+    assert 0.0 < result["recall"] <= 1.0
 
 
 def test_every_am_posting_asks_for_taxonomy_keywords(analyses) -> None:
