@@ -41,7 +41,9 @@ def run_amfit(args: str) -> str:
     old = Path.cwd()
     os.chdir(ROOT)
     try:
-        result = CliRunner().invoke(app, shlex.split(args), env={"NO_COLOR": "1"})
+        result = CliRunner().invoke(
+            app, shlex.split(args), env={"NO_COLOR": "1", "AMFIT_TODAY": "2026-06-01"}
+        )
     finally:
         os.chdir(old)
     return result.stdout

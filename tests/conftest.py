@@ -11,6 +11,9 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 RESUMES = EXAMPLES / "resumes"
 POSTINGS = EXAMPLES / "postings"
+#: "Present" in a resume's role dates stands for this month in every test
+#: (amfit.checks), so golden files do not change with the calendar.
+os.environ.setdefault("AMFIT_TODAY", "2026-06-01")
 CORPUS = Path(os.environ.get("AMFIT_CORPUS", ROOT.parent / "shared" / "corpus"))
 
 AM_POSTINGS = (

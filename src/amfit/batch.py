@@ -268,6 +268,7 @@ def _score_one(item: PostingInput) -> BatchRecord:
             resume_source="resume",
             posting_source=item.source,
             lint=None,
+            checks=_WORKER["full"],
         )
     except AmfitError as exc:
         return BatchRecord(**base, status="error", error=str(exc))

@@ -133,6 +133,13 @@ def _emit(text: str, output: Path | None, inputs: list[Path]) -> None:
         raise InputError(f"{output}: cannot write ({exc.strerror or exc})") from exc
 
 
+def _no_html(format: Format, command: str) -> None:
+    """--format html is the gap report (amfit score) and the ranked table
+    (amfit batch); other commands refuse it with a usage error."""
+    if format is Format.html:
+        raise InputError(f"--format html is for amfit score and amfit batch, not {command}")
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"amfit {__version__}")
@@ -200,6 +207,10 @@ def score(
             from .render.markdown import render_markdown
 
             text = render_markdown(report, explain=explain)
+        elif format is Format.html:
+            from .render.html import render_html
+
+            text = render_html(report)
         else:
             from .render.text import render_text
 
@@ -231,6 +242,7 @@ def keywords(
         from .engine import analyze_posting
         from .textio import read_document
 
+        _no_html(format, "keywords")
         text = read_document(posting).text
         analysis = analyze_posting(text, keywords=tuple(keywords or ()), source=_source(posting))
         if format is Format.json:
@@ -270,6 +282,7 @@ def _emit_findings(
     """Render a findings report (bullets, letter) and apply --fail-on."""
     from .lint import Severity
 
+    _no_html(format, "this command")
     if format is Format.json:
         from .render.json import dumps
 
@@ -386,6 +399,7 @@ def rules(format: FormatOpt = Format.text) -> None:
         from .lint import REGISTRY
         from .render.lint import render_rules_text, rule_dict
 
+        _no_html(format, "rules")
         if format is Format.json:
             from .render.json import dumps
 
@@ -410,6 +424,7 @@ def rule(
         from .lint import REGISTRY
         from .render.lint import render_rule_text, rule_dict
 
+        _no_html(format, "rule")
         found = REGISTRY.get(code)
         if format is Format.json:
             from .render.json import dumps

@@ -24,6 +24,7 @@ class BatchFormat(StrEnum):
     text = "text"
     csv = "csv"
     jsonl = "jsonl"
+    html = "html"
 
 
 CSV_FIELDS = (
@@ -117,7 +118,10 @@ def batch(
         typer.Argument(help="Posting files, folders, globs, .jsonl or .csv files, or - (stdin)."),
     ],
     format: Annotated[
-        BatchFormat, typer.Option("--format", "-f", help="text (ranked table), csv or jsonl.")
+        BatchFormat,
+        typer.Option(
+            "--format", "-f", help="text (ranked table), csv, jsonl or html (ranked table page)."
+        ),
     ] = BatchFormat.text,
     output: OutputOpt = None,
     top: Annotated[int | None, typer.Option("--top", min=1, help="Keep the best N.")] = None,
@@ -146,6 +150,7 @@ def batch(
 
     Example: amfit batch resume.md postings/ --top 20
 
+    HTML writes the ranked table and the edits as one self-contained page.
     CSV and JSONL give one record per posting (JSONL: the full score report
     plus id and source) and stream in input order; with --top they are
     ranked. Exit code 4 when some postings could not be read.
@@ -161,7 +166,7 @@ def batch(
         ):
             raise InputError(f"{output}: refusing to overwrite an input file")
         items = iter_postings(postings, text_column=text_column)
-        streaming = format is not BatchFormat.text and top is None
+        streaming = format in (BatchFormat.csv, BatchFormat.jsonl) and top is None
         options = {
             "keywords": tuple(str(k) for k in keywords or ()),
             "full_reports": format is BatchFormat.jsonl,
@@ -201,6 +206,11 @@ def batch(
                     sink.write(
                         render_table(ranked, edits, str(resume), color=_use_color(color, output))
                     )
+                elif format is BatchFormat.html:
+                    from .render.html import render_batch_html
+
+                    edits = aggregate_edits(r for r in ranked if r.status == "scored")
+                    sink.write(render_batch_html(ranked, edits, str(resume)))
                 else:
                     for record in ranked:
                         sink.write(_line(record, format))

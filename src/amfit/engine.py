@@ -340,12 +340,14 @@ class Scorer:
         posting_source: str = "<posting>",
         analysis: PostingAnalysis | None = None,
         lint: Mapping[str, Any] | None = _DEFAULT_LINT,
+        checks: bool = True,
     ) -> Report:
         """Score a resume against a posting (both already-read text).
 
         ``lint`` holds :func:`amfit.lint.lint_resume` options (``select``,
         ``ignore``, ``preview``); the report carries the bullet findings.
-        Pass ``lint=None`` to skip linting.
+        Pass ``lint=None`` to skip linting, ``checks=False`` to skip the
+        resume checks (:mod:`amfit.checks`).
         """
         prepared = self._prepare_resume(resume_text, resume_source)
         resume, resume_text = prepared.resume, prepared.text
@@ -411,6 +413,11 @@ class Scorer:
             from .lint import lint_resume
 
             lint_report = lint_resume(resume, source=resume_source, **lint)
+        checks_report = None
+        if checks:
+            from .checks import run_checks
+
+            checks_report = run_checks(resume, analysis.posting, tuple(results))
         matched = sum(1 for r in results if r.ats_literal)
         total = len(results)
         warnings = _warnings(resume, analysis)
@@ -423,6 +430,7 @@ class Scorer:
                 resume_text.count("\n") + 1,
                 len(resume.bullets),
                 tuple(s.kind for s in resume.sections),
+                text=resume_text,
             ),
             posting=DocumentInfo(
                 analysis.source,
@@ -449,6 +457,7 @@ class Scorer:
             keywords=tuple(results),
             warnings=warnings,
             lint=lint_report,
+            checks=checks_report,
         )
 
 
@@ -687,8 +696,14 @@ def score_documents(
     )
     docs = (resume_doc, posting_doc)
     notes = tuple(f"{d.report.source}: {w}" for d in docs for w in d.report.warnings)
+    checks = report.checks
+    if checks is not None:
+        from .checks import with_extraction
+
+        checks = with_extraction(checks, resume_doc.report.to_dict())
     return replace(
         report,
+        checks=checks,
         resume=replace(report.resume, extraction=resume_doc.report.to_dict()),
         posting=replace(report.posting, extraction=posting_doc.report.to_dict()),
         warnings=report.warnings + notes,

@@ -12,12 +12,13 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .checks import ChecksReport
     from .lint import LintReport
 
 #: Version of the JSON report. Bump the major part on breaking changes,
 #: the minor part when a field is added (1.1 added ``lint``, 1.2 the
-#: ``extraction`` report of each input).
-SCHEMA_VERSION = "1.2"
+#: ``extraction`` report of each input, 1.3 the resume ``checks``).
+SCHEMA_VERSION = "1.3"
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +114,10 @@ class DocumentInfo:
     #: What the reader got out of the file (format, characters, lines,
     #: bullets, warnings), when the input was a file; see docs/inputs.md.
     extraction: dict[str, Any] | None = None
+    #: The resume's text as scored (line numbers refer to it); the HTML
+    #: report shows it with the matched keywords highlighted. None for
+    #: the posting.
+    text: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,12 +133,15 @@ class Report:
     keywords: tuple[KeywordResult, ...]
     warnings: tuple[str, ...]
     lint: LintReport | None = None  # bullet findings (amfit bullets), when linted
+    checks: ChecksReport | None = None  # resume checks (amfit.checks), when run
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data, fields in declaration order."""
         data = _plain(self)
         if self.lint is not None:
             data["lint"] = _plain(self.lint.to_dict())
+        if self.checks is not None:
+            data["checks"]["counts"] = self.checks.counts()
         return data
 
     def by_status(self, status: str) -> tuple[KeywordResult, ...]:

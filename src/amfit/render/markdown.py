@@ -85,6 +85,10 @@ def render_markdown(report: Report, *, explain: bool = False) -> str:
 
         out += ["", "## Bullet findings", "", summary_line(r.lint), ""]
         out += markdown_findings(r.lint)
+    if r.checks is not None:
+        from .checks import markdown_lines
+
+        out += markdown_lines(r.checks)
     if r.warnings:
         out += ["", "## Warnings", ""] + [f"- {_cell(w)}" for w in r.warnings]
     return "\n".join(out) + "\n"

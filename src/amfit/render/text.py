@@ -125,6 +125,10 @@ def render_text(report: Report, *, color: bool = False, explain: bool = False) -
         out.append(s(f"Bullet findings: {summary_line(report.lint)}", "bold"))
         out += _wrap(counts_line(report.lint), "  ", "  ")
         out += finding_block(report.lint, s, limit=None if explain else LINT_BULLETS_SHOWN)
+    if report.checks is not None:
+        from .checks import text_lines
+
+        out += text_lines(report.checks, s, _wrap, explain=explain)
     if report.warnings:
         out.append("")
         for w in report.warnings:

@@ -1,0 +1,119 @@
+"""Resume checks a job seeker expects beside the keyword match.
+
+Library API (never prints, never exits)::
+
+    from amfit.checks import run_checks
+    checks = run_checks(resume, posting, report.keywords, as_of="2026-06")
+    for r in checks.problems():
+        print(r.code, r.status, r.message)
+
+Families and codes (see :data:`CHECKS` and docs/checks.md): searchability
+CHK1xx, measurable results and length CHK2xx, posting requirements that
+are not keywords CHK3xx, keyword frequency CHK4xx, file extraction CHK5xx.
+
+"Present" in a role's dates stands for the month of ``as_of`` (default:
+the ``AMFIT_TODAY`` environment variable as YYYY-MM[-DD], else today), so
+a report is the same byte for byte when ``as_of`` is fixed.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+from typing import Any
+
+from ..errors import InputError
+from ..model import KeywordResult
+from ..posting import Posting
+from ..resume import Resume
+from . import extraction as _extraction
+from . import frequency, requirements, results, searchability
+from .base import (
+    CHECKS,
+    FAMILIES,
+    STATUSES,
+    CheckInfo,
+    CheckResult,
+    ChecksReport,
+    KeywordFrequency,
+    RoleDates,
+)
+from .dates import parse_as_of, role_dates, years_range
+
+__all__ = [
+    "CHECKS",
+    "FAMILIES",
+    "STATUSES",
+    "CheckInfo",
+    "CheckResult",
+    "ChecksReport",
+    "KeywordFrequency",
+    "RoleDates",
+    "resolve_as_of",
+    "run_checks",
+    "with_extraction",
+]
+
+
+def resolve_as_of(as_of: str | None = None) -> str:
+    """The YYYY-MM that "Present" stands for: ``as_of``, ``AMFIT_TODAY``, or today."""
+    value = as_of or os.environ.get("AMFIT_TODAY") or datetime.date.today().isoformat()
+    try:
+        index = parse_as_of(value)
+    except ValueError:
+        raise InputError(
+            f"bad date {value!r} for 'today': expected YYYY-MM or YYYY-MM-DD"
+        ) from None
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def run_checks(
+    resume: Resume,
+    posting: Posting | None,
+    keywords: tuple[KeywordResult, ...] = (),
+    *,
+    extraction: dict[str, Any] | None = None,
+    as_of: str | None = None,
+) -> ChecksReport:
+    """Run every check on a parsed resume (and the posting, when given)."""
+    month = resolve_as_of(as_of)
+    roles = role_dates(resume, parse_as_of(month))
+    years = years_range([r.range for r in roles if r.range is not None])
+    out: list[CheckResult] = [searchability.contact_details(resume)]
+    out += searchability.sections(resume)
+    if posting is not None:
+        title = searchability.posting_title(resume, posting.title)
+        if title is not None:
+            out.append(title)
+    out += searchability.role_date_checks(roles)
+    out.append(results.measurable(resume))
+    out.append(results.length(resume, years))
+    if posting is not None:
+        out += requirements.years(posting, years)
+        out += requirements.degree(posting, resume)
+        out += requirements.languages(posting, resume)
+        out += requirements.location(posting, resume)
+        out += requirements.travel(posting, resume)
+    rows = frequency.table(keywords)
+    out += frequency.underused(rows)
+    out += _extraction.extraction(extraction)
+    family = list(FAMILIES)
+    out.sort(key=lambda r: (family.index(r.family), r.code))  # stable within a code
+    return ChecksReport(
+        as_of=month,
+        results=tuple(out),
+        frequency=rows,
+        roles=tuple(r.role for r in roles),
+        words=results.word_count(resume),
+        years=years,
+    )
+
+
+def with_extraction(checks: ChecksReport, extraction: dict[str, Any] | None) -> ChecksReport:
+    """The checks with the file-extraction advice (CHK5xx) for the resume's
+    extraction report added."""
+    from dataclasses import replace
+
+    done = {r.code for r in checks.results if r.family == "extraction"}
+    extra = tuple(r for r in _extraction.extraction(extraction) if r.code not in done)
+    return replace(checks, results=checks.results + extra) if extra else checks

@@ -1,0 +1,282 @@
+"""What every check shares: the result model, the check table, the data.
+
+A check looks at the whole resume (and the posting) rather than one
+bullet. Each result is a :class:`CheckResult` with a stable code
+(``CHK101``), a name that names the problem, a family, a status and a
+one-line message. Thresholds and word lists live in ``data/checks.toml``
+with their sources.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from ..errors import TaxonomyError
+from ..resources import data_path
+
+#: Result statuses. ``pass`` and ``fail`` read as "met" / "not met" for the
+#: posting's requirements; ``unknown`` means the resume does not say;
+#: ``info`` is a fact worth knowing that is neither good nor bad.
+STATUSES = ("pass", "fail", "unknown", "info")
+
+#: Family code prefix -> title, in report order.
+FAMILIES = {
+    "searchability": "Searchability",
+    "results": "Measurable results and length",
+    "requirements": "Posting requirements",
+    "keywords": "Keyword frequency",
+    "extraction": "File extraction",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CheckInfo:
+    """One entry of the check table: code, problem name, family, what it checks."""
+
+    code: str
+    name: str
+    family: str
+    summary: str
+
+
+#: Every check, by code. Codes are never reused.
+CHECKS: dict[str, CheckInfo] = {
+    c.code: c
+    for c in (
+        CheckInfo(
+            "CHK101",
+            "contact-details-missing",
+            "searchability",
+            "e-mail, phone, location and a profile link are on the resume (never echoed)",
+        ),
+        CheckInfo(
+            "CHK102",
+            "standard-section-missing",
+            "searchability",
+            "an Experience, Education and Skills section each exist",
+        ),
+        CheckInfo(
+            "CHK103",
+            "section-heading-nonstandard",
+            "searchability",
+            "section headings use the words an ATS parser expects",
+        ),
+        CheckInfo(
+            "CHK104",
+            "posting-title-absent",
+            "searchability",
+            "the posting's job title appears on the resume word for word",
+        ),
+        CheckInfo(
+            "CHK105",
+            "date-format-inconsistent",
+            "searchability",
+            "every role's dates are written in one format",
+        ),
+        CheckInfo(
+            "CHK106",
+            "role-undated",
+            "searchability",
+            "every role has a start and an end date",
+        ),
+        CheckInfo(
+            "CHK107",
+            "date-two-digit-year",
+            "searchability",
+            "years are written with four digits",
+        ),
+        CheckInfo(
+            "CHK108",
+            "employment-gap",
+            "searchability",
+            "no gap between roles longer than the stated months",
+        ),
+        CheckInfo(
+            "CHK109",
+            "roles-overlap",
+            "searchability",
+            "roles that overlap in time are named",
+        ),
+        CheckInfo(
+            "CHK201",
+            "few-measurable-results",
+            "results",
+            "enough bullets carry a figure (the usual bar: five)",
+        ),
+        CheckInfo(
+            "CHK202",
+            "length-out-of-band",
+            "results",
+            "the word count sits in the usual band for the seniority",
+        ),
+        CheckInfo(
+            "CHK301",
+            "experience-years-short",
+            "requirements",
+            "the years of experience the posting asks for, from the role dates",
+        ),
+        CheckInfo(
+            "CHK302",
+            "degree-not-shown",
+            "requirements",
+            "the degree the posting asks for",
+        ),
+        CheckInfo(
+            "CHK303",
+            "language-not-shown",
+            "requirements",
+            "each language the posting asks for",
+        ),
+        CheckInfo(
+            "CHK304",
+            "location-unclear",
+            "requirements",
+            "the posting's location or remote terms against the resume's location",
+        ),
+        CheckInfo(
+            "CHK305",
+            "travel-unstated",
+            "requirements",
+            "the travel the posting asks for",
+        ),
+        CheckInfo(
+            "CHK401",
+            "keyword-underused",
+            "keywords",
+            "a must-have keyword the posting repeats is shown on the resume more than once",
+        ),
+        CheckInfo(
+            "CHK501",
+            "pdf-columns-interleaved",
+            "extraction",
+            "a PDF or text read as two interleaved columns",
+        ),
+        CheckInfo(
+            "CHK502",
+            "docx-text-boxes",
+            "extraction",
+            "a DOCX whose text sits in text boxes",
+        ),
+        CheckInfo(
+            "CHK503",
+            "text-garbled",
+            "extraction",
+            "text with many unreadable characters",
+        ),
+        CheckInfo(
+            "CHK504",
+            "pages-image-only",
+            "extraction",
+            "pages that hold only images (a scan)",
+        ),
+        CheckInfo(
+            "CHK505",
+            "file-partly-read",
+            "extraction",
+            "a file read only in part (truncated, too many pages)",
+        ),
+    )
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    """One finding of a check.
+
+    ``data`` holds what was measured (counts, bars, years) as plain values,
+    never the resume's contact details.
+    """
+
+    code: str
+    name: str
+    family: str
+    status: str  # pass | fail | unknown | info
+    severity: str  # info | warning | error (how much a fail matters)
+    message: str  # one line
+    hint: str  # what to do, one line ("" when nothing)
+    line: int | None = None
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+def result(
+    code: str,
+    status: str,
+    message: str,
+    *,
+    severity: str = "warning",
+    hint: str = "",
+    line: int | None = None,
+    **data: Any,
+) -> CheckResult:
+    """A :class:`CheckResult` for ``code``, its name and family from :data:`CHECKS`."""
+    info = CHECKS[code]
+    if status not in STATUSES:  # pragma: no cover - a programming error
+        raise ValueError(f"unknown status {status!r}")
+    if status != "fail":
+        severity = "info"
+    return CheckResult(
+        info.code, info.name, info.family, status, severity, message, hint, line, data
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class RoleDates:
+    """A role and its dates as read from the resume."""
+
+    line: int
+    title: str
+    dates: str  # the date words as written ("" when undated)
+    start: str | None  # YYYY-MM, or YYYY when only the year is given
+    end: str | None  # YYYY-MM, YYYY, or "present"
+    style: str  # how the dates are written ("Mon YYYY", "YYYY-MM", ...)
+
+
+@dataclass(frozen=True, slots=True)
+class KeywordFrequency:
+    """How often the posting and the resume use one keyword."""
+
+    id: str
+    label: str
+    kind: str  # hard | soft | context | term
+    tier: str  # must | nice | term
+    status: str  # found | partial | missing
+    posting: int  # mentions in the posting
+    resume: int  # lines of the resume that show it
+
+
+@dataclass(frozen=True, slots=True)
+class ChecksReport:
+    """Every check's results, the keyword frequency table and the role dates."""
+
+    as_of: str  # YYYY-MM the word "Present" stands for
+    results: tuple[CheckResult, ...]
+    frequency: tuple[KeywordFrequency, ...]
+    roles: tuple[RoleDates, ...]
+    words: int
+    years: tuple[float, float] | None  # (at least, at most) years in dated roles
+
+    def by_family(self, family: str) -> tuple[CheckResult, ...]:
+        return tuple(r for r in self.results if r.family == family)
+
+    def problems(self) -> tuple[CheckResult, ...]:
+        """Results that need the user's attention: fails first, then unknowns."""
+        order = {"fail": 0, "unknown": 1}
+        sev = {"error": 0, "warning": 1, "info": 2}
+        todo = [r for r in self.results if r.status in order]
+        return tuple(sorted(todo, key=lambda r: (order[r.status], sev[r.severity], r.code)))
+
+    def counts(self) -> dict[str, int]:
+        return {s: sum(1 for r in self.results if r.status == s) for s in STATUSES}
+
+
+@cache
+def settings() -> dict[str, Any]:
+    """``data/checks.toml``, parsed once."""
+    path = data_path("checks.toml")
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise TaxonomyError(str(path), None, f"invalid TOML: {exc}") from exc

@@ -1,0 +1,452 @@
+"""Posting requirements that are not keywords (CHK3xx): years of experience,
+degree, languages, location / remote, travel.
+
+Each is reported only when the posting states it, as met (``pass``), not
+met (``fail``) or unknown, with the posting's words and line. Years come
+from the role dates as a range (at least, at most), so a requirement is
+met only when the lower bound reaches it and missed only when the upper
+bound falls short; in between it is unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..document import Unit
+from ..posting import IGNORED_SECTIONS, NICE_SECTIONS, Posting
+from ..resume import Resume
+from .base import CheckResult, result, settings
+from .searchability import resume_location
+
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+")
+_NUM_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "twelve": 12,
+    "fifteen": 15,
+}
+_N = r"(\d{1,2}|" + "|".join(_NUM_WORDS) + r")"
+_YEARS = re.compile(
+    rf"\b(?:at least |minimum (?:of )?|over |more than )?{_N}\s*(?:\+|plus)?\s*"
+    rf"(?:(?:-|–|to)\s*{_N}\s*\+?\s*)?years?\b(?:['’]s?)?(?:\s+of)?"
+    r"(?P<rest>[^.;,()]{0,60})",
+    re.IGNORECASE,
+)
+_YEARS_CONTEXT = re.compile(
+    r"experience|\bin\b|\bas an?\b|managing|selling|working|background", re.I
+)
+_DEGREE_ASK = re.compile(
+    r"\b(bachelor['’]?s?|master['’]?s|mba|b\.?a\.?/b\.?s\.?|ba/bs|bs/ba|university degree|"
+    r"college degree|undergraduate degree|four-year degree|4-year degree|degree)\b",
+    re.IGNORECASE,
+)
+_EQUIVALENT = re.compile(r"equivalent|or (relevant |comparable )?experience", re.IGNORECASE)
+_TRAVEL = re.compile(
+    r"\btravel(?:l?ing)?\b[^.;]{0,40}?(?:up to\s*)?(\d{1,2})\s*%"
+    r"|(\d{1,2})\s*%\s*(?:of the time\s*)?travel|"
+    r"\b(?:willing(?:ness)? to travel|travel (?:required|is required|expected)|"
+    r"(?:occasional|regular|frequent|some|domestic|international) travel"
+    r"|travel to (?:customer|client)s?)\b",
+    re.IGNORECASE,
+)
+_MODE = re.compile(r"\b(fully remote|remote|hybrid|on-?site|in[- ]office|in the office)\b", re.I)
+_LOCATION_LABEL = re.compile(r"^\s*(?:location|based in|office)\s*:\s*(.+)$", re.IGNORECASE)
+#: A US state's two-letter code after a comma ("Columbus, OH") places a resume in the US.
+US_STATES = frozenset(
+    [
+        "AL",
+        "AK",
+        "AZ",
+        "AR",
+        "CA",
+        "CO",
+        "CT",
+        "DE",
+        "FL",
+        "GA",
+        "HI",
+        "ID",
+        "IL",
+        "IN",
+        "IA",
+        "KS",
+        "KY",
+        "LA",
+        "ME",
+        "MD",
+        "MA",
+        "MI",
+        "MN",
+        "MS",
+        "MO",
+        "MT",
+        "NE",
+        "NV",
+        "NH",
+        "NJ",
+        "NM",
+        "NY",
+        "NC",
+        "ND",
+        "OH",
+        "OK",
+        "OR",
+        "PA",
+        "RI",
+        "SC",
+        "SD",
+        "TN",
+        "TX",
+        "UT",
+        "VT",
+        "VA",
+        "WA",
+        "WV",
+        "WI",
+        "WY",
+        "DC",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Ask:
+    line: int
+    text: str  # the sentence that asks
+    preferred: bool
+
+
+def _sentences(posting: Posting) -> list[tuple[Unit, str]]:
+    out = []
+    for u in posting.units:
+        if u.section in IGNORED_SECTIONS or u.kind == "heading":
+            continue
+        out.extend((u, s) for s in _SENTENCE.split(u.text) if s.strip())
+    return out
+
+
+def _preferred(unit: Unit, sentence: str) -> bool:
+    return unit.section in NICE_SECTIONS or bool(
+        re.search(r"\b(preferred|a plus|ideally|nice to have|bonus|desirable)\b", sentence, re.I)
+    )
+
+
+def _num(text: str) -> int:
+    return int(text) if text.isdigit() else _NUM_WORDS[text.lower()]
+
+
+def _quote(text: str, width: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 3].rstrip() + "..."
+
+
+def years(posting: Posting, years_range: tuple[float, float] | None) -> list[CheckResult]:
+    """CHK301: "5+ years in account management" against the role dates."""
+    out: list[CheckResult] = []
+    seen: set[int] = set()
+    for unit, sentence in _sentences(posting):
+        for m in _YEARS.finditer(sentence):
+            if (
+                not _YEARS_CONTEXT.search(m.group("rest") or "")
+                and "experience" not in sentence.lower()
+            ):
+                continue
+            need = _num(m.group(1))
+            if need == 0 or need > 30 or need in seen:
+                continue
+            seen.add(need)
+            pref = _preferred(unit, sentence)
+            ask = _quote(m.group(0))
+            what = f"the posting asks for {ask!r} (line {unit.line}{', preferred' if pref else ''})"
+            if years_range is None:
+                out.append(
+                    result(
+                        "CHK301",
+                        "unknown",
+                        f"{what}; no role on the resume is dated, so the years cannot be counted",
+                        hint="date every role so a reader (and an ATS) can count your years",
+                        line=unit.line,
+                        required=need,
+                    )
+                )
+                continue
+            low, high = years_range
+            shown = f"{low:g}" if low == high else f"{low:g}-{high:g}"
+            data = {"required": need, "years_min": low, "years_max": high}
+            if low >= need:
+                out.append(
+                    result(
+                        "CHK301",
+                        "pass",
+                        f"{what}; the dated roles cover {shown} years",
+                        line=unit.line,
+                        **data,
+                    )
+                )
+            elif high < need:
+                out.append(
+                    result(
+                        "CHK301",
+                        "fail",
+                        f"{what}; the dated roles cover {shown} years",
+                        severity="info" if pref else "warning",
+                        hint="count related work (support, operations, sales) if true, and date it",
+                        line=unit.line,
+                        **data,
+                    )
+                )
+            else:
+                out.append(
+                    result(
+                        "CHK301",
+                        "unknown",
+                        f"{what}; the dated roles cover {shown} years (dates by year only)",
+                        hint="give months with the years so the total is clear",
+                        line=unit.line,
+                        **data,
+                    )
+                )
+    return out
+
+
+def _degree_words() -> re.Pattern[str]:
+    words = sorted(settings()["requirements"]["degree_words"], key=len, reverse=True)
+    return re.compile(
+        r"(?<![\w.])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])", re.IGNORECASE
+    )
+
+
+def degree(posting: Posting, resume: Resume) -> list[CheckResult]:
+    """CHK302: a degree the posting asks for, in the resume's Education."""
+    for unit, sentence in _sentences(posting):
+        m = _DEGREE_ASK.search(sentence)
+        if not m:
+            continue
+        pref = _preferred(unit, sentence)
+        equivalent = bool(_EQUIVALENT.search(sentence))
+        what = (
+            f"the posting asks for a degree ({_quote(sentence, 70)!r}, line {unit.line}"
+            f"{', preferred' if pref else ''})"
+        )
+        edu = [u for u in resume.units if u.section == "education" and u.kind != "heading"]
+        pattern = _degree_words()
+        shown = next((u for u in edu if pattern.search(u.text)), None)
+        if shown is None:
+            # A degree written outside Education ("MBA, Kellogg" in the header).
+            shown = next(
+                (
+                    u
+                    for u in resume.units
+                    if u.section in ("header", "summary")
+                    and re.search(r"\b(MBA|Bachelor|Master|B\.?Sc|M\.?Sc|PhD)\b", u.text)
+                ),
+                None,
+            )
+        if shown is not None:
+            return [
+                result(
+                    "CHK302",
+                    "pass",
+                    f"{what}; Education shows one (line {shown.line})",
+                    line=unit.line,
+                )
+            ]
+        if edu:
+            return [
+                result(
+                    "CHK302",
+                    "unknown",
+                    f"{what}; the Education section names no degree",
+                    hint="write the degree as the posting does: 'B.A. Economics, 2016'",
+                    line=unit.line,
+                )
+            ]
+        return [
+            result(
+                "CHK302",
+                "fail",
+                f"{what}; the resume has no Education section"
+                + ("; the posting accepts equivalent experience" if equivalent else ""),
+                severity="info" if pref or equivalent else "warning",
+                hint="add Education with your degree (or your years, if experience is accepted)",
+                line=unit.line,
+                equivalent=equivalent,
+            )
+        ]
+    return []
+
+
+def languages(posting: Posting, resume: Resume) -> list[CheckResult]:
+    """CHK303: each language the posting asks for, named on the resume."""
+    cfg = settings()["requirements"]
+    names = cfg["languages"]
+    context = cfg["language_context"]
+    out: list[CheckResult] = []
+    seen: set[str] = set()
+    for unit, sentence in _sentences(posting):
+        lower = sentence.lower()
+        if not any(c in lower for c in context):
+            continue
+        for name in names:
+            if name in seen or not re.search(rf"\b{name}\b", sentence):
+                continue
+            seen.add(name)
+            pref = _preferred(unit, sentence)
+            what = (
+                f"the posting asks for {name} ({_quote(sentence, 70)!r}, line {unit.line}"
+                f"{', preferred' if pref else ''})"
+            )
+            hit = next((u for u in resume.units if re.search(rf"\b{name}\b", u.text)), None)
+            if hit is not None:
+                out.append(
+                    result(
+                        "CHK303",
+                        "pass",
+                        f"{what}; the resume names it (line {hit.line})",
+                        line=unit.line,
+                        language=name,
+                    )
+                )
+            elif name == "English":
+                out.append(
+                    result(
+                        "CHK303",
+                        "pass",
+                        f"{what}; the resume is written in English",
+                        line=unit.line,
+                        language=name,
+                    )
+                )
+            else:
+                out.append(
+                    result(
+                        "CHK303",
+                        "fail",
+                        f"{what}; the resume does not name it",
+                        severity="info" if pref else "warning",
+                        hint=f"if you speak it, list it with your level: '{name} (fluent)'",
+                        line=unit.line,
+                        language=name,
+                    )
+                )
+    return out
+
+
+def location(posting: Posting, resume: Resume) -> list[CheckResult]:
+    """CHK304: the posting's location / remote terms against the resume's location."""
+    where: tuple[int, str, str] | None = None  # line, mode, the posting's words
+    for unit in posting.units[:12]:
+        if unit.section in IGNORED_SECTIONS:
+            continue
+        label = _LOCATION_LABEL.match(unit.text)
+        mode = _MODE.search(unit.text)
+        if label or (mode and (unit.section in ("title", "intro") or len(unit.text.split()) <= 12)):
+            words = label.group(1) if label else unit.text
+            parts = [p for p in re.split(r"\s*[·|•]\s*", words) if _MODE.search(p)]
+            if parts:
+                words = parts[0]
+            where = (unit.line, mode.group(1).lower() if mode else "on-site", _quote(words, 70))
+            break
+    if where is None:
+        return []
+    line, mode, words = where
+    mode = {"fully remote": "remote", "onsite": "on-site", "in office": "on-site"}.get(mode, mode)
+    own = resume_location(resume)
+    what = f"the posting says {words!r} (line {line}): {mode}"
+    if own is None:
+        return [
+            result(
+                "CHK304",
+                "unknown",
+                f"{what}; the resume states no location",
+                hint="put your city (and 'open to remote' or relocation, if true) at the top",
+                line=line,
+                mode=mode,
+            )
+        ]
+    own_line, own_words = own
+    places = set(re.findall(r"[A-Z][a-z]+|[A-Z]{2,}", words)) - {
+        "Remote",
+        "Hybrid",
+        "On",
+        "Full",
+        "Time",
+        "Location",
+    }
+    mine = set(re.findall(r"[A-Z][a-z]+|[A-Z]{2,}", own_words))
+    if mine & US_STATES:
+        mine |= {"US", "USA"}
+    common = places & mine
+    if common or (mode == "remote" and not places):
+        return [
+            result(
+                "CHK304",
+                "pass",
+                f"{what}; the resume's location (line {own_line}) fits",
+                line=line,
+                mode=mode,
+            )
+        ]
+    return [
+        result(
+            "CHK304",
+            "unknown",
+            f"{what}; the resume's location (line {own_line}) does not show it fits",
+            hint="say where you can work from (or that you will relocate) if the posting limits it",
+            line=line,
+            mode=mode,
+        )
+    ]
+
+
+def travel(posting: Posting, resume: Resume) -> list[CheckResult]:
+    """CHK305: travel the posting asks for; a resume rarely states it."""
+    for unit, sentence in _sentences(posting):
+        m = _TRAVEL.search(sentence)
+        if not m:
+            continue
+        share = m.group(1) or m.group(2)
+        amount = f" (up to {share}%)" if share else ""
+        what = f"the posting asks for travel{amount} ({_quote(sentence, 70)!r}, line {unit.line})"
+        said = next(
+            (
+                u
+                for u in resume.units
+                if re.search(
+                    r"\b(willing to travel|open to travel"
+                    r"|travel(?:led|ed)? to (?:client|customer))",
+                    u.text,
+                    re.I,
+                )
+            ),
+            None,
+        )
+        if said is not None:
+            return [
+                result(
+                    "CHK305",
+                    "pass",
+                    f"{what}; the resume says so (line {said.line})",
+                    line=unit.line,
+                )
+            ]
+        return [
+            result(
+                "CHK305",
+                "unknown",
+                f"{what}; the resume does not say",
+                hint="if you can travel that much, say so in the summary or the cover letter",
+                line=unit.line,
+                share=int(share) if share else None,
+            )
+        ]
+    return []

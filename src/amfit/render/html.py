@@ -1,0 +1,530 @@
+"""Self-contained HTML gap report (``amfit score --format html``) and ranked
+table (``amfit batch --format html``).
+
+One file, standard library only (``html.escape``): no external font,
+script, stylesheet or image, so it works offline and as a mail attachment.
+The score breakdown is an inline SVG chart with a data table beside it;
+the page has landmarks (banner, navigation, main, contentinfo), one h1
+and nested headings, status words next to every colour, WCAG AA contrast,
+and a print stylesheet. It reads the same :class:`~amfit.model.Report`
+as every other format; the resume text it shows has e-mail addresses and
+phone numbers masked, so the file can be shared.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from html import escape
+from typing import TYPE_CHECKING, Any
+
+from ..model import KeywordResult, Report
+from .text import COMPONENT_LABEL, TIER_TITLE
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..checks import CheckResult
+
+#: Edits shown in the "Top three edits" section.
+TOP_EDITS = 3
+
+STATUS_TEXT = {"found": "found", "partial": "listed only", "missing": "missing"}
+
+CSS = """
+:root{--ink:#1b1b1b;--muted:#4a4a4a;--line:#c9c9c9;--bg:#ffffff;--panel:#f5f6f8;
+--accent:#1d4f91;--ok:#1e5e2a;--ok-bg:#e3f2e6;--bad:#8a1c1c;--bad-bg:#fbe5e5;
+--warn:#6b4a00;--warn-bg:#fff1cc;--info:#1d4f91;--info-bg:#e6eef9;--mark:#fff0a8}
+*{box-sizing:border-box}
+html{font-size:100%}
+body{margin:0;color:var(--ink);background:var(--bg);line-height:1.5;
+font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
+.skip{position:absolute;left:-999px;top:0;background:var(--accent);color:#fff;padding:.5rem 1rem}
+.skip:focus{left:1rem;z-index:2}
+header,main,footer,nav{max-width:72rem;margin:0 auto;padding:0 1.25rem}
+header{padding-top:1.25rem;border-bottom:1px solid var(--line)}
+h1{font-size:1.6rem;margin:.25rem 0}
+h2{font-size:1.3rem;margin:2rem 0 .6rem;padding-bottom:.2rem;border-bottom:2px solid var(--accent)}
+h3{font-size:1.05rem;margin:1.2rem 0 .4rem}
+.meta{color:var(--muted);margin:.2rem 0 1rem}
+nav ul{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem 1rem;padding:.6rem 0;margin:0}
+a{color:var(--accent)}
+a:focus-visible{outline:3px solid var(--accent);outline-offset:2px}
+.views{display:grid;grid-template-columns:1fr 1fr;gap:1rem}
+.card{background:var(--panel);border:1px solid var(--line);border-radius:6px;padding:1rem}
+.card h3{margin-top:0}
+.big{font-size:2.2rem;font-weight:700;margin:0}
+.chart{display:grid;grid-template-columns:1fr 1fr;gap:1rem;align-items:start}
+figure{margin:0}
+svg{max-width:100%;height:auto}
+table{border-collapse:collapse;width:100%;margin:.4rem 0 1rem;font-size:.95rem}
+caption{text-align:left;font-weight:600;padding:.3rem 0}
+th,td{border-bottom:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical-align:top}
+th{background:var(--panel)}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+.badge{display:inline-block;border-radius:3px;padding:0 .4rem;font-size:.85rem;font-weight:600;
+white-space:nowrap;border:1px solid currentColor}
+.s-found,.s-pass{color:var(--ok);background:var(--ok-bg)}
+.s-missing,.s-fail,.s-error{color:var(--bad);background:var(--bad-bg)}
+.s-partial,.s-unknown,.s-warning{color:var(--warn);background:var(--warn-bg)}
+.s-info{color:var(--info);background:var(--info-bg)}
+ol.edits li{margin:.4rem 0}
+.checks li,.findings li{margin:.3rem 0}
+ul.checks,ul.findings{padding-left:1.1rem}
+.hint{color:var(--muted)}
+.bullet{border-left:4px solid var(--line);margin:1rem 0;padding:.2rem 0 .2rem .9rem}
+.bullet blockquote{margin:.2rem 0;font-style:italic}
+.rewrite{background:var(--ok-bg);border-radius:4px;padding:.4rem .6rem}
+code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.92em}
+.resume{background:var(--panel);border:1px solid var(--line);border-radius:6px;padding:.6rem 0;
+font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.86rem;overflow-x:auto}
+.resume ol{margin:0;padding-left:3.4rem}
+.resume li{white-space:pre-wrap;padding-right:.8rem}
+.resume li::marker{color:var(--muted)}
+mark{background:var(--mark);color:var(--ink);border-bottom:2px solid #8a6d00;padding:0 .1rem}
+mark.partial{background:var(--warn-bg);border-bottom-style:dashed}
+footer{border-top:1px solid var(--line);margin-top:2rem;padding:1rem 1.25rem;color:var(--muted)}
+@media (max-width:48rem){.views,.chart{grid-template-columns:1fr}}
+@media print{
+body{font-size:10pt;line-height:1.35}
+nav,.skip{display:none}
+header,main,footer{max-width:none;padding:0}
+a{color:var(--ink);text-decoration:none}
+h2{break-after:avoid}
+.card,.bullet,tr,li{break-inside:avoid}
+.views,.chart{grid-template-columns:1fr 1fr}
+.resume{overflow:visible}
+*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+}
+"""
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
+_PHONE = re.compile(r"(?<![\w/])\+?\(?\d[\d\s().-]{8,18}\d(?![\w/])")
+_YEARISH = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def _e(value: object) -> str:
+    return escape(str(value), quote=True)
+
+
+def _badge(status: str, text: str | None = None) -> str:
+    return f'<span class="badge s-{_e(status)}">{_e(text or status)}</span>'
+
+
+def _mask_contacts(line: str) -> str:
+    """The line with e-mail addresses and phone numbers replaced (the
+    report may be mailed; the checks say only that they are present)."""
+    line = _EMAIL.sub("[e-mail]", line)
+
+    def phone(m: re.Match[str]) -> str:
+        text = m.group(0)
+        digits = sum(ch.isdigit() for ch in text)
+        return "[phone]" if 10 <= digits <= 15 and len(_YEARISH.findall(text)) < 2 else text
+
+    return _PHONE.sub(phone, line)
+
+
+def _page(title: str, nav: Sequence[tuple[str, str]], header: str, body: str, footer: str) -> str:
+    links = "".join(f'<li><a href="#{_e(i)}">{_e(t)}</a></li>' for i, t in nav)
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="color-scheme" content="light">\n'
+        f"<title>{_e(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
+        '<a class="skip" href="#main">Skip to the report</a>\n'
+        f"<header>\n{header}\n</header>\n"
+        f'<nav aria-label="Report sections">\n<ul>{links}</ul>\n</nav>\n'
+        f'<main id="main">\n{body}\n</main>\n'
+        f"<footer>\n{footer}\n</footer>\n</body>\n</html>\n"
+    )
+
+
+# -- score report -------------------------------------------------------------
+
+
+def _chart(report: Report) -> str:
+    """The score breakdown as an inline SVG bar chart: per component, the
+    points it could give (its weight) and the points it gives."""
+    rows = report.components
+    width, label_w, bar_w, row_h = 480, 170, 220, 34
+    height = 40 + row_h * len(rows) + 30
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" role="img" aria-labelledby="chart-title chart-desc" '
+        'font-family="system-ui, sans-serif" font-size="14">',
+        f'<title id="chart-title">Fit score {report.score:.0f} of 100, by component</title>',
+        '<desc id="chart-desc">'
+        + _e(
+            "; ".join(
+                f"{COMPONENT_LABEL[c.name]}: {c.points:.1f} of {c.weight * 100:.1f} points"
+                for c in rows
+            )
+        )
+        + "</desc>",
+        f'<text x="0" y="22" font-weight="700" fill="#1b1b1b">Fit score {report.score:.0f}/100</text>',
+    ]
+    for i, c in enumerate(rows):
+        y = 40 + i * row_h
+        full = bar_w * c.weight
+        got = bar_w * (c.points / 100)
+        parts.append(
+            f'<text x="0" y="{y + 18}" fill="#1b1b1b">{_e(COMPONENT_LABEL[c.name])}</text>'
+            f'<rect x="{label_w}" y="{y + 4}" width="{full:.1f}" height="20" fill="#e6eef9" '
+            'stroke="#1d4f91" stroke-width="1"/>'
+            f'<rect x="{label_w}" y="{y + 4}" width="{got:.1f}" height="20" fill="#1d4f91"/>'
+            f'<text x="{width}" y="{y + 18}" text-anchor="end" fill="#1b1b1b">'
+            f"{c.points:.1f} / {c.weight * 100:.1f}</text>"
+        )
+    y = 40 + row_h * len(rows) + 18
+    parts.append(
+        f'<text x="0" y="{y}" fill="#4a4a4a" font-size="12">filled: points given; '
+        "outline: points the component can give</text>"
+    )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _component_table(report: Report) -> str:
+    rows = []
+    for c in report.components:
+        found = f"{c.found}/{c.items}" if c.name != "title" else report.title_fit.level
+        rows.append(
+            f'<tr><th scope="row">{_e(COMPONENT_LABEL[c.name])}</th><td class="num">{_e(found)}</td>'
+            f'<td class="num">{c.coverage * 100:.0f}%</td><td class="num">{c.weight * 100:.0f}%</td>'
+            f'<td class="num">{c.points:.1f}</td></tr>'
+        )
+    return (
+        '<table><caption>Score breakdown</caption><thead><tr><th scope="col">Component</th>'
+        '<th scope="col" class="num">Found</th><th scope="col" class="num">Coverage</th>'
+        '<th scope="col" class="num">Weight</th><th scope="col" class="num">Points</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def _placement(k: KeywordResult) -> str:
+    p = k.placement
+    if p is None:
+        return ""
+    where = p.section + (f", line {p.line}" if p.line else " (new)")
+    text = f": \u201c{_e(p.text)}\u201d" if p.text else ""
+    return f'{_e(where)}{text} <span class="hint">({_e(p.reason)})</span>'
+
+
+def _where_found(k: KeywordResult) -> str:
+    if not k.evidence:
+        return ""
+    e = k.evidence[0]
+    place = "bullet" if e.in_bullet else e.section
+    more = f" and {len(k.evidence) - 1} more" if len(k.evidence) > 1 else ""
+    return f"{_e(place)}, line {e.line} ({_e(e.how)} \u201c{_e(e.text)}\u201d){_e(more)}"
+
+
+def _views(report: Report) -> str:
+    lit = report.ats_literal
+    not_literal = [k.label for k in report.keywords if not k.ats_literal]
+    t = report.title_fit
+    listed = ", ".join(_e(x) for x in not_literal[:12]) + (" ..." if len(not_literal) > 12 else "")
+    ats = (
+        '<section class="card" aria-labelledby="view-ats"><h3 id="view-ats">ATS-literal view</h3>'
+        f'<p class="big">{lit.rate * 100:.0f}%</p>'
+        f"<p>{lit.matched} of {lit.total} keywords appear word for word as the posting writes "
+        "them: what a plain keyword filter sees.</p>"
+        + (
+            f"<p><strong>Not written as the posting writes them:</strong> {listed}</p>"
+            if not_literal
+            else ""
+        )
+        + "</section>"
+    )
+    fit = (
+        '<section class="card" aria-labelledby="view-fit"><h3 id="view-fit">Fit view</h3>'
+        f'<p class="big">{report.score:.0f}<span class="hint">/100</span></p>'
+        "<p>Keywords weighed by where the resume shows them (a result in a bullet counts "
+        "more than a skills list), abbreviations and inflections matched, and the title.</p>"
+        f"<p><strong>Title fit:</strong> {_e(t.level)} (resume \u201c{_e(t.resume_title or '?')}\u201d, "
+        f"posting \u201c{_e(t.posting_title or '?')}\u201d)</p></section>"
+    )
+    return f'<div class="views">{ats}{fit}</div>'
+
+
+def _edits(report: Report) -> str:
+    todo = report.missing_by_points()[:TOP_EDITS]
+    if not todo:
+        return "<p>Every keyword the posting asks for is shown with evidence.</p>"
+    items = []
+    for k in todo:
+        verb = "Show in a bullet with its result" if k.status == "partial" else "Add"
+        where = _placement(k)
+        items.append(
+            f"<li><strong>+{k.points:.1f} points</strong>: {verb} \u201c{_e(k.label)}\u201d "
+            f"({_e(TIER_TITLE[k.tier].lower())})"
+            + (f"<br>where: {where}" if where else "")
+            + "</li>"
+        )
+    return f'<ol class="edits">{"".join(items)}</ol>'
+
+
+def _keyword_table(report: Report) -> str:
+    freq = {f.id: f for f in report.checks.frequency} if report.checks else {}
+    out = []
+    for tier in ("must", "nice", "term"):
+        group = [k for k in report.keywords if k.tier == tier]
+        if not group:
+            continue
+        rows = []
+        for k in group:
+            f = freq.get(k.id)
+            kind = f.kind if f else ""
+            place = _where_found(k) if k.status == "found" else _placement(k) or _where_found(k)
+            if k.status == "partial" and k.evidence:
+                place = f"found: {_where_found(k)}<br>would go: {_placement(k)}"
+            pts = f"+{k.points:.1f}" if k.points else ""
+            rows.append(
+                f'<tr><th scope="row">{_e(k.label)}</th><td>{_badge(k.status, STATUS_TEXT[k.status])}</td>'
+                f"<td>{_e(kind)}</td>"
+                f'<td class="num">{len(k.asks)}</td><td class="num">{len(k.evidence)}</td>'
+                f'<td>{place}</td><td class="num">{pts}</td></tr>'
+            )
+        found = sum(1 for k in group if k.status == "found")
+        out.append(
+            f"<table><caption>{_e(TIER_TITLE[tier])} ({found} of {len(group)} found)</caption>"
+            '<thead><tr><th scope="col">Keyword</th><th scope="col">Status</th>'
+            '<th scope="col">Kind</th><th scope="col" class="num">Posting mentions</th>'
+            '<th scope="col" class="num">Resume lines</th>'
+            '<th scope="col">Where found, or where it would go</th>'
+            '<th scope="col" class="num">Points</th></tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table>"
+        )
+    return "".join(out)
+
+
+def _check_item(r: CheckResult) -> str:
+    from .checks import status_word
+
+    hint = f'<br><span class="hint">{_e(r.hint)}</span>' if r.hint and r.status != "pass" else ""
+    status = r.severity if r.status == "fail" else r.status
+    return (
+        f"<li>{_badge(status, status_word(r))} <code>{_e(r.code)}</code> "
+        f'<span class="hint">{_e(r.name)}</span>: {_e(r.message)}{hint}</li>'
+    )
+
+
+def _checks(report: Report) -> str:
+    from ..checks import FAMILIES
+    from .checks import summary
+
+    checks = report.checks
+    if checks is None:
+        return "<p>The checks were not run.</p>"
+    out = [
+        f"<p>{_e(summary(checks).capitalize())}. \u201cPresent\u201d in role dates is read as {_e(checks.as_of)}.</p>"
+    ]
+    for family, title in FAMILIES.items():
+        group = checks.by_family(family)
+        if not group:
+            continue
+        order = {"fail": 0, "unknown": 1, "info": 2, "pass": 3}
+        ranked = sorted(group, key=lambda r: order[r.status])
+        out.append(f'<h3 id="checks-{_e(family)}">{_e(title)}</h3>')
+        out.append(f'<ul class="checks">{"".join(_check_item(r) for r in ranked)}</ul>')
+    return "".join(out)
+
+
+def _bullets(report: Report) -> str:
+    lint = report.lint
+    if lint is None:
+        return "<p>The bullets were not linted.</p>"
+    from .lint import summary_line
+
+    out = [f"<p>{_e(summary_line(lint))}.</p>"]
+    for b in lint.bullets:
+        if not b.findings:
+            continue
+        items = "".join(
+            f'<li>{_badge(f.severity)} <code>{_e(f.code)}</code> <span class="hint">{_e(f.name)}</span>: '
+            f"{_e(f.message)}"
+            + (f'<br><span class="hint">{_e(f.hint)}</span>' if f.hint else "")
+            + "</li>"
+            for f in b.findings
+        )
+        rewrite = (
+            f'<p class="rewrite"><strong>Rewrite:</strong> {_e(b.rewrite)}</p>' if b.rewrite else ""
+        )
+        out.append(
+            f'<article class="bullet" aria-label="Bullet on line {b.line}">'
+            f"<h3>Line {b.line}{' (' + _e(b.role) + ')' if b.role else ''}</h3>"
+            f"<blockquote>{_e(b.text)}</blockquote>"
+            f'<ul class="findings">{items}</ul>{rewrite}</article>'
+        )
+    if lint.resume_findings:
+        out.append("<h3>Whole resume</h3>")
+        out.append(
+            '<ul class="findings">'
+            + "".join(
+                f"<li>{_badge(f.severity)} <code>{_e(f.code)}</code>: {_e(f.message)}</li>"
+                for f in lint.resume_findings
+            )
+            + "</ul>"
+        )
+    return "".join(out)
+
+
+def _spans(report: Report) -> dict[int, list[tuple[int, int, str, str]]]:
+    """Per line: (start, end, keyword label, status) of each matched keyword,
+    longest first where two overlap."""
+    text = report.resume.text or ""
+    lines = text.split("\n")
+    by_line: dict[int, list[tuple[int, int, str, str]]] = {}
+    for k in report.keywords:
+        for e in k.evidence:
+            if not 1 <= e.line <= len(lines) or not e.text:
+                continue
+            hay = lines[e.line - 1].lower()
+            start = hay.find(e.text.lower())
+            while start >= 0:
+                by_line.setdefault(e.line, []).append(
+                    (start, start + len(e.text), k.label, k.status)
+                )
+                start = hay.find(e.text.lower(), start + len(e.text))
+    out: dict[int, list[tuple[int, int, str, str]]] = {}
+    for line, spans in by_line.items():
+        kept: list[tuple[int, int, str, str]] = []
+        for s in sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0], s[2])):
+            if all(s[1] <= o[0] or s[0] >= o[1] for o in kept):
+                kept.append(s)
+        out[line] = sorted(kept)
+    return out
+
+
+def _resume_text(report: Report) -> str:
+    text = report.resume.text
+    if not text:
+        return "<p>The resume text is not in this report.</p>"
+    spans = _spans(report)
+    items = []
+    for no, line in enumerate(text.split("\n"), start=1):
+        pos, parts = 0, []
+        for start, end, label, status in spans.get(no, ()):
+            parts.append(_e(_mask_contacts(line[pos:start])))
+            cls = ' class="partial"' if status == "partial" else ""
+            parts.append(f'<mark{cls} title="{_e(label)}">{_e(line[start:end])}</mark>')
+            pos = end
+        parts.append(_e(_mask_contacts(line[pos:])))
+        items.append(f"<li>{''.join(parts)}</li>")
+    return (
+        "<p>Matched keywords are <mark>highlighted</mark> (dashed: listed only, not shown in a "
+        "bullet); e-mail addresses and phone numbers are masked. Line numbers are the ones "
+        'the report cites.</p><div class="resume"><ol>' + "".join(items) + "</ol></div>"
+    )
+
+
+def render_html(report: Report) -> str:
+    """The gap report as one self-contained HTML page."""
+    r = report
+    title = f"amfit gap report: {r.resume.title or r.resume.source} vs {r.posting.title or r.posting.source}"
+    header = (
+        "<h1>amfit gap report</h1>"
+        f'<p class="meta">Resume <code>{_e(r.resume.source)}</code> '
+        f"({_e(r.resume.title or 'no title found')}) against posting "
+        f"<code>{_e(r.posting.source)}</code> ({_e(r.posting.title or 'no title found')})</p>"
+    )
+    sections = [
+        (
+            "score",
+            "Score",
+            _views(r)
+            + f'<div class="chart"><figure>{_chart(r)}<figcaption class="hint">Score breakdown '
+            "(the table gives the same figures)</figcaption></figure>"
+            f"<div>{_component_table(r)}</div></div>",
+        ),
+        ("edits", "Top three edits", _edits(r)),
+        ("keywords", "Keywords", _keyword_table(r)),
+        ("checks", "Checks", _checks(r)),
+        ("bullets", "Bullet findings", _bullets(r)),
+        ("resume-text", "Resume text", _resume_text(r)),
+    ]
+    if r.warnings:
+        sections.append(
+            (
+                "warnings",
+                "Warnings",
+                "<ul>" + "".join(f"<li>{_e(w)}</li>" for w in r.warnings) + "</ul>",
+            )
+        )
+    body = "\n".join(
+        f'<section id="{i}" aria-labelledby="{i}-h">\n<h2 id="{i}-h">{_e(t)}</h2>\n{html}\n</section>'
+        for i, t, html in sections
+    )
+    footer = (
+        f"<p>amfit {_e(r.amfit_version)}, report schema {_e(r.schema_version)}. Made offline: "
+        "this page loads nothing from the network.</p>"
+    )
+    return _page(title, [(i, t) for i, t, _ in sections], header, body, footer)
+
+
+# -- batch ------------------------------------------------------------------------
+
+
+def render_batch_html(records: Iterable[Any], edits: Iterable[Any], resume: str) -> str:
+    """The ranked table of ``amfit batch`` with the edits that help most."""
+    records = list(records)
+    scored = [r for r in records if r.status == "scored"]
+    dupes = [r for r in records if r.status == "duplicate"]
+    errors = [r for r in records if r.status == "error"]
+    rows = "".join(
+        f'<tr><td class="num">{i}</td><td class="num">{r.score:.1f}</td>'
+        f'<td class="num">{r.must_found}/{r.must_total}</td><td class="num">{(r.ats_literal or 0) * 100:.0f}%</td>'
+        f'<th scope="row">{_e(r.title or r.id)}</th><td>{_e(r.company)}</td>'
+        f"<td>{_e(r.title_fit)}</td><td>{_e(', '.join(r.top_missing_must))}</td></tr>"
+        for i, r in enumerate(scored, start=1)
+    )
+    ranked = (
+        f"<table><caption>{len(scored)} postings, best fit first</caption><thead><tr>"
+        '<th scope="col" class="num">Rank</th><th scope="col" class="num">Score</th>'
+        '<th scope="col" class="num">Must-haves</th><th scope="col" class="num">ATS-literal</th>'
+        '<th scope="col">Title</th><th scope="col">Company</th><th scope="col">Title fit</th>'
+        '<th scope="col">Top missing must-haves</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table>"
+    )
+    edits = list(edits)
+    if edits:
+        erows = "".join(
+            f'<tr><td class="num">{i}</td><th scope="row">{_e(e.label)}</th><td>{_e(e.tier)}</td>'
+            f'<td class="num">{e.postings}</td><td class="num">+{e.points:.1f}</td></tr>'
+            for i, e in enumerate(edits, start=1)
+        )
+        edit_html = (
+            f"<p>Missing keywords, by the points they would add summed over the {len(scored)} "
+            "postings.</p><table><caption>Edits that help most</caption><thead><tr>"
+            '<th scope="col" class="num">#</th><th scope="col">Keyword</th><th scope="col">Tier</th>'
+            '<th scope="col" class="num">Postings</th><th scope="col" class="num">Points</th></tr>'
+            f"</thead><tbody>{erows}</tbody></table>"
+        )
+    else:
+        edit_html = "<p>No keyword is missing across these postings.</p>"
+    sections = [("edits", "Edits that help most", edit_html), ("ranked", "Ranked postings", ranked)]
+    if dupes or errors:
+        items = [f"<li>{_e(r.id)}: same text as {_e(r.duplicate_of)}</li>" for r in dupes]
+        items += [f"<li>{_e(r.id)}: {_e(r.error)}</li>" for r in errors]
+        sections.append(("skipped", "Duplicates and errors", f"<ul>{''.join(items)}</ul>"))
+    body = "\n".join(
+        f'<section id="{i}" aria-labelledby="{i}-h">\n<h2 id="{i}-h">{_e(t)}</h2>\n{html}\n</section>'
+        for i, t, html in sections
+    )
+    header = (
+        "<h1>amfit: postings ranked</h1>"
+        f'<p class="meta">{len(scored)} postings ranked for <code>{_e(resume)}</code>'
+        + (f" ({len(dupes)} duplicates, {len(errors)} errors)" if dupes or errors else "")
+        + "</p>"
+    )
+    from .._version import __version__
+
+    footer = (
+        f"<p>amfit {_e(__version__)}. Made offline: this page loads nothing from the network.</p>"
+    )
+    return _page(
+        f"amfit: postings ranked for {resume}",
+        [(i, t) for i, t, _ in sections],
+        header,
+        body,
+        footer,
+    )
