@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from amfit.engine import analyze_posting, score_files
+from amfit.render.html import render_html
 from amfit.render.json import dumps
 from amfit.render.keywords import render_keywords
 from amfit.render.markdown import render_markdown
@@ -49,6 +50,7 @@ def test_reports_match_golden_files(in_root, resume, posting):
     _check(f"{stem}.explain.txt", render_text(report, explain=True))
     _check(f"{stem}.json", dumps(report.to_dict()))
     _check(f"{stem}.md", render_markdown(report))
+    _check(f"{stem}.html", render_html(report))
 
 
 @pytest.mark.parametrize("posting", ["enterprise-account-manager", "account-executive"])

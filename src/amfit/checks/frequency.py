@@ -11,9 +11,11 @@ from __future__ import annotations
 from ..model import KeywordResult
 from .base import CheckResult, KeywordFrequency, result
 
-#: Taxonomy categories that are soft skills, and those that describe the
+#: Taxonomy categories that are soft skills (the domain brief's list:
+#: relationship management, multi-threaded relationships, communication,
+#: conflict resolution, strategic thinking), and those that describe the
 #: job's context (segment) rather than a skill.
-SOFT = frozenset({"soft_skills"})
+SOFT = frozenset({"soft_skills", "relationships"})
 CONTEXT = frozenset({"segment"})
 
 #: A must-have the posting asks this often or more ...

@@ -136,7 +136,11 @@ def _sentences(posting: Posting) -> list[tuple[Unit, str]]:
 
 def _preferred(unit: Unit, sentence: str) -> bool:
     return unit.section in NICE_SECTIONS or bool(
-        re.search(r"\b(preferred|a plus|ideally|nice to have|bonus|desirable)\b", sentence, re.I)
+        re.search(
+            r"\b(preferred|a plus|nice[ -]to[ -]have|bonus|desirable|an advantage)\b",
+            sentence,
+            re.I,
+        )
     )
 
 

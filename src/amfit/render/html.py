@@ -162,16 +162,18 @@ def _chart(report: Report) -> str:
         + "</desc>",
         f'<text x="0" y="22" font-weight="700" fill="#1b1b1b">Fit score {report.score:.0f}/100</text>',
     ]
+    # The heaviest component's track fills the bar width; the others scale.
+    scale = bar_w / max((c.weight for c in rows), default=1.0)
     for i, c in enumerate(rows):
         y = 40 + i * row_h
-        full = bar_w * c.weight
-        got = bar_w * (c.points / 100)
+        full = scale * c.weight
+        got = scale * (c.points / 100)
         parts.append(
             f'<text x="0" y="{y + 18}" fill="#1b1b1b">{_e(COMPONENT_LABEL[c.name])}</text>'
             f'<rect x="{label_w}" y="{y + 4}" width="{full:.1f}" height="20" fill="#e6eef9" '
             'stroke="#1d4f91" stroke-width="1"/>'
             f'<rect x="{label_w}" y="{y + 4}" width="{got:.1f}" height="20" fill="#1d4f91"/>'
-            f'<text x="{width}" y="{y + 18}" text-anchor="end" fill="#1b1b1b">'
+            f'<text x="{label_w + bar_w + 8}" y="{y + 18}" fill="#1b1b1b">'
             f"{c.points:.1f} / {c.weight * 100:.1f}</text>"
         )
     y = 40 + row_h * len(rows) + 18
@@ -302,9 +304,11 @@ def _check_item(r: CheckResult) -> str:
 
     hint = f'<br><span class="hint">{_e(r.hint)}</span>' if r.hint and r.status != "pass" else ""
     status = r.severity if r.status == "fail" else r.status
+    # A passed check shows its code only: its name names the problem.
+    name = f' <span class="hint">{_e(r.name)}</span>' if r.status != "pass" else ""
     return (
-        f"<li>{_badge(status, status_word(r))} <code>{_e(r.code)}</code> "
-        f'<span class="hint">{_e(r.name)}</span>: {_e(r.message)}{hint}</li>'
+        f"<li>{_badge(status, status_word(r))} <code>{_e(r.code)}</code>{name}: "
+        f"{_e(r.message)}{hint}</li>"
     )
 
 
