@@ -19,9 +19,9 @@ from amfit.letter import (
     split_sentences,
     word_count,
 )
+from amfit.readers import read_text
 from amfit.render.json import dumps
 from amfit.render.letter import render_letter_markdown, render_letter_text
-from amfit.textio import read_text
 from conftest import EXAMPLES, ROOT, posting_path
 
 LETTERS = EXAMPLES / "letters"

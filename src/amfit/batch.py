@@ -25,7 +25,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .errors import AmfitError, InputError
-from .textio import MAX_INPUT_BYTES, check_text, decode_bytes, read_text
+from .readers import MAX_INPUT_BYTES, read_text
+from .textio import check_text, decode_bytes
 
 #: File name endings read as one posting each when a folder or glob is given.
 POSTING_SUFFIXES = (".txt", ".md", ".markdown", ".text")
@@ -251,7 +252,7 @@ _WORKER: dict[str, Any] = {}
 
 
 def _init_worker(resume_text: str, keywords: tuple[str, ...], full: bool) -> None:
-    from .engine import get_scorer
+    from .fit.scorer import get_scorer
 
     _WORKER.update(scorer=get_scorer(keywords), resume=resume_text, full=full)
 

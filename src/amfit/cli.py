@@ -77,7 +77,7 @@ def _codes(values: list[str] | None) -> tuple[str, ...]:
 
 def _source(path: Path) -> str:
     """How an input is named in reports: its path, or <stdin> for '-'."""
-    from .textio import STDIN, STDIN_NAME
+    from .readers import STDIN, STDIN_NAME
 
     return STDIN_NAME if str(path) == STDIN else str(path)
 
@@ -177,8 +177,8 @@ def score(
     """
 
     def run() -> int:
-        from .engine import score_documents
-        from .textio import STDIN, read_document
+        from .fit.scorer import score_documents
+        from .readers import STDIN, read_document
 
         if str(resume) == STDIN and str(posting) == STDIN:
             raise InputError("only one of RESUME and POSTING can be '-' (standard input)")
@@ -228,8 +228,8 @@ def keywords(
     """
 
     def run() -> None:
-        from .engine import analyze_posting
-        from .textio import read_document
+        from .fit.scorer import analyze_posting
+        from .readers import read_document
 
         text = read_document(posting).text
         analysis = analyze_posting(text, keywords=tuple(keywords or ()), source=_source(posting))
@@ -303,7 +303,7 @@ def bullets(
 
     def run() -> int:
         from .lint import lint_resume
-        from .textio import read_document
+        from .readers import read_document
 
         report = lint_resume(
             read_document(resume).text,
@@ -347,7 +347,7 @@ def letter(
 
     def run() -> int:
         from .letter import check_letter
-        from .textio import STDIN, read_document
+        from .readers import STDIN, read_document
 
         if str(cover) == STDIN and str(posting) == STDIN:
             raise InputError("only one of COVER and POSTING can be '-' (standard input)")

@@ -153,7 +153,7 @@ def batch(
 
     def run() -> int:
         from .batch import TopRanked, aggregate_edits, iter_postings, score_many
-        from .textio import read_text
+        from .readers import read_text
 
         resume_text = read_text(resume)
         if output is not None and any(

@@ -16,7 +16,7 @@ AE_CATEGORY = "new_business"
 
 @cache
 def _matcher():  # type: ignore[no-untyped-def]
-    from ...engine import default_scorer
+    from ...fit.scorer import default_scorer
 
     return default_scorer()
 
