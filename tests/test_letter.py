@@ -105,7 +105,7 @@ def test_weak_letter_fails_in_the_known_ways():
     for f in report.findings:
         assert f.hint
         if f.line is not None:
-            assert f.sentence, f
+            assert f.quote, f
 
 
 def test_elements_are_found_sentence_by_sentence():

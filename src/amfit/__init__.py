@@ -22,9 +22,8 @@ from .errors import AmfitError, InputError, TaxonomyError
 
 if TYPE_CHECKING:  # pragma: no cover
     from .batch import iter_postings, rank, score_many
-    from .fit.asks import PostingAnalysis
     from .fit.scorer import Scorer, analyze_posting, score, score_files
-    from .model import Report
+    from .model import PostingAnalysis, Report
 
 __all__ = [
     "AmfitError",
@@ -47,7 +46,7 @@ _LAZY = {
     "score_files": "fit.scorer",
     "analyze_posting": "fit.scorer",
     "Scorer": "fit.scorer",
-    "PostingAnalysis": "fit.asks",
+    "PostingAnalysis": "model",
     "Report": "model",
     "score_many": "batch",
     "iter_postings": "batch",

@@ -10,76 +10,15 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import asdict, dataclass
 from functools import cache, lru_cache
 
-from .._version import __version__
 from ..document import Unit
 from ..matcher import Hit, Matcher
-from ..model import SCHEMA_VERSION, Ask
+from ..model import Ask, AskedKeyword, PostingAnalysis
 from ..posting import IGNORED_SECTIONS, MUST_SECTIONS, NICE_SECTIONS, Posting, parse_posting
 from ..taxonomy import Concept
 from ..terms import Term, load_background, salient_terms
 from ..titles import compare_titles
-
-
-@dataclass(frozen=True, slots=True)
-class AskedKeyword:
-    """A keyword the posting asks for, with its tier and why."""
-
-    id: str
-    label: str
-    source: str  # taxonomy | tfidf
-    category: str
-    tier: str  # must | nice | term
-    tier_reason: str
-    asks: tuple[Ask, ...]
-    forms: tuple[str, ...]  # the posting's own wordings (for the ATS-literal view)
-    where: str  # bullet | skills | summary
-    keys: tuple[str, ...] = ()  # lemma keys of a TF-IDF term
-    tfidf_weight: float | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class PostingAnalysis:
-    source: str
-    posting: Posting
-    title_family: str
-    keywords: tuple[AskedKeyword, ...]
-
-    def to_dict(self) -> dict:
-        from ..model import _plain
-
-        return {
-            "schema_version": SCHEMA_VERSION,
-            "amfit_version": __version__,
-            "posting": {
-                "source": self.source,
-                "title": self.posting.title,
-                "title_line": self.posting.title_line or None,
-                "title_family": self.title_family,
-                "sections": [
-                    {"kind": s.kind, "heading": s.heading, "line": s.line}
-                    for s in self.posting.sections
-                ],
-            },
-            "keywords": [
-                _plain(
-                    {
-                        "id": k.id,
-                        "label": k.label,
-                        "source": k.source,
-                        "category": k.category,
-                        "tier": k.tier,
-                        "tier_reason": k.tier_reason,
-                        "tfidf_weight": k.tfidf_weight,
-                        "asks": [asdict(a) for a in k.asks],
-                    }
-                )
-                for k in self.keywords
-            ],
-        }
-
 
 _TIER_ORDER = {"must": 0, "nice": 1, "term": 2}
 

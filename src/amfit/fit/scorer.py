@@ -14,14 +14,14 @@ from types import MappingProxyType
 from typing import Any
 
 from .._version import __version__
-from ..matcher import Matcher
+from ..matcher import Matcher, builtin_matcher
 from ..model import (
     SCHEMA_VERSION,
     AtsLiteral,
-    Component,
     DocumentInfo,
     Evidence,
     KeywordResult,
+    PostingAnalysis,
     Report,
     TitleFit,
 )
@@ -33,7 +33,6 @@ from ..terms import load_background
 from ..textio import check_text
 from ..titles import compare_titles
 from . import asks, weights
-from .asks import PostingAnalysis
 from .evidence import PreparedResume, collect_evidence, term_hits
 from .placement import place
 
@@ -47,7 +46,11 @@ class Scorer:
     def __init__(self, keywords: Sequence[str | Path] = ()) -> None:
         self.concepts: dict[str, Concept] = {c.id: c for c in load_taxonomy(tuple(keywords))}
         self.background = load_background()
-        self.matcher = Matcher(list(self.concepts.values()), self.background.vocabulary)
+        self.matcher = (
+            Matcher(list(self.concepts.values()), self.background.vocabulary)
+            if keywords
+            else builtin_matcher()
+        )
         self._resume_cache: PreparedResume | None = None
 
     # -- posting ------------------------------------------------------------
@@ -132,20 +135,13 @@ class Scorer:
             placement = place(k, self.concepts, prepared, status)
             results.append(
                 KeywordResult(
-                    id=k.id,
-                    label=k.label,
-                    source=k.source,
-                    category=k.category,
-                    tier=k.tier,
-                    tier_reason=k.tier_reason,
-                    asks=k.asks,
+                    keyword=k,
                     status=status,
                     strength=items[i].strength,
                     evidence=ev,
                     ats_literal=literal,
                     points=points,
                     placement=placement,
-                    tfidf_weight=k.tfidf_weight,
                 )
             )
         lint_report = None
@@ -174,7 +170,7 @@ class Scorer:
                 tuple(s.kind for s in analysis.posting.sections),
             ),
             score=score,
-            ats_literal=AtsLiteral(round(matched / total, 4) if total else 0.0, matched, total),
+            ats_literal=AtsLiteral(matched, total),
             title_fit=TitleFit(
                 resume.title,
                 resume.title_line or None,
@@ -185,9 +181,7 @@ class Scorer:
                 match.level,
                 weights.TITLE_VALUES[match.level] if title_value is not None else 0.0,
             ),
-            components=tuple(
-                Component(p.name, p.weight, p.coverage, p.points, p.items, p.found) for p in parts
-            ),
+            components=parts,
             keywords=tuple(results),
             warnings=warnings,
             lint=lint_report,

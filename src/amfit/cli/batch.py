@@ -11,8 +11,10 @@ from typing import Annotated
 
 import typer
 
-from .cli import ColorOpt, KeywordsOpt, OutputOpt, _guard, _use_color, app
-from .errors import EXIT_PARTIAL, InputError
+from ..errors import EXIT_PARTIAL, InputError
+from .app import app
+from .options import ColorOpt, KeywordsOpt, OutputOpt
+from .run import guard, use_color
 
 
 class Engine(StrEnum):
@@ -57,7 +59,7 @@ def _cut(text: str, width: int) -> str:
 
 
 def render_table(records, edits, resume: str, *, color: bool) -> str:  # type: ignore[no-untyped-def]
-    from .render.style import Style
+    from ..render.style import Style
 
     s = Style(color)
     scored = [r for r in records if r.status == "scored"]
@@ -152,8 +154,8 @@ def batch(
     """
 
     def run() -> int:
-        from .batch import TopRanked, aggregate_edits, iter_postings, score_many
-        from .readers import read_text
+        from ..batch import TopRanked, aggregate_edits, iter_postings, score_many
+        from ..readers import read_text
 
         resume_text = read_text(resume)
         if output is not None and any(
@@ -167,7 +169,7 @@ def batch(
             "full_reports": format is BatchFormat.jsonl,
         }
         if engine is Engine.dask:
-            from .batch_dask import score_many_dask
+            from ..batch_dask import score_many_dask
 
             records = score_many_dask(resume_text, items, scheduler=scheduler, **options)
         else:
@@ -199,7 +201,7 @@ def batch(
                 if format is BatchFormat.text:
                     edits = aggregate_edits(r for r in ranked if r.status == "scored")
                     sink.write(
-                        render_table(ranked, edits, str(resume), color=_use_color(color, output))
+                        render_table(ranked, edits, str(resume), color=use_color(color, output))
                     )
                 else:
                     for record in ranked:
@@ -209,7 +211,7 @@ def batch(
                 sink.close()
         return EXIT_PARTIAL if failed else 0
 
-    _guard(run)
+    guard(run)
 
 
 def _line(record, format: BatchFormat) -> str:  # type: ignore[no-untyped-def]
