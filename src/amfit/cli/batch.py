@@ -1,13 +1,14 @@
-"""``amfit batch``: one resume against many postings (registered on the main app)."""
+"""``amfit batch``: one resume against many postings (registered on the main app).
+
+The table, CSV and JSON Lines output, and keeping the best N, are
+:mod:`amfit.render.batch`."""
 
 from __future__ import annotations
 
-import csv
-import io
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -15,6 +16,9 @@ from ..errors import EXIT_PARTIAL, InputError
 from .app import app
 from .options import ColorOpt, KeywordsOpt, OutputOpt
 from .run import guard, use_color
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..model import BatchRecord
 
 
 class Engine(StrEnum):
@@ -26,71 +30,6 @@ class BatchFormat(StrEnum):
     text = "text"
     csv = "csv"
     jsonl = "jsonl"
-
-
-CSV_FIELDS = (
-    "id",
-    "source",
-    "title",
-    "company",
-    "status",
-    "score",
-    "ats_literal",
-    "must_found",
-    "must_total",
-    "title_fit",
-    "top_missing_must",
-    "duplicate_of",
-    "error",
-)
-WIDTH = 80
-
-
-def _csv_row(record) -> str:  # type: ignore[no-untyped-def]
-    data = record.to_dict(full=False)
-    data["top_missing_must"] = "; ".join(data.get("top_missing_must", []))
-    buf = io.StringIO()
-    csv.DictWriter(buf, CSV_FIELDS, extrasaction="ignore", lineterminator="\n").writerow(data)
-    return buf.getvalue()
-
-
-def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 3] + "..."
-
-
-def render_table(records, edits, resume: str, *, color: bool) -> str:  # type: ignore[no-untyped-def]
-    from ..render.style import Style
-
-    s = Style(color)
-    scored = [r for r in records if r.status == "scored"]
-    dupes = [r for r in records if r.status == "duplicate"]
-    errors = [r for r in records if r.status == "error"]
-    out = [
-        s(f"{len(scored)} postings ranked for {resume}", "bold")
-        + (f" ({len(dupes)} duplicates, {len(errors)} errors)" if dupes or errors else "")
-    ]
-    out.append("")
-    out.append(f"{'rank':>4} {'score':>5} {'must':>5}  {'title':<33} company")
-    for i, r in enumerate(scored, start=1):
-        must = f"{r.must_found}/{r.must_total}"
-        out.append(
-            f"{i:>4} {r.score:>5.1f} {must:>5}  {_cut(r.title or r.id, 33):<33} "
-            f"{_cut(r.company, 26):<26}".rstrip()
-        )
-        if r.top_missing_must:
-            out.append(_cut(f"{'':>17}missing: {', '.join(r.top_missing_must)}", WIDTH))
-    if edits:
-        out += ["", s(f"Edits that would help most across {len(scored)} postings", "bold")]
-        out.append(f"  {'points':>8} {'postings':>8}  keyword")
-        for e in edits:
-            out.append(_cut(f"  {e.points:>8.1f} {e.postings:>8}  {e.label} ({e.tier})", WIDTH))
-    if dupes:
-        out += ["", s("Duplicates (scored once)", "bold")]
-        out += [_cut(f"  {r.id}: same text as {r.duplicate_of}", WIDTH) for r in dupes]
-    if errors:
-        out += ["", s("Errors", "bold")]
-        out += [_cut(f"  {r.id}: {r.error}", WIDTH) for r in errors]
-    return "\n".join(out) + "\n"
 
 
 class _Progress:
@@ -154,7 +93,7 @@ def batch(
     """
 
     def run() -> int:
-        from ..batch import TopRanked, aggregate_edits, iter_postings, score_many
+        from ..batch import iter_postings, score_many
         from ..readers import read_text
 
         resume_text = read_text(resume)
@@ -163,7 +102,6 @@ def batch(
         ):
             raise InputError(f"{output}: refusing to overwrite an input file")
         items = iter_postings(postings, text_column=text_column)
-        streaming = format is not BatchFormat.text and top is None
         options = {
             "keywords": tuple(str(k) for k in keywords or ()),
             "full_reports": format is BatchFormat.jsonl,
@@ -174,47 +112,32 @@ def batch(
             records = score_many_dask(resume_text, items, scheduler=scheduler, **options)
         else:
             records = score_many(resume_text, items, jobs=jobs, **options)
+        from ..render.batch import write_batch
+
         progress = _Progress(not quiet)
         failed = False
+
+        def seen(record: BatchRecord) -> None:
+            nonlocal failed
+            progress.tick()
+            failed |= record.status == "error"
+
         sink = sys.stdout if output is None else output.open("w", encoding="utf-8", newline="")
         try:
-            if format is BatchFormat.csv:
-                sink.write(",".join(CSV_FIELDS) + "\n")
-            kept = TopRanked(top)
-            for record in records:
-                progress.tick()
-                failed |= record.status == "error"
-                if (
-                    min_score is not None
-                    and record.status == "scored"
-                    and (record.score or 0) < min_score
-                ):
-                    continue
-                if streaming:
-                    sink.write(_line(record, format))
-                    sink.flush()
-                else:
-                    kept.add(record)
-            progress.done()
-            if not streaming:
-                ranked = kept.ranked()
-                if format is BatchFormat.text:
-                    edits = aggregate_edits(r for r in ranked if r.status == "scored")
-                    sink.write(
-                        render_table(ranked, edits, str(resume), color=use_color(color, output))
-                    )
-                else:
-                    for record in ranked:
-                        sink.write(_line(record, format))
+            write_batch(
+                records,
+                sink,
+                format.value,
+                resume=str(resume),
+                top=top,
+                min_score=min_score,
+                color=use_color(color, output),
+                on_record=seen,
+                on_done=progress.done,
+            )
         finally:
             if output is not None:
                 sink.close()
         return EXIT_PARTIAL if failed else 0
 
     guard(run)
-
-
-def _line(record, format: BatchFormat) -> str:  # type: ignore[no-untyped-def]
-    if format is BatchFormat.csv:
-        return _csv_row(record)
-    return record.to_json() + "\n"

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
 from ..errors import EXIT_THRESHOLD, InputError
-from ..render import Format
+from ..model import LetterReport, LintReport, Severity
+from ..render import Format, render
 from .app import app
 from .options import (
     POSTING_HELP,
@@ -69,18 +69,7 @@ def score(
             posting_source=source_name(posting),
             lint={"select": codes(select), "ignore": codes(ignore), "preview": preview},
         )
-        if format is Format.json:
-            from ..render.json import dumps
-
-            text = dumps(report.to_dict())
-        elif format is Format.markdown:
-            from ..render.markdown import render_markdown
-
-            text = render_markdown(report, explain=explain)
-        else:
-            from ..render.text import render_text
-
-            text = render_text(report, color=use_color(color, output), explain=explain)
+        text = render(report, format, color=use_color(color, output), explain=explain)
         emit(text, output, [resume, posting])
         if fail_under is not None and report.score < fail_under:
             typer.echo(
@@ -112,41 +101,13 @@ def keywords(
         analysis = analyze_posting(
             text, keywords=tuple(keywords or ()), source=source_name(posting)
         )
-        if format is Format.json:
-            from ..render.json import dumps
-
-            out = dumps(analysis.to_dict())
-        else:
-            from ..render.keywords import render_keywords
-
-            out = render_keywords(analysis, markdown=format is Format.markdown)
-        emit(out, output, [posting])
+        emit(render(analysis, format), output, [posting])
 
     guard(run)
 
 
-def _emit_findings(
-    report: Any,
-    format: Format,
-    output: Path | None,
-    inputs: list[Path],
-    color: bool | None,
-    fail_on: FailOn | None,
-    render_text: Callable[..., str],
-    render_markdown: Callable[[Any], str],
-) -> int:
-    """Render a findings report (bullets, letter) and apply --fail-on."""
-    from ..lint import Severity
-
-    if format is Format.json:
-        from ..render.json import dumps
-
-        text = dumps(report.to_dict())
-    elif format is Format.markdown:
-        text = render_markdown(report)
-    else:
-        text = render_text(report, color=use_color(color, output))
-    emit(text, output, inputs)
+def _fail_on(report: LintReport | LetterReport, fail_on: FailOn | None) -> int:
+    """Exit code 1 when a finding is at least as severe as --fail-on."""
     worst = report.worst()
     if fail_on is not None and worst is not None and worst >= Severity[fail_on.value]:
         return EXIT_THRESHOLD
@@ -180,18 +141,8 @@ def bullets(
             ignore=codes(ignore),
             preview=preview,
         )
-        from ..render.lint import render_lint_markdown, render_lint_text
-
-        return _emit_findings(
-            report,
-            format,
-            output,
-            [resume],
-            color,
-            fail_on,
-            render_lint_text,
-            render_lint_markdown,
-        )
+        emit(render(report, format, color=use_color(color, output)), output, [resume])
+        return _fail_on(report, fail_on)
 
     guard(run)
 
@@ -227,18 +178,8 @@ def letter(
             ignore=codes(ignore),
             preview=preview,
         )
-        from ..render.letter import render_letter_markdown, render_letter_text
-
-        return _emit_findings(
-            report,
-            format,
-            output,
-            [cover, posting],
-            color,
-            fail_on,
-            render_letter_text,
-            render_letter_markdown,
-        )
+        emit(render(report, format, color=use_color(color, output)), output, [cover, posting])
+        return _fail_on(report, fail_on)
 
     guard(run)
 
@@ -252,14 +193,8 @@ def rules(format: FormatOpt = Format.text) -> None:
 
     def run() -> None:
         from ..lint import REGISTRY
-        from ..render.lint import render_rules_text, rule_dict
 
-        if format is Format.json:
-            from ..render.json import dumps
-
-            sys.stdout.write(dumps({"rules": [rule_dict(r) for r in REGISTRY.all()]}))
-        else:
-            sys.stdout.write(render_rules_text(REGISTRY.all()))
+        sys.stdout.write(render(REGISTRY.all(), format))
 
     guard(run)
 
@@ -276,14 +211,7 @@ def rule(
 
     def run() -> None:
         from ..lint import REGISTRY
-        from ..render.lint import render_rule_text, rule_dict
 
-        found = REGISTRY.get(code)
-        if format is Format.json:
-            from ..render.json import dumps
-
-            sys.stdout.write(dumps(rule_dict(found)))
-        else:
-            sys.stdout.write(render_rule_text(found))
+        sys.stdout.write(render(REGISTRY.get(code), format))
 
     guard(run)
