@@ -12,7 +12,7 @@ import pytest
 
 from amfit.checks import CHECKS, FAMILIES, run_checks
 from amfit.checks.dates import find_range, parse_as_of, years_range
-from amfit.engine import score, score_files
+from amfit.fit.scorer import score, score_files
 from amfit.posting import parse_posting
 from amfit.resume import parse_resume
 from conftest import ROOT, posting_path, resume_path

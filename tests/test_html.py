@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from amfit.engine import score, score_files
+from amfit.fit.scorer import score, score_files
 from amfit.render.html import CSS, render_batch_html, render_html
 from conftest import ROOT, posting_path, resume_path
 

@@ -1,37 +1,20 @@
-"""Read user files safely and normalise text.
+"""Normalise text: decode bytes, unify newlines, spaces and quotes, check it is text.
 
-:func:`read_document` reads a file or standard input (``-``) in any format
-amfit knows (plain text, Markdown, PDF, DOCX, HTML, JSON Resume; see
-:mod:`amfit.readers`) and returns its text with an extraction report;
-:func:`read_text` returns the text alone. Nothing here writes anywhere.
-Every failure is an :class:`InputError` with a one-line message that says
-what is wrong and what to do.
+Every reader (:mod:`amfit.readers`) and every text given to the library
+goes through :func:`normalize_text`; reading files and standard input is
+:func:`amfit.readers.read_document`. Every failure is an
+:class:`InputError` with a one-line message that says what is wrong and
+what to do.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
-import sys
 import unicodedata
-from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 from .errors import InputError
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .readers.base import Document
-
-#: Largest text input accepted, in bytes (text resumes and postings are a
-#: few kilobytes; anything this large is almost certainly the wrong file).
-#: It also limits the text extracted from a PDF, DOCX or HTML file.
-MAX_INPUT_BYTES = 2_000_000
-#: Largest file accepted at all, in bytes: PDF and DOCX files (and saved web
-#: pages) carry fonts, images and markup around a few kilobytes of text.
-MAX_RAW_BYTES = 20_000_000
-#: The name that reads standard input, and how it is shown in messages.
-STDIN = "-"
-STDIN_NAME = "<stdin>"
 
 # Regular expressions and str.replace rather than str.translate with a
 # table: translate walks the text in Python-level steps and was the largest
@@ -105,93 +88,17 @@ def check_text(text: str, name: str) -> str:
     return text
 
 
-def display_name(path: str | Path) -> str:
-    """A file name fit for a one-line message (control characters escaped)."""
-    return "".join(
-        ch if unicodedata.category(ch) != "Cc" else ch.encode("unicode_escape").decode()
-        for ch in str(path)
-    )
+#: Names that moved to :mod:`amfit.readers` with file reading; kept here
+#: for user code written against the documented ``amfit.textio`` paths.
+#: Looked up lazily, so textio itself never imports the readers.
+_MOVED = frozenset(
+    {"read_document", "read_text", "MAX_INPUT_BYTES", "MAX_RAW_BYTES", "STDIN", "STDIN_NAME"}
+)
 
 
-def _read_file(p: Path, name: str, limit: int) -> bytes:
-    if not p.exists():
-        raise InputError(f"{name}: no such file")
-    if p.is_dir():
-        raise InputError(f"{name}: is a directory, expected a file")
-    try:
-        size = p.stat().st_size
-        if size > limit:
-            raise InputError(f"{name}: file is {size:,} bytes, over the {limit:,}-byte limit")
-        with p.open("rb") as fh:
-            data = fh.read(limit + 1)
-    except PermissionError as exc:
-        raise InputError(f"{name}: permission denied") from exc
-    except OSError as exc:
-        raise InputError(f"{name}: cannot read the file ({exc.strerror or exc})") from exc
-    if len(data) > limit:  # a device or a file that grew while read
-        raise InputError(f"{name}: over the {limit:,}-byte limit")
-    return data
+def __getattr__(name: str) -> Any:
+    if name in _MOVED:
+        import importlib
 
-
-def _read_stdin(limit: int) -> bytes:
-    stream = sys.stdin
-    if stream is None:
-        raise InputError(f"{STDIN_NAME}: there is no standard input to read")
-    try:
-        buffer = getattr(stream, "buffer", None)
-        if buffer is not None:
-            data = buffer.read(limit + 1)
-        else:  # a text stream (some test harnesses): take its text as UTF-8
-            data = stream.read(limit + 1).encode("utf-8")
-    except (OSError, ValueError) as exc:
-        raise InputError(f"{STDIN_NAME}: cannot read standard input ({exc})") from exc
-    if len(data) > limit:
-        raise InputError(f"{STDIN_NAME}: over the {limit:,}-byte limit")
-    return data
-
-
-def read_document(
-    path: str | Path,
-    *,
-    max_bytes: int = MAX_INPUT_BYTES,
-    max_raw_bytes: int = MAX_RAW_BYTES,
-) -> Document:
-    """Read a resume or posting the user named, in any supported format.
-
-    ``path`` is a file, or ``-`` for standard input. The format comes from
-    the content (``%PDF``, a zip holding ``word/``, ``<html``, a JSON
-    object), the file name ending only where content cannot tell. No file
-    may exceed ``max_raw_bytes``; text inputs (plain text, Markdown, JSON)
-    and the text extracted from any format may not exceed ``max_bytes``.
-
-    Returns a :class:`~amfit.readers.Document`, which unpacks as
-    ``text, report``. Raises :class:`InputError` (one line: what is wrong
-    and what to do) for every input that cannot be used.
-    """
-    from .readers import read_bytes
-
-    limit = max(max_raw_bytes, max_bytes)
-    if str(path) == STDIN:
-        data = _read_stdin(limit)
-        if not data.strip():
-            raise InputError(f"{STDIN_NAME}: standard input is empty (no text to read)")
-        return read_bytes(data, STDIN_NAME, name="", max_bytes=max_bytes)
-    name = display_name(path)
-    data = _read_file(Path(path), name, limit)
-    if not data.strip():
-        raise InputError(f"{name}: the file is empty (no text to read)")
-    return read_bytes(data, name, max_bytes=max_bytes)
-
-
-def read_text(
-    path: str | Path,
-    *,
-    max_bytes: int = MAX_INPUT_BYTES,
-    max_raw_bytes: int = MAX_RAW_BYTES,
-) -> str:
-    """Read a file the user named (or ``-``, standard input) and return its text.
-
-    Any supported format (see :func:`read_document`); one-line errors for
-    every bad case.
-    """
-    return read_document(path, max_bytes=max_bytes, max_raw_bytes=max_raw_bytes).text
+        return getattr(importlib.import_module("amfit.readers"), name)
+    raise AttributeError(f"module 'amfit.textio' has no attribute {name!r}")

@@ -4,17 +4,21 @@
 the file name ending only where content cannot tell) and hands the bytes
 to :mod:`.pdf`, :mod:`.docx`, :mod:`.html`, :mod:`.jsonresume` or
 :mod:`.text`. Each returns a :class:`Document`: the text the parsers read
-and an :class:`ExtractionReport`. Files come in through
-:func:`amfit.textio.read_document`, which adds the file checks (missing,
-directory, size) and standard input.
+and an :class:`ExtractionReport`. Files and standard input come in
+through :func:`read_document`, which adds the file checks (missing,
+directory, size) in front of :func:`read_bytes`.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+import sys
+import unicodedata
+from pathlib import Path
 
 from ..errors import InputError
+from ..textio import decode_bytes
 from .base import Document, ExtractionReport
 
 __all__ = [
@@ -22,7 +26,20 @@ __all__ = [
     "Document",
     "ExtractionReport",
     "read_bytes",
+    "read_document",
+    "read_text",
 ]
+
+#: Largest text input accepted, in bytes (text resumes and postings are a
+#: few kilobytes; anything this large is almost certainly the wrong file).
+#: It also limits the text extracted from a PDF, DOCX or HTML file.
+MAX_INPUT_BYTES = 2_000_000
+#: Largest file accepted at all, in bytes: PDF and DOCX files (and saved web
+#: pages) carry fonts, images and markup around a few kilobytes of text.
+MAX_RAW_BYTES = 20_000_000
+#: The name that reads standard input, and how it is shown in messages.
+STDIN = "-"
+STDIN_NAME = "<stdin>"
 
 #: Formats amfit reads, as reported in :attr:`ExtractionReport.format`.
 FORMATS = ("text", "markdown", "pdf", "docx", "html", "json-resume")
@@ -140,7 +157,6 @@ def read_bytes(
     # extracted from it, everything else before it is decoded.
     if len(data) > max_bytes and sniff_text(_peek(data), suffix) != "html":
         raise too_big
-    from ..textio import decode_bytes
     from . import text as plain
 
     decoded = decode_bytes(data, source)
@@ -160,3 +176,93 @@ def read_bytes(
 
         return jsonresume.read_decoded(decoded, source, max_bytes=max_bytes)
     return plain.read_decoded(decoded, source, fmt=kind, encoding=plain.encoding_of(data))
+
+
+def display_name(path: str | Path) -> str:
+    """A file name fit for a one-line message (control characters escaped)."""
+    return "".join(
+        ch if unicodedata.category(ch) != "Cc" else ch.encode("unicode_escape").decode()
+        for ch in str(path)
+    )
+
+
+def _read_file(p: Path, name: str, limit: int) -> bytes:
+    if not p.exists():
+        raise InputError(f"{name}: no such file")
+    if p.is_dir():
+        raise InputError(f"{name}: is a directory, expected a file")
+    try:
+        size = p.stat().st_size
+        if size > limit:
+            raise InputError(f"{name}: file is {size:,} bytes, over the {limit:,}-byte limit")
+        with p.open("rb") as fh:
+            data = fh.read(limit + 1)
+    except PermissionError as exc:
+        raise InputError(f"{name}: permission denied") from exc
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read the file ({exc.strerror or exc})") from exc
+    if len(data) > limit:  # a device or a file that grew while read
+        raise InputError(f"{name}: over the {limit:,}-byte limit")
+    return data
+
+
+def _read_stdin(limit: int) -> bytes:
+    stream = sys.stdin
+    if stream is None:
+        raise InputError(f"{STDIN_NAME}: there is no standard input to read")
+    try:
+        buffer = getattr(stream, "buffer", None)
+        if buffer is not None:
+            data = buffer.read(limit + 1)
+        else:  # a text stream (some test harnesses): take its text as UTF-8
+            data = stream.read(limit + 1).encode("utf-8")
+    except (OSError, ValueError) as exc:
+        raise InputError(f"{STDIN_NAME}: cannot read standard input ({exc})") from exc
+    if len(data) > limit:
+        raise InputError(f"{STDIN_NAME}: over the {limit:,}-byte limit")
+    return data
+
+
+def read_document(
+    path: str | Path,
+    *,
+    max_bytes: int = MAX_INPUT_BYTES,
+    max_raw_bytes: int = MAX_RAW_BYTES,
+) -> Document:
+    """Read a resume or posting the user named, in any supported format.
+
+    ``path`` is a file, or ``-`` for standard input. The format comes from
+    the content (``%PDF``, a zip holding ``word/``, ``<html``, a JSON
+    object), the file name ending only where content cannot tell. No file
+    may exceed ``max_raw_bytes``; text inputs (plain text, Markdown, JSON)
+    and the text extracted from any format may not exceed ``max_bytes``.
+
+    Returns a :class:`~amfit.readers.Document`, which unpacks as
+    ``text, report``. Raises :class:`InputError` (one line: what is wrong
+    and what to do) for every input that cannot be used.
+    """
+    limit = max(max_raw_bytes, max_bytes)
+    if str(path) == STDIN:
+        data = _read_stdin(limit)
+        if not data.strip():
+            raise InputError(f"{STDIN_NAME}: standard input is empty (no text to read)")
+        return read_bytes(data, STDIN_NAME, name="", max_bytes=max_bytes)
+    name = display_name(path)
+    data = _read_file(Path(path), name, limit)
+    if not data.strip():
+        raise InputError(f"{name}: the file is empty (no text to read)")
+    return read_bytes(data, name, max_bytes=max_bytes)
+
+
+def read_text(
+    path: str | Path,
+    *,
+    max_bytes: int = MAX_INPUT_BYTES,
+    max_raw_bytes: int = MAX_RAW_BYTES,
+) -> str:
+    """Read a file the user named (or ``-``, standard input) and return its text.
+
+    Any supported format (see :func:`read_document`); one-line errors for
+    every bad case.
+    """
+    return read_document(path, max_bytes=max_bytes, max_raw_bytes=max_raw_bytes).text
