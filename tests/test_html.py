@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from amfit.fit.scorer import score, score_files
-from amfit.render.html import CSS, render_batch_html, render_html
+from amfit.render.html import CSS, render_html
+from amfit.render.html_batch import render_batch_html
 from conftest import ROOT, posting_path, resume_path
 
 sys.path.insert(0, str(ROOT / "scripts"))

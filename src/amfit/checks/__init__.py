@@ -27,7 +27,7 @@ from ..model import KeywordResult
 from ..posting import Posting
 from ..resume import Resume
 from . import extraction as _extraction
-from . import frequency, requirements, results, searchability
+from . import frequency, place, requirements, results, searchability
 from .base import (
     CHECKS,
     FAMILIES,
@@ -92,8 +92,8 @@ def run_checks(
         out += requirements.years(posting, years)
         out += requirements.degree(posting, resume)
         out += requirements.languages(posting, resume)
-        out += requirements.location(posting, resume)
-        out += requirements.travel(posting, resume)
+        out += place.location(posting, resume)
+        out += place.travel(posting, resume)
     rows = frequency.table(keywords)
     out += frequency.underused(rows)
     out += _extraction.extraction(extraction)

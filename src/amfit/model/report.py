@@ -15,7 +15,7 @@ from .posting import Ask, AskedKeyword
 from .serial import plain
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..checks import ChecksReport
+    from .checks import ChecksReport
 
 
 @dataclass(frozen=True, slots=True)

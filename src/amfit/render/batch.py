@@ -130,7 +130,7 @@ def write_batch(
         edits = aggregate_edits(r for r in ranked if r.status == "scored")
         sink.write(render_table(ranked, edits, resume, color=color))
     elif format == "html":
-        from .html import render_batch_html
+        from .html_batch import render_batch_html
 
         edits = aggregate_edits(r for r in ranked if r.status == "scored")
         sink.write(render_batch_html(ranked, edits, resume))
