@@ -24,20 +24,12 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import KeywordResult
+from ..model.checks import STATUSES, CheckResult, ChecksReport, KeywordFrequency, RoleDates
 from ..posting import Posting
 from ..resume import Resume
 from . import extraction as _extraction
 from . import frequency, place, requirements, results, searchability
-from .base import (
-    CHECKS,
-    FAMILIES,
-    STATUSES,
-    CheckInfo,
-    CheckResult,
-    ChecksReport,
-    KeywordFrequency,
-    RoleDates,
-)
+from .base import CHECKS, FAMILIES, CheckInfo
 from .dates import parse_as_of, role_dates, years_range
 
 __all__ = [

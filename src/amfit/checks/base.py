@@ -15,21 +15,8 @@ from functools import cache
 from typing import Any
 
 from ..errors import TaxonomyError
-from ..model.checks import STATUSES, CheckResult, ChecksReport, KeywordFrequency, RoleDates
+from ..model.checks import STATUSES, CheckResult
 from ..resources import data_path
-
-__all__ = [
-    "CHECKS",
-    "FAMILIES",
-    "STATUSES",
-    "CheckInfo",
-    "CheckResult",
-    "ChecksReport",
-    "KeywordFrequency",
-    "RoleDates",
-    "result",
-    "settings",
-]
 
 #: Family code prefix -> title, in report order.
 FAMILIES = {

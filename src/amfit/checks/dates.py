@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..model.checks import RoleDates
 from ..resume import Resume
-from .base import RoleDates
 
 MONTHS = {
     "jan": 1,

@@ -9,7 +9,8 @@ match per line, as the evidence lists them).
 from __future__ import annotations
 
 from ..model import KeywordResult
-from .base import CheckResult, KeywordFrequency, result
+from ..model.checks import CheckResult, KeywordFrequency
+from .base import result
 
 #: Taxonomy categories that are soft skills (the domain brief's list:
 #: relationship management, multi-threaded relationships, communication,
