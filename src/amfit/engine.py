@@ -119,6 +119,29 @@ _ASK_WORDS = re.compile(
     r"the role|this position|responsible for|hiring)\b",
     re.IGNORECASE,
 )
+#: Words of company description: the company speaking of itself or its story.
+_COMPANY_WORDS = re.compile(
+    r"\b(we|we're|we've|we'll|our|ours|us|founded|headquartered|backed|investors?|"
+    r"funded|raised|mission|company|startup|start-up|series [a-f]|trusted by)\b",
+    re.IGNORECASE,
+)
+#: A sentence whose subject is a name and whose verb says what it does or did
+#: ("Acme grew ARR 40%", "Contoso Labs builds payroll tools").
+_NAME_SUBJECT = re.compile(
+    r"^\W*[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}\s+(?:is|was|are|has|have|had|helps|"
+    r"builds|makes|provides|offers|sells|grew|serves|powers|enables|gives|lets|develops|"
+    r"creates|believes|empowers|connects|brings|works)\b"
+)
+
+
+def _company_text(sentence: str) -> bool:
+    """Does a sentence above the first heading describe the company rather
+    than ask something of the hire?"""
+    if _ASK_WORDS.search(sentence):
+        return False
+    return bool(_COMPANY_WORDS.search(sentence) or _NAME_SUBJECT.match(sentence))
+
+
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
 
 
@@ -225,6 +248,7 @@ class Scorer:
         # Boilerplate sections (about the company, benefits, EEO, how to
         # apply) ask for nothing: they are not even tokenised.
         hits = self.matcher.find(u for u in posting.units if u.section not in IGNORED_SECTIONS)
+        hits = self.matcher.one_ask(hits)
         by_concept: dict[str, list[tuple[Hit, str]]] = defaultdict(list)
         for hit in hits:
             unit = posting.units[hit.unit]
@@ -273,15 +297,16 @@ class Scorer:
         if unit.section == "title":
             return "must"
         sentence, offset = _sentence_at(unit.text, _unit_offset(unit, hit))
-        if unit.section == "intro" and has_headings and not _ASK_WORDS.search(sentence):
-            # Text above the first heading that does not address the reader
-            # describes the company ("Acme grew ARR 40%"), not the hire.
+        if unit.section == "intro" and _company_text(sentence):
+            # Text above the first heading is read like a responsibilities
+            # section ("Own a book of 40 accounts") unless it describes the
+            # company ("Acme grew ARR 40%", "our customers love us").
             return None
         if _marked_nice(sentence, offset):
             return "nice"
         if unit.section in NICE_SECTIONS:
             return "nice"
-        if unit.section in MUST_SECTIONS:
+        if unit.section in MUST_SECTIONS or unit.section == "intro":
             return "must"
         return "none"
 
@@ -362,7 +387,12 @@ class Scorer:
                 found = [(h, "") for h in term_hits.get(k.id, [])]
             else:
                 found = [(h, "") for h in concept_hits.get(k.id, [])]
-                for other in self.concepts[k.id].narrower:
+                # Narrower concepts show this one; so does the same ask in
+                # other words (the taxonomy's same_ask).
+                for other in (
+                    *self.concepts[k.id].narrower,
+                    *sorted(self.matcher.same_ask_of(k.id)),
+                ):
                     label = self.concepts[other].label
                     found += [(h, label) for h in concept_hits.get(other, [])]
             ev = _evidence(found, resume)

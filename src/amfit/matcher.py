@@ -63,6 +63,8 @@ FUZZY_MAX_WORDS = 3
 
 HOW_ORDER = {"exact": 0, "alias": 1, "lemma": 2, "fuzzy": 3, "shape": 4}
 
+#: Words either side of a hit searched for its concept's ``not_near`` words.
+NOT_NEAR_WINDOW = 6
 #: Most words of any kind between the two sides of a shape.
 SHAPE_MAX_SPAN = 6
 #: Words that open a new phrase: a shape's window ends at them ("grow the
@@ -97,7 +99,8 @@ SHAPE_BLOCKERS = frozenset(
     ]
 )
 #: Nouns after an object that make it a modifier ("expand the account
-#: managers' team"; "grow the business development team").
+#: managers' team"; "grow the business development team"; "drive the sales
+#: process").
 SHAPE_NOT_HEAD = frozenset(
     word_key(w)
     for w in [
@@ -114,6 +117,19 @@ SHAPE_NOT_HEAD = frozenset(
         "development",
         "representative",
         "representatives",
+        "process",
+        "cycle",
+        "strategy",
+        "pipeline",
+        "funnel",
+        "motion",
+        "methodology",
+        "approach",
+        "organization",
+        "operations",
+        "enablement",
+        "tools",
+        "management",
     ]
 )
 
@@ -165,6 +181,38 @@ class _Form:
 
 
 _CONJUNCTIONS = frozenset({"and", "or", "&"})
+_DETERMINERS = frozenset(
+    word_key(w)
+    for w in [
+        "a",
+        "an",
+        "the",
+        "our",
+        "your",
+        "their",
+        "its",
+        "this",
+        "his",
+        "her",
+        "fast",
+        "rapidly",
+    ]
+)
+
+
+def _same_derivation(window: Sequence[Token], form: _Form) -> bool:
+    """False when a "-ment" noun of the window stands for a verb of the form
+    (or the reverse): the stemmer gives "management accounts" the keys of
+    "manage accounts", but an accountant's management accounts are not
+    managing accounts."""
+    words = form.lower.split(" ")
+    if len(words) != len(window):
+        return True
+    return all(
+        t.lower.endswith("ment") == w.endswith("ment")
+        for t, w in zip(window, words, strict=True)
+        if t.key == word_key(w)
+    )
 
 
 class Matcher:
@@ -180,6 +228,7 @@ class Matcher:
         self._wild: dict[str, list[tuple[tuple[str, ...], _Form]]] = defaultdict(list)
         fuzzy_forms: dict[str, list[tuple[str, _Form]]] = defaultdict(list)
         self._shapes: dict[str, list[_ShapeRule]] = defaultdict(list)
+        self._not_near: dict[str, frozenset[str]] = {}
         self._function = _function_keys()
         self.max_words = 1
         for c in concepts:
@@ -216,6 +265,16 @@ class Matcher:
             for acr in c.acronyms:
                 self._acronyms[acr].append(_Form(c.id, acr, False, acr.lower()))
             self._excludes[c.id] = [k for k in (phrase_keys(e) for e in c.exclude) if k]
+            if c.not_near:
+                self._not_near[c.id] = frozenset(c.not_near)
+        ids = {c.id for c in concepts}
+        same: dict[str, set[str]] = defaultdict(set)
+        for c in concepts:
+            for other in c.same_ask:
+                if other in ids:
+                    same[c.id].add(other)
+                    same[other].add(c.id)
+        self._same_ask = {cid: frozenset(v) for cid, v in same.items()}
         self._fuzzy = {
             first: (tuple(s for s, _ in items), tuple(f for _, f in items))
             for first, items in fuzzy_forms.items()
@@ -238,8 +297,12 @@ class Matcher:
         """Every hit in the given units, in document order."""
         hits: list[Hit] = []
         for unit in units:
+            found: list[Hit] = []
             for seg in segments(unit.text):
-                hits.extend(self._find_in_segment(unit, seg))
+                found.extend(self._find_in_segment(unit, seg))
+            if self._not_near and any(h.concept_id in self._not_near for h in found):
+                found = self._drop_vetoed(unit, found)
+            hits.extend(found)
         hits.sort(key=lambda h: (h.start, h.concept_id))
         return hits
 
@@ -250,16 +313,17 @@ class Matcher:
         flags = [known(t.text) or self._word_flags(t) for t in seg]
         oov = [f[1] for f in flags]
         prefixes = self._prefixes
-        # Where each concept's last hit ends (a token index): a concept is
-        # found once per stretch of words, other concepts may overlap it.
+        # Where each concept's last hit ends (a token index): a hit inside an
+        # earlier one of the same concept adds nothing; other concepts may
+        # overlap it.
         ends: dict[str, int] = {}
         covered = 0
 
         def emit(concept: str, i: int, end: int, make: Callable[[], Hit]) -> None:
             nonlocal covered
-            if ends.get(concept, 0) > i or self._excluded(concept, seg, i, end - i):
+            if ends.get(concept, 0) >= end or self._excluded(concept, seg, i, end - i):
                 return
-            ends[concept] = end
+            ends[concept] = max(end, ends.get(concept, 0))
             covered = max(covered, end)
             out.append(make())
 
@@ -306,6 +370,60 @@ class Matcher:
                     )
         return out
 
+    def one_ask(self, hits: list[Hit]) -> list[Hit]:
+        """Hits with one ask per phrase: where the hits of two concepts the
+        taxonomy calls the same ask (``same_ask``) overlap, the longer one
+        stays ("lead commercial negotiations" is contract negotiation, not also
+        negotiation skills); the earlier-listed concept wins a tie."""
+        if not self._same_ask:
+            return hits
+        order = {cid: n for n, cid in enumerate(self.concepts)}
+        dropped: set[int] = set()
+        grouped = [(n, h) for n, h in enumerate(hits) if h.concept_id in self._same_ask]
+        for a, ha in grouped:
+            group = self._same_ask[ha.concept_id]
+            for b, hb in grouped:
+                if (
+                    b != a
+                    and hb.concept_id in group
+                    and hb.line == ha.line
+                    and hb.start < ha.end
+                    and ha.start < hb.end
+                ):
+                    a_len, b_len = ha.end - ha.start, hb.end - hb.start
+                    if a_len > b_len or (
+                        a_len == b_len and order[ha.concept_id] < order[hb.concept_id]
+                    ):
+                        dropped.add(b)
+        return [h for n, h in enumerate(hits) if n not in dropped]
+
+    def same_ask_of(self, concept_id: str) -> frozenset[str]:
+        """The concepts the taxonomy calls the same ask as this one."""
+        return self._same_ask.get(concept_id, frozenset())
+
+    def _drop_vetoed(self, unit: Unit, hits: list[Hit]) -> list[Hit]:
+        """Hits without a ``not_near`` word of their concept within
+        :data:`NOT_NEAR_WINDOW` words (the hit's own words included)."""
+        words = [t for seg in segments(unit.text) for t in seg]
+        starts = [unit.locate(t.start) for t in words]
+        kept: list[Hit] = []
+        for h in hits:
+            veto = self._not_near.get(h.concept_id)
+            if veto:
+                inside = [
+                    k
+                    for k, (line, off) in enumerate(starts)
+                    if (line, off) >= (h.line, h.start) and (line, off) < (h.line, h.end)
+                ]
+                if inside:
+                    lo = max(0, inside[0] - NOT_NEAR_WINDOW)
+                    hi = inside[-1] + NOT_NEAR_WINDOW + 1
+                    near = words[lo:hi]
+                    if any(t.lower in veto or t.lower[:-1] in veto for t in near):
+                        continue
+            kept.append(h)
+        return kept
+
     def _shapes_at(self, seg: Sequence[Token], i: int) -> list[tuple[_ShapeRule, int, str]]:
         """Shapes that start at word ``i``: (rule, end token index, object text)."""
         rules = self._shapes.get(seg[i].key)
@@ -314,6 +432,10 @@ class Matcher:
         out: list[tuple[_ShapeRule, int, str]] = []
         n = len(seg)
         function = self._function
+        # "a growing business", "our expanding footprint": a participle after
+        # a determiner is an adjective, not a verb with its object.
+        if i and seg[i].lower.endswith("ing") and seg[i - 1].key in _DETERMINERS:
+            return []
         for rule in rules:
             first = i + len(rule.start)
             if first > n or (
@@ -335,7 +457,7 @@ class Matcher:
                     out.append((rule, found[0], found[1]))
                     break
                 key = seg[j].key
-                if key in SHAPE_BLOCKERS or (seg[j].lower in _CONJUNCTIONS and j == first):
+                if key in SHAPE_BLOCKERS:
                     break
                 if key not in function:
                     content += 1
@@ -405,6 +527,8 @@ class Matcher:
 
         def add(width: int, forms: list[_Form]) -> None:
             window = seg[i : i + width]
+            if any(t.lower.endswith("ment") for t in window):
+                forms = [f for f in forms if _same_derivation(window, f)]
             lower = " ".join(t.lower for t in window)
             squashed = "".join(t.squash for t in window)
             found.extend((width, f, self._how(f, lower, squashed)) for f in forms)

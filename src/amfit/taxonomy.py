@@ -25,6 +25,11 @@ to five content words (the default is :data:`SHAPE_GAP`; function words
 between do not count). ``same_ask`` lists concepts that are the same ask
 when one phrase shows both ("lead commercial negotiations" is contract
 negotiation, not also a second, separate negotiation-skills ask).
+``not_near`` lists words that veto a hit when they stand within a few
+words of it in the same line, as written (a plural ``s`` allowed): the
+accounting sense of "accounts" ("accounts payable", "management
+accountant"), the staff sense of "retention" ("employee engagement,
+retention").
 """
 
 from __future__ import annotations
@@ -70,6 +75,7 @@ _CONCEPT_KEYS = {
     "narrower",
     "shapes",
     "same_ask",
+    "not_near",
     "note",
 }
 #: Content words a shape may skip between its two sides unless it says ``~N``.
@@ -122,6 +128,7 @@ class Concept:
     narrower: tuple[str, ...] = ()
     shapes: tuple[Shape, ...] = ()
     same_ask: tuple[str, ...] = ()
+    not_near: tuple[str, ...] = ()
     source: str = ""
     line: int = 0
 
@@ -225,6 +232,7 @@ def _concept_from(entry: object, name: str, line: int) -> Concept:
             parse_shape(t, name, line) for t in _str_list(entry.get("shapes"), "shapes", name, line)
         ),
         same_ask=_str_list(entry.get("same_ask"), "same_ask", name, line),
+        not_near=tuple(w.lower() for w in _str_list(entry.get("not_near"), "not_near", name, line)),
         source=name,
         line=line,
     )
