@@ -317,14 +317,35 @@ class Matcher:
         # earlier one of the same concept adds nothing; other concepts may
         # overlap it.
         ends: dict[str, int] = {}
+        # concept -> (index in ``out`` of its last hit, its first token)
+        last: dict[str, tuple[int, int]] = {}
         covered = 0
 
         def emit(concept: str, i: int, end: int, make: Callable[[], Hit]) -> None:
             nonlocal covered
-            if ends.get(concept, 0) >= end or self._excluded(concept, seg, i, end - i):
+            if self._excluded(concept, seg, i, end - i):
                 return
-            ends[concept] = max(end, ends.get(concept, 0))
+            prev_end = ends.get(concept, 0)
+            if prev_end > i:
+                # It overlaps the concept's last hit: one hit per stretch of
+                # words, the longer one, and a phrase rather than a shape of the
+                # same words ("agree the payment terms": the alias).
+                n, prev_start = last[concept]
+                prev = out[n]
+                hit = make()
+                longer = end - i > prev_end - prev_start
+                if end <= prev_end and not (prev.how == "shape" and hit.how != "shape"):
+                    return
+                if end > prev_end and not longer:
+                    return
+                out[n] = hit
+                last[concept] = (n, i)
+                ends[concept] = max(end, prev_end)
+                covered = max(covered, end)
+                return
+            ends[concept] = end
             covered = max(covered, end)
+            last[concept] = (len(out), i)
             out.append(make())
 
         for i in range(n_tokens):
