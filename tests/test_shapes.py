@@ -245,34 +245,6 @@ def test_a_separate_mention_is_still_its_own_ask(scorer: Scorer) -> None:
     assert {"contract_negotiation", "negotiation"} <= set(asked(scorer, text))
 
 
-# -- text above the first heading -----------------------------------------------------
-
-INTRO_DUTIES = """\
-Account Manager
-
-We help 400 retailers run their stores. Our customers love our renewal tooling.
-- Own a book of 40 mid-market accounts
-- Drive upsell across the book
-
-## Benefits
-- Health insurance
-"""
-
-
-def test_text_above_the_first_heading_reads_as_duties(scorer: Scorer) -> None:
-    got = asked(scorer, INTRO_DUTIES)
-    assert got.get("book_of_business") == "must"
-    assert got.get("upsell") == "must"
-
-
-def test_company_description_above_the_first_heading_asks_nothing(scorer: Scorer) -> None:
-    got = asked(scorer, INTRO_DUTIES)
-    assert "renewal" not in got
-    got = asked(scorer, "Acme grew net revenue retention to 120% last year.\n\n## Duties\n- QBRs\n")
-    assert "nrr" not in got
-    assert "qbr" in got
-
-
 # -- the resume side ---------------------------------------------------------------------
 
 

@@ -119,29 +119,6 @@ _ASK_WORDS = re.compile(
     r"the role|this position|responsible for|hiring)\b",
     re.IGNORECASE,
 )
-#: Words of company description: the company speaking of itself or its story.
-_COMPANY_WORDS = re.compile(
-    r"\b(we|we're|we've|we'll|our|ours|us|founded|headquartered|backed|investors?|"
-    r"funded|raised|mission|company|startup|start-up|series [a-f]|trusted by)\b",
-    re.IGNORECASE,
-)
-#: A sentence whose subject is a name and whose verb says what it does or did
-#: ("Acme grew ARR 40%", "Contoso Labs builds payroll tools").
-_NAME_SUBJECT = re.compile(
-    r"^\W*[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3}\s+(?:is|was|are|has|have|had|helps|"
-    r"builds|makes|provides|offers|sells|grew|serves|powers|enables|gives|lets|develops|"
-    r"creates|believes|empowers|connects|brings|works)\b"
-)
-
-
-def _company_text(sentence: str) -> bool:
-    """Does a sentence above the first heading describe the company rather
-    than ask something of the hire?"""
-    if _ASK_WORDS.search(sentence):
-        return False
-    return bool(_COMPANY_WORDS.search(sentence) or _NAME_SUBJECT.match(sentence))
-
-
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
 
 
@@ -297,16 +274,15 @@ class Scorer:
         if unit.section == "title":
             return "must"
         sentence, offset = _sentence_at(unit.text, _unit_offset(unit, hit))
-        if unit.section == "intro" and _company_text(sentence):
-            # Text above the first heading is read like a responsibilities
-            # section ("Own a book of 40 accounts") unless it describes the
-            # company ("Acme grew ARR 40%", "our customers love us").
+        if unit.section == "intro" and has_headings and not _ASK_WORDS.search(sentence):
+            # Text above the first heading that does not address the reader
+            # describes the company ("Acme grew ARR 40%"), not the hire.
             return None
         if _marked_nice(sentence, offset):
             return "nice"
         if unit.section in NICE_SECTIONS:
             return "nice"
-        if unit.section in MUST_SECTIONS or unit.section == "intro":
+        if unit.section in MUST_SECTIONS:
             return "must"
         return "none"
 
