@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from amfit.document import Piece, Unit
-from amfit.engine import Scorer, default_scorer
+from amfit.fit.scorer import Scorer, default_scorer
 from amfit.errors import TaxonomyError
 from amfit.matcher import Hit, Matcher
 from amfit.taxonomy import Concept, load_concepts, parse_shape
