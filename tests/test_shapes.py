@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 
 from amfit.document import Piece, Unit
-from amfit.fit.scorer import Scorer, default_scorer
 from amfit.errors import TaxonomyError
+from amfit.fit.scorer import Scorer, default_scorer
 from amfit.matcher import Hit, Matcher
 from amfit.taxonomy import Concept, load_concepts, parse_shape
 
