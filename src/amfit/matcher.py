@@ -1,5 +1,8 @@
 """Find taxonomy concepts in a document: exact, alias, lemma and fuzzy hits.
 
+Why one long module: phrase forms, fuzzy near misses, shapes and overlapping
+concepts share one index and one pass over the tokens.
+
 How a window of words is compared with a concept's forms (label, aliases,
 acronyms), strongest first:
 
