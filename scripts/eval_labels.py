@@ -44,7 +44,7 @@ def load_labels(corpus: Path, split: str = "dev") -> list[dict]:
 
 
 def evaluate(corpus: Path, split: str = "dev") -> dict:
-    from amfit.engine import default_scorer
+    from amfit.fit.scorer import default_scorer
     from amfit.textio import normalize_text
 
     labels = load_labels(corpus, split)

@@ -32,7 +32,7 @@ def posting_path(name: str) -> Path:
 
 @pytest.fixture(scope="session")
 def scorer():
-    from amfit.engine import default_scorer
+    from amfit.fit.scorer import default_scorer
 
     return default_scorer()
 

@@ -24,7 +24,7 @@ from amfit.batch import (
 )
 from amfit.cli import app
 from amfit.errors import EXIT_PARTIAL, InputError
-from amfit.textio import read_text
+from amfit.readers import read_text
 from conftest import AM_POSTINGS, POSTINGS, posting_path, resume_path
 
 RESUME = read_text(resume_path("strong"))

@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from amfit import __version__, cli
+from amfit import __version__
 from amfit.cli import app
+from amfit.cli import run as cli
 from amfit.model import SCHEMA_VERSION
 from conftest import AM_POSTINGS, ROOT, posting_path, resume_path
 
@@ -270,15 +271,15 @@ class _Terminal(io.StringIO):
 def test_colour_policy(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.setattr(sys, "stdout", _Terminal())
-    assert cli._use_color(None, None) is True
-    assert cli._use_color(None, Path("report.txt")) is False
-    assert cli._use_color(False, None) is False
+    assert cli.use_color(None, None) is True
+    assert cli.use_color(None, Path("report.txt")) is False
+    assert cli.use_color(False, None) is False
     monkeypatch.setenv("NO_COLOR", "1")
-    assert cli._use_color(None, None) is False
-    assert cli._use_color(True, None) is True
+    assert cli.use_color(None, None) is False
+    assert cli.use_color(True, None) is True
     monkeypatch.setattr(sys, "stdout", io.StringIO())
     monkeypatch.delenv("NO_COLOR")
-    assert cli._use_color(None, None) is False
+    assert cli.use_color(None, None) is False
 
 
 def test_keywords_json(runner: CliRunner) -> None:

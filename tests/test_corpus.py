@@ -79,7 +79,7 @@ def is_engineering(title: str) -> bool:
 def analyses(postings: list[dict]) -> dict[str, list[tuple[str, list]]]:
     """Taxonomy keywords found in each AM/CS and each engineering posting
     (~15 s, while the background build runs beside it)."""
-    from amfit.engine import analyze_posting
+    from amfit.fit.scorer import analyze_posting
 
     am = [ad for ad in postings if is_am(ad["title"])]
     eng = [ad for ad in postings if is_engineering(ad["title"])]

@@ -27,12 +27,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from amfit.errors import InputError
+from amfit.readers import MAX_INPUT_BYTES, jsonresume, read_bytes
 from amfit.readers import docx as docx_reader
 from amfit.readers import html as html_reader
-from amfit.readers import jsonresume, read_bytes
 from amfit.readers import pdf as pdf_reader
 from amfit.readers import text as text_reader
-from amfit.textio import MAX_INPUT_BYTES
 from test_readers import (
     LIGATURE_FONT,
     POSTING_TEXT,

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from amfit.engine import analyze_posting, score_files
+from amfit.fit.scorer import analyze_posting, score_files
+from amfit.readers import read_text
 from amfit.render.json import dumps
 from amfit.render.keywords import render_keywords
 from amfit.render.markdown import render_markdown
 from amfit.render.text import render_text
-from amfit.textio import read_text
 from conftest import ROOT
 
 GOLDEN = Path(__file__).parent / "golden"

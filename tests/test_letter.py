@@ -19,9 +19,9 @@ from amfit.letter import (
     split_sentences,
     word_count,
 )
+from amfit.readers import read_text
 from amfit.render.json import dumps
 from amfit.render.letter import render_letter_markdown, render_letter_text
-from amfit.textio import read_text
 from conftest import EXAMPLES, ROOT, posting_path
 
 LETTERS = EXAMPLES / "letters"
@@ -105,7 +105,7 @@ def test_weak_letter_fails_in_the_known_ways():
     for f in report.findings:
         assert f.hint
         if f.line is not None:
-            assert f.sentence, f
+            assert f.quote, f
 
 
 def test_elements_are_found_sentence_by_sentence():

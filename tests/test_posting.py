@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from amfit.engine import AskedKeyword, PostingAnalysis
+from amfit.model import AskedKeyword, PostingAnalysis
 from amfit.posting import Posting, parse_posting
-from amfit.textio import read_text
+from amfit.readers import read_text
 from conftest import AE_POSTING, AM_POSTINGS, posting_path
 
 

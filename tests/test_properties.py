@@ -9,12 +9,12 @@ from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from amfit.document import BULLET_RE, Unit
-from amfit.engine import Scorer, default_scorer
 from amfit.errors import InputError
+from amfit.fit.scorer import Scorer, default_scorer
+from amfit.fit.weights import FOUND_THRESHOLD
 from amfit.posting import parse_posting
 from amfit.render.json import dumps
 from amfit.resume import parse_resume
-from amfit.scoring import FOUND_THRESHOLD
 from amfit.textio import normalize_text
 
 SETTINGS = settings(

@@ -23,13 +23,20 @@ from typer.testing import CliRunner
 
 from amfit.cli import app
 from amfit.errors import EXIT_INPUT, InputError
-from amfit.readers import base, jsonresume, read_bytes
+from amfit.readers import (
+    MAX_INPUT_BYTES,
+    MAX_RAW_BYTES,
+    base,
+    jsonresume,
+    read_bytes,
+    read_document,
+    read_text,
+)
 from amfit.readers import docx as docx_reader
 from amfit.readers import html as html_reader
 from amfit.readers import pdf as pdf_reader
 from amfit.readers import text as text_reader
 from amfit.resume import parse_resume
-from amfit.textio import MAX_INPUT_BYTES, MAX_RAW_BYTES, read_document, read_text
 from conftest import posting_path, resume_path
 
 docx = pytest.importorskip("docx")
@@ -329,7 +336,7 @@ def squash(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def scorer():
-    from amfit.engine import default_scorer
+    from amfit.fit.scorer import default_scorer
 
     return default_scorer()
 

@@ -48,7 +48,8 @@ def test_readme_example_outputs_are_current():
 
 
 def test_readme_documents_every_weight_and_exit_code():
-    from amfit import errors, scoring
+    from amfit import errors
+    from amfit.fit import weights as scoring
 
     for name in (
         "WEIGHT_MUST",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from amfit.readers import read_text
 from amfit.resume import Resume, parse_resume, title_from_heading
-from amfit.textio import read_text
 from conftest import resume_path
 
 

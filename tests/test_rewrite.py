@@ -12,7 +12,7 @@ from amfit.facts import extract_facts, numbers_in
 from amfit.lint import lint_resume
 from amfit.lint.base import BulletContext
 from amfit.lint.rewrite import suggest
-from amfit.textio import read_text
+from amfit.readers import read_text
 from conftest import RESUME_NAMES, resume_path
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from amfit import scoring
-from amfit.engine import score_files
-from amfit.scoring import Item, compute, points_if_full
+from amfit.fit import weights as scoring
+from amfit.fit.scorer import score_files
+from amfit.fit.weights import Item, compute, points_if_full
 from conftest import AE_POSTING, AM_POSTINGS, posting_path, resume_path
 
 

@@ -365,7 +365,7 @@ def test_user_concept_replaces_builtin_id(tmp_path: Path) -> None:
 
 
 def test_user_file_through_the_scorer(tmp_path: Path) -> None:
-    from amfit.engine import analyze_posting
+    from amfit.fit.scorer import analyze_posting
 
     path = write(
         tmp_path,

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfTransformer
 
 from amfit.document import Unit
-from amfit.engine import default_scorer
+from amfit.fit.scorer import default_scorer
 from amfit.posting import IGNORED_SECTIONS, parse_posting
 from amfit.terms import (
     MAX_TERM_DF_RATIO,

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from amfit.errors import EXIT_INPUT, InputError
-from amfit.textio import MAX_INPUT_BYTES, decode_bytes, normalize_text, read_text
+from amfit.readers import MAX_INPUT_BYTES, read_text
+from amfit.textio import decode_bytes, normalize_text
 
 
 def write(tmp_path: Path, name: str, data: bytes) -> Path:

@@ -22,8 +22,8 @@ from .errors import AmfitError, InputError, TaxonomyError
 
 if TYPE_CHECKING:  # pragma: no cover
     from .batch import iter_postings, rank, score_many
-    from .engine import PostingAnalysis, Scorer, analyze_posting, score, score_files
-    from .model import Report
+    from .fit.scorer import Scorer, analyze_posting, score, score_files
+    from .model import PostingAnalysis, Report
 
 __all__ = [
     "AmfitError",
@@ -42,11 +42,11 @@ __all__ = [
 ]
 
 _LAZY = {
-    "score": "engine",
-    "score_files": "engine",
-    "analyze_posting": "engine",
-    "Scorer": "engine",
-    "PostingAnalysis": "engine",
+    "score": "fit.scorer",
+    "score_files": "fit.scorer",
+    "analyze_posting": "fit.scorer",
+    "Scorer": "fit.scorer",
+    "PostingAnalysis": "model",
     "Report": "model",
     "score_many": "batch",
     "iter_postings": "batch",

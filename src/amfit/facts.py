@@ -39,6 +39,11 @@ noun ("grew seats from 400 to 1,100") is not a count; four-digit numbers
 from 1950 to 2099 are always years; multipliers ("3x") and spelled-out
 numbers above ninety are not figures; a bullet that packs several claims
 into one clause can give a figure its neighbour's measure.
+
+Why one long module: every section (figures, periods, units, verbs,
+scope) reads the same token walk of one bullet and the same word sets;
+splitting it into a ``facts/`` package along those sections, with the word
+sets as data, is the next step (docs/architecture.md).
 """
 
 from __future__ import annotations

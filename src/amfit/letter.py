@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from ._version import __version__
 from .facts import extract_facts
-from .lint.base import REGISTRY, BulletContext, Finding, Severity
+from .lint.base import REGISTRY, BulletContext, Finding
 from .lint.words import find
-from .model import SCHEMA_VERSION
+from .model import SCHEMA_VERSION, LetterReport
 from .posting import parse_posting
 from .titles import core_title
 
@@ -283,47 +283,6 @@ def title_use(ctx: LetterContext) -> tuple[bool, list[str]]:
 # -- the report ------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class LetterFinding:
-    code: str
-    name: str
-    severity: str
-    message: str
-    line: int | None
-    sentence: str
-    hint: str
-
-
-@dataclass(frozen=True, slots=True)
-class LetterReport:
-    schema_version: str
-    amfit_version: str
-    source: str
-    posting_title: str
-    seniority: str
-    words: int
-    band: tuple[int, int]
-    paragraphs: int
-    title_exact: bool
-    other_titles: tuple[str, ...]
-    elements: dict[str, str]
-    findings: tuple[LetterFinding, ...]
-
-    def to_dict(self) -> dict:
-        return asdict(self)
-
-    def worst(self) -> Severity | None:
-        """The most severe finding's level, or None when there is none."""
-        levels = [Severity[f.severity] for f in self.findings]
-        return max(levels) if levels else None
-
-    def counts(self) -> dict[str, int]:
-        out: dict[str, int] = {}
-        for f in self.findings:
-            out[f.code] = out.get(f.code, 0) + 1
-        return dict(sorted(out.items()))
-
-
 def _sentence_of(ctx: LetterContext, line: int | None) -> str:
     return next((s.text for s in ctx.sentences if s.line == line), "")
 
@@ -340,7 +299,7 @@ def check_letter(
     """Check a cover letter against the posting it answers."""
     ctx = build_context(letter_text, posting_text=posting_text)
     chosen = REGISTRY.select(select, ignore, preview)
-    findings: list[LetterFinding] = []
+    findings: list[Finding] = []
     for rule in chosen:
         if rule.scope == "letter":
             for f in rule.check_letter(ctx):
@@ -367,5 +326,6 @@ def check_letter(
     )
 
 
-def _wrap(f: Finding, sentence: str) -> LetterFinding:
-    return LetterFinding(f.code, f.name, f.severity, f.message, f.line, sentence, f.hint)
+def _wrap(f: Finding, sentence: str) -> Finding:
+    """The finding quoting its whole sentence (the report's ``sentence``)."""
+    return Finding(f.code, f.name, f.severity, f.message, f.line, sentence, f.hint)

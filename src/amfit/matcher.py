@@ -31,12 +31,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from rapidfuzz import fuzz, process
 
 from .document import Unit
 from .nlp import WILDCARD, Token, compact, phrase_keys, segments
-from .taxonomy import Concept
+from .taxonomy import Concept, builtin_concepts
 
 #: Lowest rapidfuzz ``fuzz.ratio`` (0-100) that counts as a near miss.
 FUZZY_CUTOFF = 88.0
@@ -361,3 +362,12 @@ class Matcher:
             start=start,
             end=end_start + 1,
         )
+
+
+@cache
+def builtin_matcher() -> Matcher:
+    """The matcher of the built-in taxonomy, compiled once per process and
+    shared by the scorer and the rules that read taxonomy vocabulary."""
+    from .terms import load_background
+
+    return Matcher(list(builtin_concepts()), load_background().vocabulary)

@@ -51,7 +51,7 @@ def get_nlp() -> Language:
     """
     from spacy.lang.en import English
 
-    from .textio import MAX_INPUT_BYTES
+    from .readers import MAX_INPUT_BYTES
 
     nlp = English()
     # spaCy refuses texts over 1,000,000 characters (its parser and NER need

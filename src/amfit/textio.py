@@ -1,40 +1,20 @@
-"""Read user files safely and normalise text.
+"""Normalise text: decode bytes, unify newlines, spaces and quotes, check it is text.
 
-:func:`read_document` reads a file or standard input (``-``) in any format
-amfit knows (plain text, Markdown, PDF, DOCX, HTML, JSON Resume; see
-:mod:`amfit.readers`) and returns its text with an extraction report;
-:func:`read_text` returns the text alone. Nothing here writes anywhere.
-Every failure is an :class:`InputError` with a one-line message that says
-what is wrong and what to do.
+Every reader (:mod:`amfit.readers`) and every text given to the library
+goes through :func:`normalize_text`; reading files and standard input is
+:func:`amfit.readers.read_document`. Every failure is an
+:class:`InputError` with a one-line message that says what is wrong and
+what to do.
 """
 
 from __future__ import annotations
 
 import codecs
-import errno
-import os
 import re
-import stat
-import sys
 import unicodedata
-from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 from .errors import InputError
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .readers.base import Document
-
-#: Largest text input accepted, in bytes (text resumes and postings are a
-#: few kilobytes; anything this large is almost certainly the wrong file).
-#: It also limits the text extracted from a PDF, DOCX or HTML file.
-MAX_INPUT_BYTES = 2_000_000
-#: Largest file accepted at all, in bytes: PDF and DOCX files (and saved web
-#: pages) carry fonts, images and markup around a few kilobytes of text.
-MAX_RAW_BYTES = 20_000_000
-#: The name that reads standard input, and how it is shown in messages.
-STDIN = "-"
-STDIN_NAME = "<stdin>"
 
 # Regular expressions and str.replace rather than str.translate with a
 # table: translate walks the text in Python-level steps and was the largest
@@ -108,165 +88,17 @@ def check_text(text: str, name: str) -> str:
     return text
 
 
-def display_name(path: str | Path) -> str:
-    """A file name fit for a one-line message (control characters escaped)."""
-    return "".join(
-        ch if unicodedata.category(ch) != "Cc" else ch.encode("unicode_escape").decode()
-        for ch in str(path)
-    )
-
-
-_FILE_TYPES = (
-    (stat.S_ISFIFO, "a named pipe (FIFO)"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISSOCK, "a socket"),
+#: Names that moved to :mod:`amfit.readers` with file reading; kept here
+#: for user code written against the documented ``amfit.textio`` paths.
+#: Looked up lazily, so textio itself never imports the readers.
+_MOVED = frozenset(
+    {"read_document", "read_text", "MAX_INPUT_BYTES", "MAX_RAW_BYTES", "STDIN", "STDIN_NAME"}
 )
 
 
-def _not_regular(mode: int, name: str) -> InputError:
-    if stat.S_ISDIR(mode):
-        return InputError(f"{name}: is a directory, expected a file")
-    what = next((label for test, label in _FILE_TYPES if test(mode)), "not a regular file")
-    return InputError(
-        f"{name}: {what}, not a regular file; give a file, or - to read standard input"
-    )
+def __getattr__(name: str) -> Any:
+    if name in _MOVED:
+        import importlib
 
-
-def _os_error(exc: OSError, p: Path, name: str) -> InputError:
-    """One line for an OSError met looking at or opening ``p``."""
-    code = exc.errno
-    if code == errno.ENOENT:
-        if os.path.islink(p):
-            return InputError(f"{name}: a broken symbolic link (what it points to does not exist)")
-        return InputError(f"{name}: no such file")
-    if code == errno.ELOOP:
-        return InputError(f"{name}: a symbolic link loop (the link leads back to itself)")
-    if code == errno.ENOTDIR:
-        return InputError(f"{name}: no such file (a part of the path is not a folder)")
-    if code in (errno.EACCES, errno.EPERM):
-        return InputError(f"{name}: permission denied")
-    if code == errno.ENAMETOOLONG:
-        return InputError(f"{name}: the file name is too long")
-    if code == errno.EISDIR:
-        return InputError(f"{name}: is a directory, expected a file")
-    return InputError(f"{name}: cannot read the file ({exc.strerror or exc})")
-
-
-def check_file(path: str | Path, name: str | None = None) -> os.stat_result:
-    """The ``os.stat`` of a regular file the user named, or an :class:`InputError`.
-
-    Checked before the file is opened, so a named pipe with no writer (which
-    would block ``open`` forever), a device or a socket is refused at once;
-    a missing file, a broken symbolic link and a symbolic link loop each get
-    their own message.
-    """
-    p = Path(path)
-    name = display_name(p) if name is None else name
-    try:
-        st = os.stat(p)
-    except OSError as exc:
-        raise _os_error(exc, p, name) from exc
-    except ValueError as exc:  # an embedded NUL in the name
-        raise InputError(f"{name}: not a valid file name ({exc})") from exc
-    if not stat.S_ISREG(st.st_mode):
-        raise _not_regular(st.st_mode, name)
-    return st
-
-
-def read_file_bytes(path: str | Path, name: str | None = None, *, limit: int) -> bytes:
-    """The bytes of a regular file, at most ``limit`` of them, or an :class:`InputError`.
-
-    The file is opened without blocking and checked again once open, so a
-    file swapped for a named pipe between the check and the open cannot hang.
-    """
-    p = Path(path)
-    name = display_name(p) if name is None else name
-    st = check_file(p, name)
-    if st.st_size > limit:
-        raise InputError(f"{name}: file is {st.st_size:,} bytes, over the {limit:,}-byte limit")
-    try:
-        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
-    except OSError as exc:
-        raise _os_error(exc, p, name) from exc
-    try:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise _not_regular(mode, name)
-        with os.fdopen(fd, "rb", closefd=False) as fh:
-            data = fh.read(limit + 1)
-    except OSError as exc:
-        raise _os_error(exc, p, name) from exc
-    finally:
-        os.close(fd)
-    if len(data) > limit:  # a file that grew while read
-        raise InputError(f"{name}: over the {limit:,}-byte limit")
-    return data
-
-
-def _read_file(p: Path, name: str, limit: int) -> bytes:
-    return read_file_bytes(p, name, limit=limit)
-
-
-def _read_stdin(limit: int) -> bytes:
-    stream = sys.stdin
-    if stream is None:
-        raise InputError(f"{STDIN_NAME}: there is no standard input to read")
-    try:
-        buffer = getattr(stream, "buffer", None)
-        if buffer is not None:
-            data = buffer.read(limit + 1)
-        else:  # a text stream (some test harnesses): take its text as UTF-8
-            data = stream.read(limit + 1).encode("utf-8")
-    except (OSError, ValueError) as exc:
-        raise InputError(f"{STDIN_NAME}: cannot read standard input ({exc})") from exc
-    if len(data) > limit:
-        raise InputError(f"{STDIN_NAME}: over the {limit:,}-byte limit")
-    return data
-
-
-def read_document(
-    path: str | Path,
-    *,
-    max_bytes: int = MAX_INPUT_BYTES,
-    max_raw_bytes: int = MAX_RAW_BYTES,
-) -> Document:
-    """Read a resume or posting the user named, in any supported format.
-
-    ``path`` is a file, or ``-`` for standard input. The format comes from
-    the content (``%PDF``, a zip holding ``word/``, ``<html``, a JSON
-    object), the file name ending only where content cannot tell. No file
-    may exceed ``max_raw_bytes``; text inputs (plain text, Markdown, JSON)
-    and the text extracted from any format may not exceed ``max_bytes``.
-
-    Returns a :class:`~amfit.readers.Document`, which unpacks as
-    ``text, report``. Raises :class:`InputError` (one line: what is wrong
-    and what to do) for every input that cannot be used.
-    """
-    from .readers import read_bytes
-
-    limit = max(max_raw_bytes, max_bytes)
-    if str(path) == STDIN:
-        data = _read_stdin(limit)
-        if not data.strip():
-            raise InputError(f"{STDIN_NAME}: standard input is empty (no text to read)")
-        return read_bytes(data, STDIN_NAME, name="", max_bytes=max_bytes)
-    name = display_name(path)
-    data = _read_file(Path(path), name, limit)
-    if not data.strip():
-        raise InputError(f"{name}: the file is empty (no text to read)")
-    return read_bytes(data, name, max_bytes=max_bytes)
-
-
-def read_text(
-    path: str | Path,
-    *,
-    max_bytes: int = MAX_INPUT_BYTES,
-    max_raw_bytes: int = MAX_RAW_BYTES,
-) -> str:
-    """Read a file the user named (or ``-``, standard input) and return its text.
-
-    Any supported format (see :func:`read_document`); one-line errors for
-    every bad case.
-    """
-    return read_document(path, max_bytes=max_bytes, max_raw_bytes=max_raw_bytes).text
+        return getattr(importlib.import_module("amfit.readers"), name)
+    raise AttributeError(f"module 'amfit.textio' has no attribute {name!r}")

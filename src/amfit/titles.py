@@ -1,7 +1,7 @@
 """Title fit: is the resume's most recent title the posting's role?
 
 Levels, from best to worst (values are named constants in
-:mod:`amfit.scoring`):
+:mod:`amfit.fit.weights`):
 
 * ``same`` - the same core title once seniority words and segment
   qualifiers are set aside ("Senior Account Manager" ~ "Account Manager, SMB");

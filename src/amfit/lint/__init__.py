@@ -11,13 +11,11 @@ Library API (never prints, never exits)::
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
 
 from .._version import __version__
 from ..facts import extract_facts
-from ..model import SCHEMA_VERSION
+from ..model import SCHEMA_VERSION, BulletReport, LintReport
 from ..resume import Resume, parse_resume
 from . import rules as _rules  # noqa: F401  (registers every rule)
 from .base import REGISTRY, BulletContext, Finding, ResumeContext, Rule, Severity
@@ -37,44 +35,6 @@ __all__ = [
     "Severity",
     "lint_resume",
 ]
-
-
-@dataclass(frozen=True, slots=True)
-class BulletReport:
-    line: int
-    end_line: int
-    section: str
-    role: str
-    text: str
-    findings: tuple[Finding, ...]
-    rewrite: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class LintReport:
-    schema_version: str
-    amfit_version: str
-    source: str
-    rules: tuple[str, ...]
-    bullets: tuple[BulletReport, ...]
-    resume_findings: tuple[Finding, ...]
-
-    def findings(self) -> list[Finding]:
-        out = [f for b in self.bullets for f in b.findings]
-        return out + list(self.resume_findings)
-
-    def counts(self) -> dict[str, int]:
-        c = Counter(f.code for f in self.findings())
-        return {code: c[code] for code in sorted(c)}
-
-    def worst(self) -> Severity | None:
-        levels = [Severity[f.severity] for f in self.findings()]
-        return max(levels) if levels else None
-
-    def to_dict(self) -> dict:
-        data = asdict(self)
-        data["counts"] = self.counts()
-        return data
 
 
 def lint_resume(

@@ -14,33 +14,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from enum import IntEnum
 from typing import Any, ClassVar
 
 from ..errors import InputError
 from ..facts import BulletFacts
-
-
-class Severity(IntEnum):
-    info = 1
-    warning = 2
-    error = 3
-
-    def __str__(self) -> str:
-        return self.name
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """One problem a rule found."""
-
-    code: str
-    name: str
-    severity: str  # info | warning | error
-    message: str  # one line, quoting the words it is about
-    line: int | None  # first line of the bullet (None for resume-level findings)
-    quote: str  # the words of the bullet the finding is about ("" when none)
-    hint: str  # what to write instead, in one line
+from ..model import Finding, Severity
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from .text import TIER_TITLE
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..engine import PostingAnalysis
+    from ..model import PostingAnalysis
 
 
 def render_keywords(analysis: PostingAnalysis, *, markdown: bool = False) -> str:

@@ -52,8 +52,8 @@ def render_letter_text(report: LetterReport, *, color: bool = False) -> str:
             where = f"line {f.line}" if f.line else "letter"
             head = f"  {f.code} {s(f.severity, LEVEL_COLOR[f.severity])} {where}: "
             out += _wrap(f"{f.message} [{f.name}]", " " * 6, head)
-            if f.sentence and f.line:
-                quote = f.sentence if len(f.sentence) <= 140 else f.sentence[:137] + "..."
+            if f.quote and f.line:
+                quote = f.quote if len(f.quote) <= 140 else f.quote[:137] + "..."
                 out += _wrap(f'in: "{quote}"', " " * 10, " " * 6)
             out += _wrap(f"instead: {f.hint}", " " * 15, " " * 6)
     return "\n".join(out) + "\n"

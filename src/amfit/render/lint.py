@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 from .style import Style
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..lint import LintReport
-    from ..lint.base import Finding, Rule
+    from ..lint.base import Rule
+    from ..model import Finding, LintReport
 
 WIDTH = 80
 LEVEL_COLOR = {"error": "red", "warning": "yellow", "info": "cyan"}

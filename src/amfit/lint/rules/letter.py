@@ -1,5 +1,10 @@
 """AM7xx: cover letters (``amfit letter``). The bullet rules that apply to
-prose (AM201, AM202, AM302, AM403, AM501) also read every sentence."""
+prose (AM201, AM202, AM302, AM403, AM501) also read every sentence.
+
+Why one long module: the ten letter rules share the example letters and
+the letter context helpers; each rule is its documented class (what, why,
+example, use instead) and a short check.
+"""
 
 from __future__ import annotations
 
@@ -36,14 +41,14 @@ STRONG_LETTER = (
 
 def _tools(text: str) -> list[str]:
     from ...document import Unit, join_pieces
-    from .rolefit import _matcher
+    from ...matcher import builtin_matcher
 
-    scorer = _matcher()
+    matcher = builtin_matcher()
     joined, pieces = join_pieces([(1, 0, text)])
-    hits = scorer.matcher.find([Unit(0, "line", joined, "letter", "", pieces)])
+    hits = matcher.find([Unit(0, "line", joined, "letter", "", pieces)])
     names: list[str] = []
     for h in hits:
-        if scorer.concepts[h.concept_id].category == "tools" and h.text not in names:
+        if matcher.concepts[h.concept_id].category == "tools" and h.text not in names:
             names.append(h.text)
     return names
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cache
 
 from ..base import BulletContext, Examples, Finding, ResumeContext, Rule, Severity, register
 
@@ -14,24 +13,18 @@ AM_CATEGORIES = frozenset(
 AE_CATEGORY = "new_business"
 
 
-@cache
-def _matcher():  # type: ignore[no-untyped-def]
-    from ...engine import default_scorer
-
-    return default_scorer()
-
-
 def vocabulary(text: str) -> tuple[list[str], list[str]]:
     """(AE words, AM words) the taxonomy finds in the text."""
     from ...document import Unit, join_pieces
+    from ...matcher import builtin_matcher
 
-    scorer = _matcher()
+    matcher = builtin_matcher()
     joined, pieces = join_pieces([(1, 0, text)])
     unit = Unit(0, "bullet", joined, "experience", "", pieces)
     ae: list[str] = []
     am: list[str] = []
-    for hit in scorer.matcher.find([unit]):
-        category = scorer.concepts[hit.concept_id].category
+    for hit in matcher.find([unit]):
+        category = matcher.concepts[hit.concept_id].category
         if category == AE_CATEGORY:
             ae.append(hit.text)
         elif category in AM_CATEGORIES:

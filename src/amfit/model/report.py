@@ -1,4 +1,4 @@
-"""The one result model behind every output format.
+"""The fit report (``amfit score``): what the resume shows of each asked keyword.
 
 Every renderer (text, JSON, Markdown) reads a :class:`Report` and nothing
 else. The JSON form is ``Report.to_dict()``; its schema is
@@ -7,17 +7,12 @@ else. The JSON form is ``Report.to_dict()``; its schema is
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
-from functools import cache
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import Any, ClassVar
 
-if TYPE_CHECKING:  # pragma: no cover
-    from .lint import LintReport
-
-#: Version of the JSON report. Bump the major part on breaking changes,
-#: the minor part when a field is added (1.1 added ``lint``, 1.2 the
-#: ``extraction`` report of each input).
-SCHEMA_VERSION = "1.2"
+from .lint import LintReport
+from .posting import Ask, AskedKeyword
+from .serial import plain
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,18 +30,6 @@ class Evidence:
 
 
 @dataclass(frozen=True, slots=True)
-class Ask:
-    """One place where the posting asks for a keyword."""
-
-    signal: str  # must | nice | none (no tier signal: the taxonomy default decides)
-    section: str  # posting section kind
-    heading: str
-    line: int
-    text: str  # the posting's words
-    how: str  # how the posting's words matched (exact, alias, lemma, fuzzy, tfidf)
-
-
-@dataclass(frozen=True, slots=True)
 class Placement:
     """Where a missing or weak keyword would go in the resume."""
 
@@ -58,24 +41,72 @@ class Placement:
 
 @dataclass(frozen=True, slots=True)
 class KeywordResult:
-    id: str
-    label: str
-    source: str  # taxonomy | tfidf
-    category: str
-    tier: str  # must | nice | term
-    tier_reason: str
-    asks: tuple[Ask, ...]
+    """An asked keyword (:class:`AskedKeyword`) and what the resume shows of it."""
+
+    JSON_FIELDS: ClassVar[tuple[str, ...]] = (
+        "id",
+        "label",
+        "source",
+        "category",
+        "tier",
+        "tier_reason",
+        "asks",
+        "status",
+        "strength",
+        "evidence",
+        "ats_literal",
+        "points",
+        "placement",
+        "tfidf_weight",
+    )
+
+    keyword: AskedKeyword
     status: str  # found | partial | missing
     strength: float
     evidence: tuple[Evidence, ...]
     ats_literal: bool
     points: float  # points the score would gain with full evidence (by rescoring)
     placement: Placement | None
-    tfidf_weight: float | None
+
+    @property
+    def id(self) -> str:
+        return self.keyword.id
+
+    @property
+    def label(self) -> str:
+        return self.keyword.label
+
+    @property
+    def source(self) -> str:
+        """taxonomy | tfidf"""
+        return self.keyword.source
+
+    @property
+    def category(self) -> str:
+        return self.keyword.category
+
+    @property
+    def tier(self) -> str:
+        """must | nice | term"""
+        return self.keyword.tier
+
+    @property
+    def tier_reason(self) -> str:
+        return self.keyword.tier_reason
+
+    @property
+    def asks(self) -> tuple[Ask, ...]:
+        return self.keyword.asks
+
+    @property
+    def tfidf_weight(self) -> float | None:
+        return self.keyword.tfidf_weight
 
 
 @dataclass(frozen=True, slots=True)
 class Component:
+    """One part of the fit score (see :mod:`amfit.fit.weights`)."""
+
     name: str  # must | nice | terms | title
     weight: float  # effective weight after empty components are dropped (sums to 1)
     coverage: float  # 0-1
@@ -98,9 +129,17 @@ class TitleFit:
 
 @dataclass(frozen=True, slots=True)
 class AtsLiteral:
-    rate: float  # 0-1
+    """How many asked keywords the resume holds word for word."""
+
+    JSON_FIELDS: ClassVar[tuple[str, ...]] = ("rate", "matched", "total")
+
     matched: int
     total: int
+
+    @property
+    def rate(self) -> float:
+        """0-1, four decimals."""
+        return round(self.matched / self.total, 4) if self.total else 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,9 +170,9 @@ class Report:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data, fields in declaration order."""
-        data = _plain(self)
+        data = plain(self)
         if self.lint is not None:
-            data["lint"] = _plain(self.lint.to_dict())
+            data["lint"] = self.lint.to_dict()
         return data
 
     def by_status(self, status: str) -> tuple[KeywordResult, ...]:
@@ -143,29 +182,3 @@ class Report:
         """Missing and partial keywords, most points first."""
         todo = [k for k in self.keywords if k.status != "found"]
         return tuple(sorted(todo, key=lambda k: (-k.points, k.tier, k.id)))
-
-
-_LEAVES = frozenset({str, int, float, bool, type(None)})
-
-
-@cache
-def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(cls))
-
-
-def _plain(value: Any) -> Any:
-    """JSON-ready data: dataclasses as dicts in field order, tuples as lists.
-
-    What ``dataclasses.asdict`` gives, without its deep copy of every leaf
-    (a third of the time amfit batch spent writing JSON Lines).
-    """
-    kind = type(value)
-    if kind in _LEAVES:
-        return value
-    if hasattr(kind, "__dataclass_fields__"):
-        return {name: _plain(getattr(value, name)) for name in _field_names(kind)}
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    return value

@@ -24,6 +24,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..model import Component
+
 #: Share of the score that must-have keyword coverage carries.
 WEIGHT_MUST = 0.50
 #: Share of the score that nice-to-have keyword coverage carries.
@@ -95,19 +97,9 @@ class Item:
     strength: float
 
 
-@dataclass(frozen=True, slots=True)
-class ComponentScore:
-    name: str
-    weight: float
-    coverage: float
-    points: float
-    items: int
-    found: int
-
-
 def compute(
     items: Sequence[Item], title_value: float | None
-) -> tuple[float, tuple[ComponentScore, ...]]:
+) -> tuple[float, tuple[Component, ...]]:
     """The 0-100 score and its components. ``title_value`` None drops the title part."""
     raw: list[tuple[str, float, float, int, int]] = []
     for name in ("must", "nice", "terms"):
@@ -129,7 +121,7 @@ def compute(
     if not total_weight:
         return 0.0, ()
     parts = tuple(
-        ComponentScore(
+        Component(
             name,
             round(w / total_weight, 4),
             round(cov, 4),

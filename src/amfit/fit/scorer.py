@@ -1,0 +1,291 @@
+"""The scorer: posting asks and resume evidence put together into a report.
+
+:class:`Scorer` compiles the taxonomy and loads the background statistics
+once; each :meth:`Scorer.score` call then costs one parse and one match of
+each document. The library never prints and never exits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from functools import cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from .._version import __version__
+from ..matcher import Matcher, builtin_matcher
+from ..model import (
+    SCHEMA_VERSION,
+    AtsLiteral,
+    DocumentInfo,
+    Evidence,
+    KeywordResult,
+    PostingAnalysis,
+    Report,
+    TitleFit,
+)
+from ..readers import read_document
+from ..readers.base import Document
+from ..resume import Resume, parse_resume
+from ..taxonomy import Concept, load_taxonomy
+from ..terms import load_background
+from ..textio import check_text
+from ..titles import compare_titles
+from . import asks, weights
+from .evidence import PreparedResume, collect_evidence, term_hits
+from .placement import place
+
+#: Lint options used when a caller gives none: every stable rule.
+_DEFAULT_LINT: Mapping[str, Any] = MappingProxyType({})
+
+
+class Scorer:
+    """A reusable scorer: taxonomy compiled and statistics loaded once."""
+
+    def __init__(self, keywords: Sequence[str | Path] = ()) -> None:
+        self.concepts: dict[str, Concept] = {c.id: c for c in load_taxonomy(tuple(keywords))}
+        self.background = load_background()
+        self.matcher = (
+            Matcher(list(self.concepts.values()), self.background.vocabulary)
+            if keywords
+            else builtin_matcher()
+        )
+        self._resume_cache: PreparedResume | None = None
+
+    # -- posting ------------------------------------------------------------
+
+    def analyze_posting(self, text: str, source: str = "<posting>") -> PostingAnalysis:
+        """Parse a posting and work out what it asks for, with tiers and reasons."""
+        return asks.analyze_posting(text, source, self.matcher, self.concepts)
+
+    # -- resume -------------------------------------------------------------
+
+    def _prepare_resume(self, text: str, source: str) -> PreparedResume:
+        """Check, parse and match a resume once; reused while the same
+        resume is scored against many postings (amfit batch)."""
+        cached = self._resume_cache
+        if cached is not None and cached.key == text:
+            return cached
+        resume_text = check_text(text, source)
+        resume = parse_resume(resume_text)
+        # Job headings count too: holding the title "Account Manager" shows
+        # account management.
+        units = [u for u in resume.units if u.kind in ("bullet", "line", "job")]
+        prepared = PreparedResume(text, resume_text, resume, units, self.matcher.find(units))
+        self._resume_cache = prepared
+        return prepared
+
+    def score(
+        self,
+        resume_text: str,
+        posting_text: str,
+        *,
+        resume_source: str = "<resume>",
+        posting_source: str = "<posting>",
+        analysis: PostingAnalysis | None = None,
+        lint: Mapping[str, Any] | None = _DEFAULT_LINT,
+    ) -> Report:
+        """Score a resume against a posting (both already-read text).
+
+        ``lint`` holds :func:`amfit.lint.lint_resume` options (``select``,
+        ``ignore``, ``preview``); the report carries the bullet findings.
+        Pass ``lint=None`` to skip linting.
+        """
+        prepared = self._prepare_resume(resume_text, resume_source)
+        resume, resume_text = prepared.resume, prepared.text
+        if analysis is None:
+            posting_text = check_text(posting_text, posting_source)
+            analysis = self.analyze_posting(posting_text, posting_source)
+        concept_hits = prepared.concept_hits
+        terms_found = term_hits(prepared, [k for k in analysis.keywords if k.keys])
+
+        evidences: list[tuple[Evidence, ...]] = []
+        items: list[weights.Item] = []
+        for k in analysis.keywords:
+            if k.keys:
+                found = [(h, "") for h in terms_found.get(k.id, [])]
+            else:
+                found = [(h, "") for h in concept_hits.get(k.id, [])]
+                for other in self.concepts[k.id].narrower:
+                    label = self.concepts[other].label
+                    found += [(h, label) for h in concept_hits.get(other, [])]
+            ev = collect_evidence(found, resume)
+            evidences.append(ev)
+            strength = ev[0].strength if ev else 0.0
+            component = {"must": "must", "nice": "nice", "term": "terms"}[k.tier]
+            weight = k.tfidf_weight if k.tfidf_weight else 1.0
+            items.append(weights.Item(k.id, component, weight, strength))
+
+        match = compare_titles(resume.title, analysis.posting.title)
+        title_value: float | None = weights.TITLE_VALUES[match.level]
+        if match.level == "unknown":
+            # No title to compare: leave the component out rather than score 0.
+            title_value = None
+        score, parts = weights.compute(items, title_value)
+
+        results: list[KeywordResult] = []
+        for i, k in enumerate(analysis.keywords):
+            ev = evidences[i]
+            status = weights.status_of(items[i].strength)
+            literal = any(prepared.has_literal(f) for f in k.forms)
+            points = (
+                weights.points_if_full(items, i, title_value, score) if status != "found" else 0.0
+            )
+            placement = place(k, self.concepts, prepared, status)
+            results.append(
+                KeywordResult(
+                    keyword=k,
+                    status=status,
+                    strength=items[i].strength,
+                    evidence=ev,
+                    ats_literal=literal,
+                    points=points,
+                    placement=placement,
+                )
+            )
+        lint_report = None
+        if lint is not None:
+            from ..lint import lint_resume
+
+            lint_report = lint_resume(resume, source=resume_source, **lint)
+        matched = sum(1 for r in results if r.ats_literal)
+        total = len(results)
+        warnings = _warnings(resume, analysis)
+        return Report(
+            schema_version=SCHEMA_VERSION,
+            amfit_version=__version__,
+            resume=DocumentInfo(
+                resume_source,
+                resume.title,
+                resume_text.count("\n") + 1,
+                len(resume.bullets),
+                tuple(s.kind for s in resume.sections),
+            ),
+            posting=DocumentInfo(
+                analysis.source,
+                analysis.posting.title,
+                analysis.posting.text.count("\n") + 1,
+                sum(1 for u in analysis.posting.units if u.kind == "bullet"),
+                tuple(s.kind for s in analysis.posting.sections),
+            ),
+            score=score,
+            ats_literal=AtsLiteral(matched, total),
+            title_fit=TitleFit(
+                resume.title,
+                resume.title_line or None,
+                match.resume_family,
+                analysis.posting.title,
+                analysis.posting.title_line or None,
+                match.posting_family,
+                match.level,
+                weights.TITLE_VALUES[match.level] if title_value is not None else 0.0,
+            ),
+            components=parts,
+            keywords=tuple(results),
+            warnings=warnings,
+            lint=lint_report,
+        )
+
+
+def _warnings(resume: Resume, analysis: PostingAnalysis) -> tuple[str, ...]:
+    out: list[str] = []
+    if not resume.title:
+        out.append("no job title found in the resume (expected a job heading under Experience)")
+    if not resume.bullets:
+        out.append("no bullets found in the resume: evidence counts only partially")
+    if not analysis.posting.title:
+        out.append("no job title found on the posting's first line: title fit is left out")
+    if not any(k.source == "taxonomy" for k in analysis.keywords):
+        out.append("the posting asks for no account-management keyword amfit knows")
+    return tuple(out)
+
+
+@cache
+def default_scorer() -> Scorer:
+    return Scorer()
+
+
+def get_scorer(keywords: Sequence[str | Path] = ()) -> Scorer:
+    return Scorer(keywords) if keywords else default_scorer()
+
+
+def score(
+    resume_text: str,
+    posting_text: str,
+    *,
+    keywords: Sequence[str | Path] = (),
+    resume_source: str = "<resume>",
+    posting_source: str = "<posting>",
+    lint: Mapping[str, Any] | None = _DEFAULT_LINT,
+) -> Report:
+    """Score resume text against posting text and return the :class:`Report`.
+
+    The report includes the bullet findings (``lint`` options as in
+    :func:`amfit.lint.lint_resume`; ``None`` skips linting).
+    """
+    return get_scorer(keywords).score(
+        resume_text,
+        posting_text,
+        resume_source=resume_source,
+        posting_source=posting_source,
+        lint=lint,
+    )
+
+
+def score_files(
+    resume_path: str | Path,
+    posting_path: str | Path,
+    *,
+    keywords: Sequence[str | Path] = (),
+    max_bytes: int | None = None,
+    lint: Mapping[str, Any] | None = _DEFAULT_LINT,
+) -> Report:
+    """Read both files in any supported format (with clean errors) and score them."""
+    kwargs = {"max_bytes": max_bytes} if max_bytes else {}
+    return score_documents(
+        read_document(resume_path, **kwargs),
+        read_document(posting_path, **kwargs),
+        keywords=keywords,
+        resume_source=str(resume_path),
+        posting_source=str(posting_path),
+        lint=lint,
+    )
+
+
+def score_documents(
+    resume_doc: Document,
+    posting_doc: Document,
+    *,
+    keywords: Sequence[str | Path] = (),
+    resume_source: str = "<resume>",
+    posting_source: str = "<posting>",
+    lint: Mapping[str, Any] | None = _DEFAULT_LINT,
+) -> Report:
+    """Score two read documents; the report carries what each reader
+    extracted, and its warnings."""
+    from dataclasses import replace
+
+    report = score(
+        resume_doc.text,
+        posting_doc.text,
+        keywords=keywords,
+        resume_source=resume_source,
+        posting_source=posting_source,
+        lint=lint,
+    )
+    docs = (resume_doc, posting_doc)
+    notes = tuple(f"{d.report.source}: {w}" for d in docs for w in d.report.warnings)
+    return replace(
+        report,
+        resume=replace(report.resume, extraction=resume_doc.report.to_dict()),
+        posting=replace(report.posting, extraction=posting_doc.report.to_dict()),
+        warnings=report.warnings + notes,
+    )
+
+
+def analyze_posting(
+    posting_text: str, *, keywords: Sequence[str | Path] = (), source: str = "<posting>"
+) -> PostingAnalysis:
+    """What a posting asks for, with tiers and reasons."""
+    return get_scorer(keywords).analyze_posting(check_text(posting_text, source), source)

@@ -1,0 +1,59 @@
+"""The one result model behind every output format.
+
+Every command's result is a frozen dataclass here, and every renderer
+(text, JSON, Markdown, CSV) reads these and nothing else:
+
+* :mod:`.report` - the fit report (``amfit score``): :class:`Report`
+* :mod:`.posting` - what a posting asks for (``amfit keywords``):
+  :class:`PostingAnalysis`
+* :mod:`.lint` - bullet findings (``amfit bullets``): :class:`LintReport`
+* :mod:`.letter` - the cover-letter report (``amfit letter``): :class:`LetterReport`
+* :mod:`.batch` - one record per posting (``amfit batch``): :class:`BatchRecord`
+* :mod:`.serial` - :data:`SCHEMA_VERSION` and :func:`plain`, the one JSON serialiser
+
+Each JSON form has a schema under ``docs/`` (see docs/report-json.md).
+The model imports nothing from the rest of amfit but its version.
+"""
+
+from __future__ import annotations
+
+from .batch import TOP_MISSING, BatchRecord, Edit, Missing
+from .letter import LetterReport
+from .lint import BulletReport, Finding, LintReport, Severity
+from .posting import Ask, AskedKeyword, PostingAnalysis
+from .report import (
+    AtsLiteral,
+    Component,
+    DocumentInfo,
+    Evidence,
+    KeywordResult,
+    Placement,
+    Report,
+    TitleFit,
+)
+from .serial import SCHEMA_VERSION, plain
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "TOP_MISSING",
+    "Ask",
+    "AskedKeyword",
+    "AtsLiteral",
+    "BatchRecord",
+    "BulletReport",
+    "Component",
+    "DocumentInfo",
+    "Edit",
+    "Evidence",
+    "Finding",
+    "KeywordResult",
+    "LetterReport",
+    "LintReport",
+    "Missing",
+    "Placement",
+    "PostingAnalysis",
+    "Report",
+    "Severity",
+    "TitleFit",
+    "plain",
+]
