@@ -116,10 +116,8 @@ def _check_parts(archive: zipfile.ZipFile, names: set[str], source: str) -> None
     """The parts python-docx needs: content types, the package relationships
     and the main document they point to (``word/document.xml`` as Word names
     it), each missing one named in an amfit message."""
-    for part, what in (
-        ("[Content_Types].xml", "its list of content types"),
-        ("_rels/.rels", "its package relationships"),
-    ):
+    parts = {"[Content_Types].xml": "its list of content types", "_rels/.rels": "its links"}
+    for part, what in parts.items():
         if part not in names:
             raise InputError(
                 f"{source}: not a valid DOCX: the archive has no {part} ({what}); {DAMAGED}"
