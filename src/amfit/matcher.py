@@ -1,5 +1,8 @@
 """Find taxonomy concepts in a document: exact, alias, lemma and fuzzy hits.
 
+Why one long module: phrase forms, fuzzy near misses, shapes and overlapping
+concepts share one index and one pass over the tokens.
+
 How a window of words is compared with a concept's forms (label, aliases,
 acronyms), strongest first:
 
@@ -17,26 +20,39 @@ acronyms), strongest first:
   only for forms of :data:`FUZZY_MIN_CHARS` letters or more, and only when
   first letters agree and lengths differ by at most :data:`FUZZY_MAX_LEN_DIFF`.
 
+* **shape** - a concept's usual shape (``shapes`` in the taxonomy): a head
+  phrase and, within a few content words, its object ("expand our footprint
+  in current customers", "grow the installed base", "build strong internal
+  and external relationships"). Function words between do not count toward
+  the window (:data:`SHAPE_MAX_SPAN` caps all words); a word that opens a
+  new phrase (:data:`SHAPE_BLOCKERS`: "to", "that", "through"...) ends it,
+  and an object followed by a role noun ("account *managers*", "the
+  *team*") is a modifier, not the object. The hit's ``form`` names the shape
+  ("grow ~ installed base").
+
 The longest window wins at each position: "net revenue retention" is one
-hit of ``nrr``, never also a second, shorter ``nrr`` hit. Other concepts
-inside it count when they are the *head* of the compound (its last words:
-"senior stakeholders" is ``executive_relationships`` and ``stakeholder``;
-"net revenue retention" is ``nrr`` and ``client_retention``, as the
-hand-labelled postings count it) or a part of a coordination ("renewals and
-expansion" is ``expansion_revenue`` and ``renewal``).
+hit of ``nrr``, never also a second, shorter ``nrr`` hit. Concepts may
+overlap: a match starts at every word, so a window inside another
+concept's hit still counts ("Key Account Manager" is ``strategic_accounts``
+and ``account_management``; "senior stakeholders" is
+``executive_relationships`` and ``stakeholder``; "renewal forecasting" is
+``renewal_forecast`` and ``renewal``). A coordination shares its head:
+"expansion and renewal revenue" is also "expansion revenue", "client and
+partner relationships" also "client relationships".
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
 from rapidfuzz import fuzz, process
 
 from .document import Unit
-from .nlp import WILDCARD, Token, compact, phrase_keys, segments
+from .nlp import WILDCARD, Token, compact, phrase_keys, segments, word_key
+from .resources import data_path
 from .taxonomy import Concept, builtin_concepts
 
 #: Lowest rapidfuzz ``fuzz.ratio`` (0-100) that counts as a near miss.
@@ -48,7 +64,77 @@ FUZZY_MAX_LEN_DIFF = 2
 #: Longest window, in words, that fuzzy matching considers.
 FUZZY_MAX_WORDS = 3
 
-HOW_ORDER = {"exact": 0, "alias": 1, "lemma": 2, "fuzzy": 3}
+HOW_ORDER = {"exact": 0, "alias": 1, "lemma": 2, "fuzzy": 3, "shape": 4}
+
+#: Words either side of a hit searched for its concept's ``not_near`` words.
+NOT_NEAR_WINDOW = 6
+#: Most words of any kind between the two sides of a shape.
+SHAPE_MAX_SPAN = 6
+#: Words that open a new phrase: a shape's window ends at them ("grow the
+#: team *to* support accounts" is no account growth).
+SHAPE_BLOCKERS = frozenset(
+    word_key(w)
+    for w in [
+        "to",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "where",
+        "when",
+        "while",
+        "by",
+        "through",
+        "from",
+        "into",
+        "as",
+        "if",
+        "than",
+        "for",
+        "via",
+        "because",
+        "so",
+        "but",
+        "although",
+        "whether",
+        "across",
+    ]
+)
+#: Nouns after an object that make it a modifier ("expand the account
+#: managers' team"; "grow the business development team"; "drive the sales
+#: process").
+SHAPE_NOT_HEAD = frozenset(
+    word_key(w)
+    for w in [
+        "manager",
+        "managers",
+        "team",
+        "teams",
+        "executive",
+        "executives",
+        "department",
+        "role",
+        "roles",
+        "position",
+        "development",
+        "representative",
+        "representatives",
+        "process",
+        "cycle",
+        "strategy",
+        "pipeline",
+        "funnel",
+        "motion",
+        "methodology",
+        "approach",
+        "organization",
+        "operations",
+        "enablement",
+        "tools",
+        "management",
+    ]
+)
 
 # Whether a match can start at a word (see Matcher._word_flags): no; only a
 # squashed form of two or more words ("cross sell" for "crosssell"); yes.
@@ -71,6 +157,25 @@ class Hit:
 
 
 @dataclass(frozen=True, slots=True)
+class _ShapeRule:
+    """One side of a shape compiled to start a match; ``others`` are the
+    alternatives looked for after it."""
+
+    concept: str
+    start: tuple[str, ...]
+    start_text: str
+    others: tuple[tuple[tuple[str, ...], str], ...]
+    gap: int
+
+
+@cache
+def _function_keys() -> frozenset[str]:
+    """Keys of the stop words (data/stop_words.txt): free inside a shape's window."""
+    words = data_path("stop_words.txt").read_text(encoding="utf-8").split("\n")
+    return frozenset(word_key(w.strip().lower()) for w in words if w.strip() and w[0] != "#")
+
+
+@dataclass(frozen=True, slots=True)
 class _Form:
     concept: str
     form: str
@@ -79,26 +184,38 @@ class _Form:
 
 
 _CONJUNCTIONS = frozenset({"and", "or", "&"})
+_DETERMINERS = frozenset(
+    word_key(w)
+    for w in [
+        "a",
+        "an",
+        "the",
+        "our",
+        "your",
+        "their",
+        "its",
+        "this",
+        "his",
+        "her",
+        "fast",
+        "rapidly",
+    ]
+)
 
 
-def _conjuncts(window: Sequence[Token]) -> list[Sequence[Token]]:
-    """The parts of a window split at "and"/"or" (none when it has no conjunction)."""
-    if not any(t.lower in _CONJUNCTIONS for t in window):
-        return []
-    parts: list[list[Token]] = [[]]
-    for t in window:
-        if t.lower in _CONJUNCTIONS:
-            parts.append([])
-        else:
-            parts[-1].append(t)
-    return [p for p in parts if p]
-
-
-def _heads(window: Sequence[Token]) -> list[Sequence[Token]]:
-    """Proper suffixes of a multi-word window that end where it ends, longest first."""
-    if len(window) < 2 or any(t.lower in _CONJUNCTIONS for t in window):
-        return []
-    return [window[s:] for s in range(1, len(window))]
+def _same_derivation(window: Sequence[Token], form: _Form) -> bool:
+    """False when a "-ment" noun of the window stands for a verb of the form
+    (or the reverse): the stemmer gives "management accounts" the keys of
+    "manage accounts", but an accountant's management accounts are not
+    managing accounts."""
+    words = form.lower.split(" ")
+    if len(words) != len(window):
+        return True
+    return all(
+        t.lower.endswith("ment") == w.endswith("ment")
+        for t, w in zip(window, words, strict=True)
+        if t.key == word_key(w)
+    )
 
 
 class Matcher:
@@ -113,8 +230,22 @@ class Matcher:
         self._excludes: dict[str, list[tuple[str, ...]]] = {}
         self._wild: dict[str, list[tuple[tuple[str, ...], _Form]]] = defaultdict(list)
         fuzzy_forms: dict[str, list[tuple[str, _Form]]] = defaultdict(list)
+        self._shapes: dict[str, list[_ShapeRule]] = defaultdict(list)
+        self._not_near: dict[str, frozenset[str]] = {}
+        self._function = _function_keys()
         self.max_words = 1
         for c in concepts:
+            for shape in c.shapes:
+                sides = [
+                    [(phrase_keys(a), a) for a in shape.left],
+                    [(phrase_keys(a), a) for a in shape.right],
+                ]
+                for a, b in ((0, 1), (1, 0)) if shape.either_order else ((0, 1),):
+                    others = tuple((k, t) for k, t in sides[b] if k)
+                    for keys, text in sides[a]:
+                        if keys:
+                            rule = _ShapeRule(c.id, keys, text, others, shape.gap)
+                            self._shapes[keys[0]].append(rule)
             for text, is_label in [(c.label, True), *((a, False) for a in c.aliases)]:
                 keys = phrase_keys(text)
                 if not keys:
@@ -137,6 +268,16 @@ class Matcher:
             for acr in c.acronyms:
                 self._acronyms[acr].append(_Form(c.id, acr, False, acr.lower()))
             self._excludes[c.id] = [k for k in (phrase_keys(e) for e in c.exclude) if k]
+            if c.not_near:
+                self._not_near[c.id] = frozenset(c.not_near)
+        ids = {c.id for c in concepts}
+        same: dict[str, set[str]] = defaultdict(set)
+        for c in concepts:
+            for other in c.same_ask:
+                if other in ids:
+                    same[c.id].add(other)
+                    same[other].add(c.id)
+        self._same_ask = {cid: frozenset(v) for cid, v in same.items()}
         self._fuzzy = {
             first: (tuple(s for s, _ in items), tuple(f for _, f in items))
             for first, items in fuzzy_forms.items()
@@ -159,8 +300,12 @@ class Matcher:
         """Every hit in the given units, in document order."""
         hits: list[Hit] = []
         for unit in units:
+            found: list[Hit] = []
             for seg in segments(unit.text):
-                hits.extend(self._find_in_segment(unit, seg))
+                found.extend(self._find_in_segment(unit, seg))
+            if self._not_near and any(h.concept_id in self._not_near for h in found):
+                found = self._drop_vetoed(unit, found)
+            hits.extend(found)
         hits.sort(key=lambda h: (h.start, h.concept_id))
         return hits
 
@@ -171,8 +316,42 @@ class Matcher:
         flags = [known(t.text) or self._word_flags(t) for t in seg]
         oov = [f[1] for f in flags]
         prefixes = self._prefixes
-        i = 0
-        while i < n_tokens:
+        # Where each concept's last hit ends (a token index): a hit inside an
+        # earlier one of the same concept adds nothing; other concepts may
+        # overlap it.
+        ends: dict[str, int] = {}
+        # concept -> (index in ``out`` of its last hit, its first token)
+        last: dict[str, tuple[int, int]] = {}
+        covered = 0
+
+        def emit(concept: str, i: int, end: int, make: Callable[[], Hit]) -> None:
+            nonlocal covered
+            if self._excluded(concept, seg, i, end - i):
+                return
+            prev_end = ends.get(concept, 0)
+            if prev_end > i:
+                # It overlaps the concept's last hit: one hit per stretch of
+                # words, the longer one, and a phrase rather than a shape of the
+                # same words ("agree the payment terms": the alias).
+                n, prev_start = last[concept]
+                prev = out[n]
+                hit = make()
+                longer = end - i > prev_end - prev_start
+                if end <= prev_end and not (prev.how == "shape" and hit.how != "shape"):
+                    return
+                if end > prev_end and not longer:
+                    return
+                out[n] = hit
+                last[concept] = (n, i)
+                ends[concept] = max(end, prev_end)
+                covered = max(covered, end)
+                return
+            ends[concept] = end
+            covered = max(covered, end)
+            last[concept] = (len(out), i)
+            out.append(make())
+
+        for i in range(n_tokens):
             can_start, _, fuzzy_first = flags[i]
             if can_start == _PREFIX_ONLY:
                 # Only a spelling variant of two or more words could start
@@ -183,32 +362,149 @@ class Matcher:
                     tok.squash + nxt.squash in prefixes or tok.key + nxt.key in prefixes
                 )
             # A near miss needs fuzzy candidates for the first letter and an
-            # unknown word within reach.
-            fuzzy = fuzzy_first and any(oov[i : i + FUZZY_MAX_WORDS])
+            # unknown word within reach, outside every hit so far.
+            fuzzy = fuzzy_first and i >= covered and any(oov[i : i + FUZZY_MAX_WORDS])
             if not can_start and not fuzzy:
-                i += 1
                 continue
-            found = self._match_at(seg, i, oov if fuzzy else None)
-            if found is None:
-                i += 1
+            for width, form, how, score in self._match_at(seg, i, oov if fuzzy else None):
+                window = seg[i : i + width]
+                emit(
+                    form.concept,
+                    i,
+                    i + width,
+                    lambda w=window, f=form, h=how, s=score: self._hit(unit, w, f, h, s),
+                )
+            if not can_start:
                 continue
-            width, forms, how_by_form, score = found
-            window = seg[i : i + width]
-            seen: set[str] = set()
-            for form in forms:
-                if form.concept in seen or self._excluded(form.concept, seg, i, width):
-                    continue
-                seen.add(form.concept)
-                out.append(self._hit(unit, window, form, how_by_form[form], score))
-            # A coordination ("renewals and expansion") names each part too,
-            # and a compound's head names its own concept ("senior
-            # stakeholders" is also "stakeholders").
-            for part in _conjuncts(window) + _heads(window):
-                for h in self._find_in_segment(unit, part):
-                    if h.concept_id not in seen:
-                        seen.add(h.concept_id)
-                        out.append(h)
-            i += width
+            for rule, end, text in self._shapes_at(seg, i):
+                form = _Form(rule.concept, f"{rule.start_text} ~ {text}", False, "")
+                emit(
+                    rule.concept,
+                    i,
+                    end,
+                    lambda w=seg[i:end], f=form: self._hit(unit, w, f, "shape", 100.0),
+                )
+            if i + 3 < n_tokens and seg[i + 1].lower in _CONJUNCTIONS:
+                for end, form in self._shared_head(seg, i):
+                    emit(
+                        form.concept,
+                        i,
+                        end,
+                        lambda w=seg[i:end], f=form: self._hit(unit, w, f, "shape", 100.0),
+                    )
+        return out
+
+    def one_ask(self, hits: list[Hit]) -> list[Hit]:
+        """Hits with one ask per phrase: where the hits of two concepts the
+        taxonomy calls the same ask (``same_ask``) overlap, the longer one
+        stays ("lead commercial negotiations" is contract negotiation, not also
+        negotiation skills); the earlier-listed concept wins a tie."""
+        if not self._same_ask:
+            return hits
+        order = {cid: n for n, cid in enumerate(self.concepts)}
+        dropped: set[int] = set()
+        grouped = [(n, h) for n, h in enumerate(hits) if h.concept_id in self._same_ask]
+        for a, ha in grouped:
+            group = self._same_ask[ha.concept_id]
+            for b, hb in grouped:
+                if (
+                    b != a
+                    and hb.concept_id in group
+                    and hb.line == ha.line
+                    and hb.start < ha.end
+                    and ha.start < hb.end
+                ):
+                    a_len, b_len = ha.end - ha.start, hb.end - hb.start
+                    if a_len > b_len or (
+                        a_len == b_len and order[ha.concept_id] < order[hb.concept_id]
+                    ):
+                        dropped.add(b)
+        return [h for n, h in enumerate(hits) if n not in dropped]
+
+    def same_ask_of(self, concept_id: str) -> frozenset[str]:
+        """The concepts the taxonomy calls the same ask as this one."""
+        return self._same_ask.get(concept_id, frozenset())
+
+    def _drop_vetoed(self, unit: Unit, hits: list[Hit]) -> list[Hit]:
+        """Hits without a ``not_near`` word of their concept within
+        :data:`NOT_NEAR_WINDOW` words (the hit's own words included)."""
+        words = [t for seg in segments(unit.text) for t in seg]
+        starts = [unit.locate(t.start) for t in words]
+        kept: list[Hit] = []
+        for h in hits:
+            veto = self._not_near.get(h.concept_id)
+            if veto:
+                inside = [
+                    k
+                    for k, (line, off) in enumerate(starts)
+                    if (line, off) >= (h.line, h.start) and (line, off) < (h.line, h.end)
+                ]
+                if inside:
+                    lo = max(0, inside[0] - NOT_NEAR_WINDOW)
+                    hi = inside[-1] + NOT_NEAR_WINDOW + 1
+                    near = words[lo:hi]
+                    if any(t.lower in veto or t.lower[:-1] in veto for t in near):
+                        continue
+            kept.append(h)
+        return kept
+
+    def _shapes_at(self, seg: Sequence[Token], i: int) -> list[tuple[_ShapeRule, int, str]]:
+        """Shapes that start at word ``i``: (rule, end token index, object text)."""
+        rules = self._shapes.get(seg[i].key)
+        if not rules:
+            return []
+        out: list[tuple[_ShapeRule, int, str]] = []
+        n = len(seg)
+        function = self._function
+        # "a growing business", "our expanding footprint": a participle after
+        # a determiner is an adjective, not a verb with its object.
+        if i and seg[i].lower.endswith("ing") and seg[i - 1].key in _DETERMINERS:
+            return []
+        for rule in rules:
+            first = i + len(rule.start)
+            if first > n or (
+                len(rule.start) > 1 and tuple(t.key for t in seg[i:first]) != rule.start
+            ):
+                continue
+            content = 0
+            j = first
+            while j < n and j - first <= SHAPE_MAX_SPAN:
+                found = None
+                for keys, text in rule.others:
+                    m = len(keys)
+                    if j + m <= n and all(seg[j + x].key == k for x, k in enumerate(keys)):
+                        if j + m < n and seg[j + m].key in SHAPE_NOT_HEAD:
+                            continue
+                        found = (j + m, text)
+                        break
+                if found is not None:
+                    out.append((rule, found[0], found[1]))
+                    break
+                key = seg[j].key
+                if key in SHAPE_BLOCKERS:
+                    break
+                if key not in function:
+                    content += 1
+                    if content > rule.gap:
+                        break
+                j += 1
+        return out
+
+    def _shared_head(self, seg: Sequence[Token], i: int) -> list[tuple[int, _Form]]:
+        """A coordination's first part with the head it shares: in "expansion
+        and renewal revenue", "expansion" + "revenue" (word ``i`` is the first
+        part, word ``i + 1`` the conjunction)."""
+        out: list[tuple[int, _Form]] = []
+        n = len(seg)
+        for second in (1, 2):  # words in the second part before the shared head
+            tail = i + 2 + second
+            for k in (1, 2):  # words of the shared head
+                if tail + k > n:
+                    break
+                keys = (seg[i].key, *(t.key for t in seg[tail : tail + k]))
+                for form in self._by_keys.get(keys, ()):
+                    shared = _Form(form.concept, f"{form.form} (shared head)", False, "")
+                    out.append((tail + k, shared))
         return out
 
     def _word_flags(self, tok: Token) -> tuple[int, bool, bool]:
@@ -223,6 +519,7 @@ class Matcher:
             or (text.endswith("s") and len(text) > 2 and text[:-1] in self._acronyms)
             or tok.key in self._widths
             or tok.key in self._wild
+            or tok.key in self._shapes
             or tok.squash in self._by_compact
         ):
             can_start = _CAN_START
@@ -238,26 +535,33 @@ class Matcher:
 
     def _match_at(
         self, seg: Sequence[Token], i: int, oov: list[bool] | None
-    ) -> tuple[int, list[_Form], dict[_Form, str], float] | None:
-        """The longest match starting at word ``i``; ``oov`` marks the unknown
+    ) -> list[tuple[int, _Form, str, float]]:
+        """The longest match of each concept starting at word ``i``, as
+        (width, form, how, score), longest first; ``oov`` marks the unknown
         words of the segment, or is None when no fuzzy match is possible."""
         tok = seg[i]
+        found: list[tuple[int, _Form, str]] = []
         # Acronyms: one token, exact case, optional plural "s".
         acr = self._acronyms.get(tok.text)
         if acr is None and tok.text.endswith("s") and len(tok.text) > 2:
             acr = self._acronyms.get(tok.text[:-1])
-        best: tuple[int, list[_Form], dict[_Form, str], float] | None = None
         if acr:
-            best = (1, acr, dict.fromkeys(acr, "alias"), 100.0)
+            found.extend((1, f, "alias") for f in acr)
         room = len(seg) - i
-        found: tuple[int, list[_Form]] | None = None
+
+        def add(width: int, forms: list[_Form]) -> None:
+            window = seg[i : i + width]
+            if any(t.lower.endswith("ment") for t in window):
+                forms = [f for f in forms if _same_derivation(window, f)]
+            lower = " ".join(t.lower for t in window)
+            squashed = "".join(t.squash for t in window)
+            found.extend((width, f, self._how(f, lower, squashed)) for f in forms)
+
         for width in self._widths.get(tok.key, ()):
-            if width > room or (best is not None and width <= best[0]):
-                continue
-            forms = self._by_keys.get(tuple(t.key for t in seg[i : i + width]))
-            if forms:
-                found = (width, forms)
-                break
+            if width <= room:
+                forms = self._by_keys.get(tuple(t.key for t in seg[i : i + width]))
+                if forms:
+                    add(width, forms)
         # Spelling variants: the same letters split or joined differently
         # ("cross sell", "crosssell"), or the same keys squashed together.
         squash = joined = ""
@@ -267,32 +571,33 @@ class Matcher:
             joined += t.key
             if squash not in self._prefixes and joined not in self._prefixes:
                 break
-            if found is not None and width <= found[0]:
-                continue
             forms = self._by_compact.get(squash) or (
                 self._by_compact.get(joined) if width > 1 else None
             )
             if forms:
-                found = (width, forms)
-        if found is not None and (best is None or found[0] > best[0]):
-            width, forms = found
-            window = seg[i : i + width]
-            lower = " ".join(t.lower for t in window)
-            squashed = "".join(t.squash for t in window)
-            how = {f: self._how(f, lower, squashed) for f in forms}
-            best = (width, sorted(forms, key=lambda f: HOW_ORDER[how[f]]), how, 100.0)
-        # Wildcard aliases ("portfolio of * accounts") win only when longer.
+                add(width, forms)
+        # Wildcard aliases ("portfolio of * accounts").
         for keys, form in self._wild.get(tok.key, ()):
             n = len(keys)
-            if (
-                (best is None or n > best[0])
-                and i + n <= len(seg)
-                and all(k == WILDCARD or k == seg[i + j].key for j, k in enumerate(keys))
+            if i + n <= len(seg) and all(
+                k == WILDCARD or k == seg[i + j].key for j, k in enumerate(keys)
             ):
-                best = (n, [form], {form: "alias"}, 100.0)
-        if best is None and oov is not None:
-            best = self._fuzzy_at(seg, i, oov)
-        return best
+                found.append((n, form, "alias"))
+        if not found:
+            if oov is None:
+                return []
+            fuzzy = self._fuzzy_at(seg, i, oov)
+            if fuzzy is None:
+                return []
+            width, forms, _, score = fuzzy
+            return [(width, forms[0], "fuzzy", score)]
+        # The longest per concept, the strongest kind of match first.
+        found.sort(key=lambda x: (-x[0], WILDCARD in x[1].form, HOW_ORDER[x[2]], not x[1].is_label))
+        best: dict[str, tuple[int, _Form, str, float]] = {}
+        for width, form, how in found:
+            if form.concept not in best:
+                best[form.concept] = (width, form, how, 100.0)
+        return list(best.values())
 
     @staticmethod
     def _how(form: _Form, lower: str, squashed: str) -> str:

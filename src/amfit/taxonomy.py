@@ -15,6 +15,21 @@ free); ``acronyms`` only as whole tokens in exactly that case (a plural
 ``s`` is allowed); ``narrower`` lists concepts whose evidence also shows
 this one (``gross revenue retention`` shows ``client retention``; a recruiter
 reads it so, an ATS does not). A malformed file fails with its path and line.
+
+``shapes`` match a concept by its meaning's usual shape rather than one
+phrase: ``"expand|grow ~ account|footprint|installed base"`` is any left
+alternative, then within a few words any right alternative ("expand our
+footprint", "grow the installed base"); ``~~`` allows either order
+("advocate customer needs", "customer advocacy"); ``~5`` widens the window
+to five content words (the default is :data:`SHAPE_GAP`; function words
+between do not count). ``same_ask`` lists concepts that are the same ask
+when one phrase shows both ("lead commercial negotiations" is contract
+negotiation, not also a second, separate negotiation-skills ask).
+``not_near`` lists words that veto a hit when they stand within a few
+words of it in the same line, as written (a plural ``s`` allowed): the
+accounting sense of "accounts" ("accounts payable", "management
+accountant"), the staff sense of "retention" ("employee engagement,
+retention").
 """
 
 from __future__ import annotations
@@ -58,9 +73,43 @@ _CONCEPT_KEYS = {
     "fuzzy",
     "where",
     "narrower",
+    "shapes",
+    "same_ask",
+    "not_near",
     "note",
 }
+#: Content words a shape may skip between its two sides unless it says ``~N``.
+SHAPE_GAP = 3
+_SHAPE_RE = re.compile(r"^(?P<left>[^~]+?)\s*(?P<op>~~?)(?P<gap>\d)?\s*(?P<right>[^~]+)$")
 _ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """A head phrase and its object within a window (see the module docstring)."""
+
+    text: str  # as written in the taxonomy
+    left: tuple[str, ...]  # alternatives, each a phrase
+    right: tuple[str, ...]
+    gap: int = SHAPE_GAP  # most content words between the two sides
+    either_order: bool = False
+
+
+def parse_shape(text: str, name: str = "<shape>", line: int = 0) -> Shape:
+    """Parse ``"left|left2 ~ right|right2"`` (``~~`` either order, ``~N`` window N)."""
+    m = _SHAPE_RE.match(text.strip())
+    if not m:
+        raise TaxonomyError(
+            name, line, f"shape '{text}' must be 'head|head ~ object|object' (one ~ or ~~)"
+        )
+    sides = []
+    for part in (m.group("left"), m.group("right")):
+        alts = tuple(a.strip() for a in part.split("|"))
+        if not alts or any(not a or "*" in a for a in alts):
+            raise TaxonomyError(name, line, f"shape '{text}' has an empty or wildcard alternative")
+        sides.append(alts)
+    gap = int(m.group("gap")) if m.group("gap") else SHAPE_GAP
+    return Shape(text.strip(), sides[0], sides[1], gap, m.group("op") == "~~")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +126,9 @@ class Concept:
     fuzzy: bool = True
     where: str = "bullet"
     narrower: tuple[str, ...] = ()
+    shapes: tuple[Shape, ...] = ()
+    same_ask: tuple[str, ...] = ()
+    not_near: tuple[str, ...] = ()
     source: str = ""
     line: int = 0
 
@@ -176,6 +228,11 @@ def _concept_from(entry: object, name: str, line: int) -> Concept:
         fuzzy=fuzzy,
         where=where,
         narrower=_str_list(entry.get("narrower"), "narrower", name, line),
+        shapes=tuple(
+            parse_shape(t, name, line) for t in _str_list(entry.get("shapes"), "shapes", name, line)
+        ),
+        same_ask=_str_list(entry.get("same_ask"), "same_ask", name, line),
+        not_near=tuple(w.lower() for w in _str_list(entry.get("not_near"), "not_near", name, line)),
         source=name,
         line=line,
     )
@@ -220,9 +277,10 @@ def load_taxonomy(extra: tuple[str | Path, ...] = ()) -> tuple[Concept, ...]:
         for c in load_concepts(path):
             concepts[c.id] = c
     for c in concepts.values():
-        for other in c.narrower:
-            if other not in concepts or other == c.id:
-                raise TaxonomyError(c.source, c.line, f"narrower id '{other}' is not a concept")
+        for field, others in (("narrower", c.narrower), ("same_ask", c.same_ask)):
+            for other in others:
+                if other not in concepts or other == c.id:
+                    raise TaxonomyError(c.source, c.line, f"{field} id '{other}' is not a concept")
     return tuple(concepts.values())
 
 

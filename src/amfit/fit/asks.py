@@ -90,6 +90,7 @@ def analyze_posting(
     # Boilerplate sections (about the company, benefits, EEO, how to
     # apply) ask for nothing: they are not even tokenised.
     hits = matcher.find(u for u in posting.units if u.section not in IGNORED_SECTIONS)
+    hits = matcher.one_ask(hits)
     by_concept: dict[str, list[tuple[Hit, str]]] = defaultdict(list)
     for hit in hits:
         unit = posting.units[hit.unit]

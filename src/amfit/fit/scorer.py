@@ -107,7 +107,12 @@ class Scorer:
                 found = [(h, "") for h in terms_found.get(k.id, [])]
             else:
                 found = [(h, "") for h in concept_hits.get(k.id, [])]
-                for other in self.concepts[k.id].narrower:
+                # Narrower concepts show this one; so does the same ask in
+                # other words (the taxonomy's same_ask).
+                for other in (
+                    *self.concepts[k.id].narrower,
+                    *sorted(self.matcher.same_ask_of(k.id)),
+                ):
                     label = self.concepts[other].label
                     found += [(h, label) for h in concept_hits.get(other, [])]
             ev = collect_evidence(found, resume)
