@@ -51,7 +51,14 @@ def get_nlp() -> Language:
     """
     from spacy.lang.en import English
 
-    return English()
+    from .readers import MAX_INPUT_BYTES
+
+    nlp = English()
+    # spaCy refuses texts over 1,000,000 characters (its parser and NER need
+    # memory per character; the tokenizer alone does not). Every text amfit
+    # accepts fits in MAX_INPUT_BYTES, so any one of them tokenises.
+    nlp.max_length = MAX_INPUT_BYTES + 1
+    return nlp
 
 
 @cache

@@ -247,7 +247,15 @@ def _covered_test(unit: Unit, spans: list[tuple[int, int]]) -> Callable[[Token],
     lo = unit.pieces[0].start
     hi = unit.pieces[-1].start + len(unit.text) - unit.pieces[-1].offset
     i = max(0, bisect.bisect_right(spans, (lo, float("inf"))) - 1)
-    local = [sp for sp in spans[i:] if sp[0] < hi and sp[1] > lo]
+    # Spans are sorted by start: stop at the first that starts past the unit,
+    # so a posting of many lines costs linear, not quadratic, time.
+    local = []
+    for j in range(i, len(spans)):
+        sp = spans[j]
+        if sp[0] >= hi:
+            break
+        if sp[1] > lo:
+            local.append(sp)
     if not local:
         return None
     return lambda tok: _inside(unit.locate(tok.start)[1], local)

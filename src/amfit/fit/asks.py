@@ -8,6 +8,7 @@ posting-specific TF-IDF terms. It reads the posting only, never a resume.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from functools import cache, lru_cache
@@ -41,12 +42,25 @@ _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
 
 def _sentence_at(text: str, offset: int) -> tuple[str, int]:
     """The sentence of ``text`` holding ``offset``, and the offset inside it."""
-    start = 0
+    starts, sentences = _sentences(text)
+    i = bisect.bisect_right(starts, offset) - 1
+    return sentences[i], offset - starts[i]
+
+
+@lru_cache(maxsize=256)
+def _sentences(text: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
+    """Where each sentence of ``text`` starts, and the sentences, found once
+    per text: every keyword of a line asks for its sentence, and splitting
+    the line again for each made a long line cost its length squared. The
+    same string objects come back each time, so the caches keyed on a
+    sentence hash it once."""
+    starts = [0]
+    ends = []
     for m in _SENTENCE_END.finditer(text):
-        if m.end() > offset:
-            return text[start : m.start()], offset - start
-        start = m.end()
-    return text[start:], offset - start
+        ends.append(m.start())
+        starts.append(m.end())
+    ends.append(len(text))
+    return tuple(starts), tuple(text[a:b] for a, b in zip(starts, ends, strict=True))
 
 
 def _marked_nice(sentence: str, offset: int) -> bool:

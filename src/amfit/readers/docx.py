@@ -103,6 +103,34 @@ def check_archive(
             raise InputError(
                 f"{source}: the DOCX archive is damaged ({one_line(exc)}); {DAMAGED}"
             ) from exc
+        _check_parts(archive, names, source)
+
+
+_OFFICE_DOCUMENT = re.compile(
+    r"<Relationship\b[^>]*?Type=\"[^\"]*/officeDocument\"[^>]*>", re.IGNORECASE | re.DOTALL
+)
+_TARGET = re.compile(r"\bTarget=\"([^\"]+)\"")
+
+
+def _check_parts(archive: zipfile.ZipFile, names: set[str], source: str) -> None:
+    """The parts python-docx needs: content types, the package relationships
+    and the main document they point to (``word/document.xml`` as Word names
+    it), each missing one named in an amfit message."""
+    parts = {"[Content_Types].xml": "its list of content types", "_rels/.rels": "its links"}
+    for part, what in parts.items():
+        if part not in names:
+            raise InputError(
+                f"{source}: not a valid DOCX: the archive has no {part} ({what}); {DAMAGED}"
+            )
+    rels = archive.read("_rels/.rels").decode("utf-8", errors="replace")
+    rel = _OFFICE_DOCUMENT.search(rels)
+    target = _TARGET.search(rel.group(0)) if rel else None
+    main = target.group(1).lstrip("/") if target else "word/document.xml"
+    if main not in names:
+        raise InputError(
+            f"{source}: not a valid DOCX: the archive has no {main} (the document's text); "
+            f"{DAMAGED}"
+        )
 
 
 def _bomb(source: str, size: int, limit: int) -> str:

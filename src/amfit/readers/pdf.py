@@ -49,6 +49,7 @@ from typing import Any
 
 from ..errors import InputError
 from .base import Document, finish, one_line
+from .inflate import MAX_INFLATED_BYTES, inflate_budget
 
 #: Pages read at most (a resume or posting has a few).
 MAX_PAGES = 30
@@ -553,13 +554,23 @@ def layout_text(pages: list[_Page]) -> tuple[str, dict[str, int]]:
 
 
 def read(
-    data: bytes, source: str, *, max_bytes: int | None = None, max_pages: int = MAX_PAGES
+    data: bytes,
+    source: str,
+    *,
+    max_bytes: int | None = None,
+    max_pages: int = MAX_PAGES,
+    max_inflated: int = MAX_INFLATED_BYTES,
 ) -> Document:
-    """Extract the text of a PDF file's bytes in reading order."""
+    """Extract the text of a PDF file's bytes in reading order.
+
+    The file's compressed streams may unpack to ``max_inflated`` bytes in
+    all (see :mod:`amfit.readers.inflate`).
+    """
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
     try:
-        pages, total = _pages(data, source, max_pages)
+        with inflate_budget(source, max_inflated):
+            pages, total = _pages(data, source, max_pages)
         text, stats = layout_text(pages)
     except InputError:
         raise
