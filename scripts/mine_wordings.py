@@ -50,6 +50,7 @@ def _heads_from_taxonomy() -> dict[str, set[str]]:
     from amfit.nlp import phrase_keys
     from amfit.taxonomy import builtin_concepts
 
+    stop = {k for w in _function_words() for k in phrase_keys(w)[:1]}
     heads: dict[str, set[str]] = defaultdict(set)
     for c in builtin_concepts():
         if not c.shapes:
@@ -60,15 +61,28 @@ def _heads_from_taxonomy() -> dict[str, set[str]]:
         for shape in c.shapes:
             for side in (shape.left, shape.right):
                 for alt in side:
-                    heads[c.id].add(alt[-1])
+                    # each alternative is a phrase: its last word's key is the head
+                    # (its last content word: "portfolio of" is headed by portfolio)
+                    alt_keys = [k for k in phrase_keys(alt) if k not in stop]
+                    if alt_keys:
+                        heads[c.id].add(alt_keys[-1])
     return heads
+
+
+def _function_words() -> frozenset[str]:
+    """English function words (data/stop_words.txt, scikit-learn's list):
+    not the job-ad generic words of data/generic_terms.txt, which hold the
+    very verbs a shape is made of (build, drive, grow)."""
+    from amfit.resources import data_path
+
+    text = data_path("stop_words.txt").read_text(encoding="utf-8")
+    return frozenset(w for raw in text.split("\n") if (w := raw.split("#", 1)[0].strip().lower()))
 
 
 def mine(corpus: Path, heads: dict[str, set[str]], min_ads: int) -> list[tuple]:
     from amfit.nlp import segments
-    from amfit.terms import stop_words
 
-    stop = stop_words()
+    stop = _function_words()
     wanted = {h for hs in heads.values() for h in hs}
     ads: dict[tuple, set[int]] = defaultdict(set)
     spell: dict[tuple, Counter] = defaultdict(Counter)
@@ -102,12 +116,16 @@ def mine(corpus: Path, heads: dict[str, set[str]], min_ads: int) -> list[tuple]:
                                     row = (h, kind, w.key)
                                     ads[row].add(n)
                                     spell[row][w.lower] += 1
-    out = []
+    # A head shared by concepts (customer, business) is one row naming them all.
+    owners: dict[str, list[str]] = defaultdict(list)
     for cid, hs in sorted(heads.items()):
-        for (h, kind, words), seen in ads.items():
-            if h in hs and len(seen) >= min_ads:
-                form = spell[(h, kind, words)].most_common(1)[0][0]
-                out.append((cid, h, kind, len(seen), form))
+        for h in hs:
+            owners[h].append(cid)
+    out = []
+    for (h, kind, words), seen in ads.items():
+        if len(seen) >= min_ads:
+            form = spell[(h, kind, words)].most_common(1)[0][0]
+            out.append((",".join(owners[h]), h, kind, len(seen), form))
     out.sort(key=lambda r: (r[0], r[1], r[2], -r[3], r[4]))
     return out
 
@@ -143,7 +161,7 @@ def main() -> int:
         "# built by scripts/mine_wordings.py from postings.jsonl",
         f"# corpus sha256 {digest}; words compared by amfit lemma keys,"
         " shown in their most common spelling",
-        f"# rows seen in >= {args.min_ads} ads; columns: concept head kind ads wording",
+        f"# rows seen in >= {args.min_ads} ads; columns: concepts head kind ads wording",
     ]
     lines += ["\t".join(str(x) for x in r) for r in rows]
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -435,9 +435,10 @@ def test_company_blurb_above_headings_is_not_an_ask(scorer) -> None:
     found = concepts(analyze(scorer, text))
     assert "nrr" not in found
     assert "upsell" not in found
-    # A sentence addressed to the reader is an ask (with no tier signal).
+    # A sentence addressed to the reader is an ask, read like a
+    # responsibilities section.
     assert found["renewal"].tier == "must"
-    assert [a.signal for a in found["renewal"].asks] == ["none"]
+    assert [a.signal for a in found["renewal"].asks] == ["must"]
 
 
 # -- titles ------------------------------------------------------------------------

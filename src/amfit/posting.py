@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from .document import (
     Unit,
@@ -24,6 +25,7 @@ from .document import (
     line_starts,
     looks_like_heading,
     markdown_heading,
+    section_patterns,
     strip_bullet,
 )
 from .titles import has_title_word
@@ -57,6 +59,65 @@ class Posting:
     @property
     def has_headings(self) -> bool:
         return bool(self.sections)
+
+
+#: A sentence opening on a name and a verb of what it is or does ("Acme is
+#: a platform...", "Contoso Labs helps..."): the subject and the verb.
+_SUBJECT_VERB = re.compile(
+    r"^\W*((?:(?:\(?(?=[\w.]*[A-Za-z])[A-Z0-9][\w.&'’()-]*|of|and|&|/)\s+){0,5}?)(is|was|are|were|has|have|had|"
+    r"will|can|must|work|report|grew|built|made|won|began|became|[a-z]{3,}(?:s|ed))\b"
+)
+_OPENERS = frozenset({"the", "this", "that", "a", "an", "as", "our", "each", "every"})
+
+
+@cache
+def _intro_patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
+    return dict(section_patterns("intro"))
+
+
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
+def intro_reading(sentence: str, offset: int | None = None) -> str:
+    """How the words at ``offset`` of a sentence above the first heading are
+    read (the whole sentence when ``offset`` is None): ``duties`` (it asks
+    something of the hire), ``company`` (company description, benefits or
+    EEO text: no ask) or ``""`` (neither; read like a responsibilities
+    section). The patterns are ``[intro]`` in ``keywords/sections.toml``."""
+    reading, opening = _reading(sentence)
+    if opening is not None and offset is not None and offset < opening:
+        # "Acme is a B2B SaaS company looking for...": B2B SaaS is Acme's.
+        head, _ = _reading(sentence[:opening])
+        return head or "duties"
+    return reading
+
+
+@lru_cache(maxsize=4096)
+def _reading(sentence: str) -> tuple[str, int | None]:
+    """(the sentence's reading, where an opening announcement starts)."""
+    plain = _LINK.sub(r"\1", sentence)
+    lower = plain.lower().replace("’", "'")
+    patterns = _intro_patterns()
+    if any(p.search(lower) for p in patterns.get("duties", ())):
+        return "duties", None
+    original = sentence.lower()
+    starts = [m.start() for p in patterns.get("opening", ()) for m in p.finditer(original)]
+    if starts:
+        return "duties", min(starts)
+    m = _SUBJECT_VERB.match(plain)
+    if m:
+        words = m.group(1).split()
+        if words and words[0].lower() in _OPENERS:
+            words = words[1:]
+        if words and has_title_word(" ".join(w.rstrip("s") for w in words)):
+            # "The Account Manager is...", "Directors work closely with..."
+            return "duties", None
+        if words and not m.group(1)[:1].islower():
+            # A name and what it is or does: "Acme is a platform for..."
+            return "company", None
+    if any(p.search(lower) for p in patterns.get("company", ())):
+        return "company", None
+    return "", None
 
 
 def _find_title(lines: list[str]) -> tuple[str, int]:

@@ -16,7 +16,14 @@ from functools import cache, lru_cache
 from ..document import Unit
 from ..matcher import Hit, Matcher
 from ..model import Ask, AskedKeyword, PostingAnalysis
-from ..posting import IGNORED_SECTIONS, MUST_SECTIONS, NICE_SECTIONS, Posting, parse_posting
+from ..posting import (
+    IGNORED_SECTIONS,
+    MUST_SECTIONS,
+    NICE_SECTIONS,
+    Posting,
+    intro_reading,
+    parse_posting,
+)
 from ..taxonomy import Concept
 from ..terms import Term, load_background, salient_terms
 from ..titles import compare_titles
@@ -31,12 +38,6 @@ def _nice_markers() -> dict[str, tuple[re.Pattern[str], ...]]:
     return dict(section_patterns("markers"))
 
 
-#: Words that make an intro sentence an ask of the reader, not company blurb.
-_ASK_WORDS = re.compile(
-    r"\b(you|your|you'll|you're|we're looking|we are looking|candidate|ideal|this role|"
-    r"the role|this position|responsible for|hiring)\b",
-    re.IGNORECASE,
-)
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
 
 
@@ -100,7 +101,11 @@ def analyze_posting(
     asked: list[AskedKeyword] = []
     for cid, mentions in by_concept.items():
         concept = concepts[cid]
-        tier, reason = _tier(concept, mentions, posting)
+        # A headed section says more than the text above the first heading
+        # ("we hand customers to our account management team" above, AM in
+        # the preferred list below): the intro decides only alone.
+        headed = [m for m in mentions if posting.units[m[0].unit].section != "intro"]
+        tier, reason = _tier(concept, headed or mentions, posting)
         asks = tuple(
             Ask(
                 signal,
@@ -139,10 +144,13 @@ def _signal(unit: Unit, hit: Hit, has_headings: bool) -> str | None:
     if unit.section == "title":
         return "must"
     sentence, offset = _sentence_at(unit.text, _unit_offset(unit, hit))
-    if unit.section == "intro" and has_headings and not _ASK_WORDS.search(sentence):
-        # Text above the first heading that does not address the reader
-        # describes the company ("Acme grew ARR 40%"), not the hire.
-        return None
+    if unit.section == "intro" and has_headings:
+        # Text above the first heading is read like a responsibilities
+        # section ("Own a book of 40 accounts") unless it describes the
+        # company ("Acme grew ARR 40%"): see posting.intro_reading.
+        if intro_reading(sentence, offset) == "company":
+            return None
+        return "nice" if _marked_nice(sentence, offset) else "must"
     if _marked_nice(sentence, offset):
         return "nice"
     if unit.section in NICE_SECTIONS:
