@@ -87,6 +87,10 @@ def keywords(
     format: FormatOpt = Format.text,
     output: OutputOpt = None,
     keywords: KeywordsOpt = None,
+    explain: Annotated[
+        bool,
+        typer.Option("--explain", help="Show where each keyword is asked and how it matched."),
+    ] = False,
 ) -> None:
     """List what a posting asks for, with tiers and the reason for each.
 
@@ -101,7 +105,7 @@ def keywords(
         analysis = analyze_posting(
             text, keywords=tuple(keywords or ()), source=source_name(posting)
         )
-        emit(render(analysis, format), output, [posting])
+        emit(render(analysis, format, explain=explain), output, [posting])
 
     guard(run)
 

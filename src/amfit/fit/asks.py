@@ -114,6 +114,7 @@ def analyze_posting(
                 h.line,
                 h.text,
                 h.how,
+                h.form,
             )
             for h, signal in mentions
         )
@@ -169,6 +170,7 @@ def _term_keyword(term: Term, posting: Posting) -> AskedKeyword:
         term.line,
         term.text,
         "tfidf",
+        term.key,
     )
     reason = (
         f"posting-specific term: TF-IDF {term.weight:.2f}, used {term.count}x here, "

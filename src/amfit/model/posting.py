@@ -21,7 +21,11 @@ class Ask:
     heading: str
     line: int
     text: str  # the posting's words
-    how: str  # how the posting's words matched (exact, alias, lemma, fuzzy, tfidf)
+    how: str  # how the posting's words matched (exact, alias, lemma, fuzzy, shape, tfidf)
+    #: what they matched: the taxonomy form (label, alias or acronym), the
+    #: shape as written in the taxonomy ("grow ~ installed base"), or the
+    #: lemma key of a TF-IDF term
+    form: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -93,7 +93,7 @@ def _keywords(markdown: bool) -> Callable[[Any, bool, bool], str]:
     def run(r: Any, color: bool, explain: bool) -> str:
         from .keywords import render_keywords
 
-        return render_keywords(r, markdown=markdown)
+        return render_keywords(r, markdown=markdown, explain=explain)
 
     return run
 

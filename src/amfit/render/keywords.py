@@ -8,10 +8,20 @@ from typing import TYPE_CHECKING
 from .text import TIER_TITLE
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..model import PostingAnalysis
+    from ..model import Ask, PostingAnalysis
 
 
-def render_keywords(analysis: PostingAnalysis, *, markdown: bool = False) -> str:
+def _ask_line(a: Ask) -> str:
+    """One place a keyword is asked, and how: the taxonomy form or shape it
+    matched ("shape: grow ~ installed base")."""
+    same = not a.form or a.form.lower() == a.text.lower() or a.how == "tfidf"  # a stem key
+    how = a.how if same else f"{a.how}: {a.form}"
+    return f'asked: line {a.line} ({a.section}, {a.signal}) "{a.text}" [{how}]'
+
+
+def render_keywords(
+    analysis: PostingAnalysis, *, markdown: bool = False, explain: bool = False
+) -> str:
     p = analysis.posting
     title = p.title or "no title found"
     family = f" (family: {analysis.title_family})" if analysis.title_family else ""
@@ -42,4 +52,7 @@ def render_keywords(analysis: PostingAnalysis, *, markdown: bool = False) -> str
             out.append(
                 f"- {head}: {k.tier_reason}" if markdown else f"  {head}\n      {k.tier_reason}"
             )
+            if explain:
+                pad = "  - " if markdown else "      "
+                out += [pad + _ask_line(a) for a in k.asks]
     return "\n".join(out) + "\n"
