@@ -1,21 +1,37 @@
 #!/usr/bin/env python3
-"""Benchmark amfit batch: one resume against the 1,471 real postings.
+"""Benchmark amfit as whole processes against the floors: the source of
+every speed and memory figure in the README.
 
-Times whole processes (start-up included): ``amfit batch`` with --jobs 1
-and --jobs 2 writing JSON Lines to /dev/null, and the floor, spaCy's blank
-English tokenizer alone over the same postings in a fresh process. Prints
-wall time, postings per second, the ratio to the floor and peak memory
-(max RSS of the largest single process: the command or one of its
-workers). A last run scores the corpus four times over (each copy's text
-made distinct) to show memory stays flat as the number of postings grows.
+One run measures, each ``--repeat`` times, reporting the minimum and the
+median wall time:
 
-    python bench/batch.py [--corpus ../shared/corpus/postings.jsonl] [--repeat 3] [--scale 4]
+* the tokenizer floor: spaCy's blank English tokenizer alone over the
+  1,471 postings, in one process, and in two processes at once (each
+  taking half the postings, the way ``--jobs 2`` splits them);
+* (with each wall time, the median CPU seconds of the process tree, which
+  a shared machine's load moves much less);
+* ``amfit batch --jobs 1`` and ``--jobs 2`` over the same postings (JSON
+  Lines to /dev/null, start-up included), with the ratio of each to the
+  floor of the same number of processes;
+* cold ``amfit score`` on the bundled examples (a fresh process each time)
+  against the import floor: ``import spacy, rapidfuzz, typer`` and
+  ``spacy.blank("en")`` in a fresh process;
+* the peak memory (VmHWM) of the parent process of ``amfit batch --jobs 2``
+  alone (workers apart), writing the ranked text table (no ``--top``),
+  JSON Lines, and the table with ``--top 10``, at 1x and ``--scale`` x the
+  corpus (each copy's text made distinct): flat means no growth with the
+  number of postings.
+
+    python bench/batch.py [--corpus ../shared/corpus/postings.jsonl] [--repeat 5] [--scale 4]
+
+The last line is the figures as JSON (seconds and MiB).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import resource
 import statistics
 import subprocess
 import sys
@@ -24,10 +40,12 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-FLOOR = """
+RESUME = "examples/resumes/strong.md"
+POSTING = "examples/postings/mid-market-account-manager.txt"
+TOKENIZE = """
 import json, sys
-from spacy.lang.en import English
-nlp = English()
+import spacy
+nlp = spacy.blank("en")
 n = 0
 for line in open(sys.argv[1], encoding="utf-8"):
     if line.strip():
@@ -36,34 +54,65 @@ for line in open(sys.argv[1], encoding="utf-8"):
         n += 1
 print(n)
 """
+IMPORT_FLOOR = 'import spacy, rapidfuzz, typer; spacy.blank("en")'
 
 
-#: Runs a command and prints the peak RSS (KiB) of its process tree: the
-#: largest of the command and every process it waited for.
-PEAK = """
-import resource, subprocess, sys
-subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)
-print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-"""
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
-def run(cmd: list[str], repeat: int) -> tuple[float, float]:
-    """Median wall seconds and peak RSS (MiB, largest single process) of a command."""
-    times = []
-    peak = 0.0
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        out = subprocess.run(
-            [sys.executable, "-c", PEAK, *cmd], cwd=ROOT, check=True, capture_output=True
-        )
-        times.append(time.perf_counter() - t0)
-        peak = max(peak, int(out.stdout) / 1024)
-    return statistics.median(times), peak
+def timed(cmds: list[list[str]]) -> tuple[float, float]:
+    """Wall seconds of commands run at the same time (all must succeed), and
+    the CPU seconds (user + system) of them and every process they waited
+    for: on a shared machine wall time carries other programs' load, CPU
+    time much less."""
+    cpu0 = _children_cpu()
+    t0 = time.perf_counter()
+    procs = [
+        subprocess.Popen(c, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        for c in cmds
+    ]
+    for p, c in zip(procs, cmds, strict=True):
+        _, err = p.communicate()
+        if p.returncode not in (0, 4):
+            raise SystemExit(f"failed ({p.returncode}): {' '.join(c)}\n{err.decode()[-2000:]}")
+    return time.perf_counter() - t0, _children_cpu() - cpu0
+
+
+def parent_peak_mib(cmd: list[str]) -> float:
+    """Peak resident memory (VmHWM, MiB) of the command's own process, its
+    workers apart, read from /proc until it exits."""
+    p = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    status = Path(f"/proc/{p.pid}/status")
+    peak = 0
+    while p.poll() is None:
+        try:
+            for line in status.read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    peak = max(peak, int(line.split()[1]))
+        except (OSError, ValueError):
+            pass
+        time.sleep(0.02)
+    if p.returncode not in (0, 4):
+        raise SystemExit(f"failed ({p.returncode}): {' '.join(cmd)}")
+    return peak / 1024
+
+
+def split_corpus(corpus: Path, parts: int, folder: Path) -> list[Path]:
+    """The corpus dealt into ``parts`` files, posting by posting."""
+    lines = [line for line in corpus.open(encoding="utf-8") if line.strip()]
+    out = []
+    for k in range(parts):
+        path = folder / f"part{k}.jsonl"
+        path.write_text("".join(lines[k::parts]), encoding="utf-8")
+        out.append(path)
+    return out
 
 
 def scaled_corpus(corpus: Path, times: int, folder: Path) -> Path:
     """The corpus repeated ``times`` times, each copy's text made distinct (so
-    no posting is a duplicate): to show memory stays flat as postings grow."""
+    no posting is a duplicate)."""
     out = folder / f"postings-x{times}.jsonl"
     with out.open("w", encoding="utf-8") as fh:
         for k in range(times):
@@ -77,12 +126,10 @@ def scaled_corpus(corpus: Path, times: int, folder: Path) -> Path:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser()
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", default=str(ROOT.parent / "shared/corpus/postings.jsonl"))
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument(
-        "--scale", type=int, default=4, help="also run --jobs 2 on the corpus this many times over"
-    )
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--scale", type=int, default=4, help="memory runs at this many times over")
     args = parser.parse_args()
     corpus = Path(args.corpus)
     if not corpus.is_file():
@@ -90,29 +137,82 @@ def main() -> int:
         return 2
     n = sum(1 for line in corpus.open(encoding="utf-8") if line.strip())
     script = Path(sys.executable).parent / "amfit"
-    base = [str(script)] if script.exists() else [sys.executable, "-m", "amfit"]
-    resume = "examples/resumes/strong.md"
+    amfit = [str(script)] if script.exists() else [sys.executable, "-m", "amfit"]
+    py = sys.executable
 
-    def batch(path: Path, jobs: int) -> list[str]:
-        return [*base, "batch", resume, str(path), "-f", "jsonl", "--jobs", str(jobs), "-q"]
+    def batch(path: Path, jobs: int, fmt: str = "jsonl", *extra: str) -> list[str]:
+        return [*amfit, "batch", RESUME, str(path), "-f", fmt, "--jobs", str(jobs), "-q", *extra]
 
-    floor, floor_mem = run([sys.executable, "-c", FLOOR, str(corpus)], args.repeat)
-    rows = [("tokenizer floor", n, floor, floor_mem)]
-    for jobs in (1, 2):
-        secs, mem = run(batch(corpus, jobs), args.repeat)
-        rows.append((f"amfit batch --jobs {jobs}", n, secs, mem))
-    if args.scale > 1:
-        with tempfile.TemporaryDirectory() as tmp:
-            big = scaled_corpus(corpus, args.scale, Path(tmp))
-            secs, mem = run(batch(big, 2), 1)
-        rows.append((f"--jobs 2, corpus x{args.scale}", n * args.scale, secs, mem))
-    print(f"{n} postings, median of {args.repeat} runs, whole processes (start-up included)")
-    print(f"  {'':<26}{'postings':>9}{'wall s':>8}{'postings/s':>12}{'x floor':>9}{'peak MiB':>10}")
-    for name, count, secs, mem in rows:
-        ratio = f"{secs / floor:>9.2f}" if count == n else f"{'':>9}"
-        print(f"  {name:<26}{count:>9}{secs:>8.2f}{count / secs:>12.0f}{ratio}{mem:>10.0f}")
-    print("  (peak MiB: the largest single process of the run, workers included)")
-    print(json.dumps({name: round(secs, 3) for name, _, secs, _ in rows}))
+    with tempfile.TemporaryDirectory() as tmp:
+        halves = split_corpus(corpus, 2, Path(tmp))
+        cases: dict[str, list[list[str]]] = {
+            "tokenizer floor, 1 process": [[py, "-c", TOKENIZE, str(corpus)]],
+            "tokenizer floor, 2 processes": [[py, "-c", TOKENIZE, str(h)] for h in halves],
+            "amfit batch --jobs 1": [batch(corpus, 1)],
+            "amfit batch --jobs 2": [batch(corpus, 2)],
+            "import floor": [[py, "-c", IMPORT_FLOOR]],
+            "amfit score (cold)": [[*amfit, "score", RESUME, POSTING]],
+        }
+        for cmds in cases.values():  # warm the file cache
+            timed(cmds)
+        times: dict[str, list[float]] = {name: [] for name in cases}
+        cpu: dict[str, list[float]] = {name: [] for name in cases}
+        for _ in range(args.repeat):  # interleaved, so load spikes hit every case alike
+            for name, cmds in cases.items():
+                wall, used = timed(cmds)
+                times[name].append(wall)
+                cpu[name].append(used)
+        memory: dict[str, float] = {}
+        big = scaled_corpus(corpus, args.scale, Path(tmp)) if args.scale > 1 else None
+        for label, fmt, extra in (
+            ("text table", "text", ()),
+            ("jsonl", "jsonl", ()),
+            ("text --top 10", "text", ("--top", "10")),
+        ):
+            memory[f"{label}, 1x"] = parent_peak_mib(batch(corpus, 2, fmt, *extra))
+            if big is not None:
+                memory[f"{label}, {args.scale}x"] = parent_peak_mib(batch(big, 2, fmt, *extra))
+
+    lo = {k: min(v) for k, v in times.items()}
+    mid = {k: statistics.median(v) for k, v in times.items()}
+    cpu_mid = {k: statistics.median(v) for k, v in cpu.items()}
+    floors = {
+        "amfit batch --jobs 1": "tokenizer floor, 1 process",
+        "amfit batch --jobs 2": "tokenizer floor, 2 processes",
+        "amfit score (cold)": "import floor",
+    }
+    print(
+        f"{n} postings; wall seconds over {args.repeat} runs (whole processes, start-up included)"
+    )
+    head = f"{'min s':>8}{'median s':>10}{'postings/s':>12}{'x floor min':>13}{'median':>8}"
+    print(f"  {'':<30}{head}{'CPU s':>8}{'x floor':>9}")
+    for name in cases:
+        rate = f"{n / mid[name]:>12.0f}" if "floor" in name or "batch" in name else f"{'':>12}"
+        if name == "import floor":
+            rate = f"{'':>12}"
+        ratio = ""
+        if name in floors:
+            f = floors[name]
+            ratio = f"{lo[name] / lo[f]:>13.2f}{mid[name] / mid[f]:>8.2f}"
+        else:
+            ratio = f"{'':>21}"
+        cpu_ratio = f"{cpu_mid[name] / cpu_mid[floors[name]]:>9.2f}" if name in floors else ""
+        print(
+            f"  {name:<30}{lo[name]:>8.2f}{mid[name]:>10.2f}{rate}{ratio}"
+            f"{cpu_mid[name]:>8.2f}{cpu_ratio}"
+        )
+    print("  (CPU s: median user + system seconds of the whole process tree)")
+    print("parent process peak memory of amfit batch --jobs 2 (MiB, workers apart)")
+    for name, mib in memory.items():
+        print(f"  {name:<30}{mib:>8.0f}")
+    figures = {
+        "postings": n,
+        "min_s": {k: round(v, 3) for k, v in lo.items()},
+        "median_s": {k: round(v, 3) for k, v in mid.items()},
+        "median_cpu_s": {k: round(v, 3) for k, v in cpu_mid.items()},
+        "parent_peak_mib": {k: round(v, 1) for k, v in memory.items()},
+    }
+    print(json.dumps(figures))
     return 0
 
 

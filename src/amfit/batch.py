@@ -12,6 +12,7 @@ stays flat as the batch grows. The library never prints and never exits.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import glob
 import hashlib
@@ -180,7 +181,13 @@ _WORKER: dict[str, Any] = {}
 def _init_worker(resume_text: str, keywords: tuple[str, ...], full: bool) -> None:
     from .fit.scorer import get_scorer
 
-    _WORKER.update(scorer=get_scorer(keywords), resume=resume_text, full=full)
+    if _WORKER.get("args") == (resume_text, keywords, full):
+        return  # built in the parent before the fork
+    scorer = get_scorer(keywords)
+    # Once, shared by every posting (an error shows in each posting's record).
+    with contextlib.suppress(AmfitError):
+        scorer._prepare_resume(resume_text, "resume")
+    _WORKER.update(scorer=scorer, resume=resume_text, full=full, args=(resume_text, keywords, full))
 
 
 def _score_one(item: PostingInput) -> BatchRecord:
@@ -278,6 +285,10 @@ def score_many(
     import multiprocessing as mp
 
     method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+    if method == "fork":
+        # Build the scorer (taxonomy, matcher, the resume's matches) once,
+        # before the workers fork: they share it instead of each building it.
+        _init_worker(*init_args)
     with mp.get_context(method).Pool(jobs, _init_worker, init_args) as pool:
         yield from pool.imap(_process, tagged, chunksize=CHUNK_SIZE)
 
