@@ -18,19 +18,20 @@ import hashlib
 import io
 import json
 import os
+import signal
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from .errors import AmfitError, InputError
+from .errors import AmfitError
 from .model import BatchRecord, Edit, Missing
-from .readers import MAX_INPUT_BYTES, read_text
+from .readers import MAX_INPUT_BYTES, check_file, display_name, read_text
 from .textio import check_text, decode_bytes
 
-#: File name endings read as one posting each when a folder or glob is given.
-POSTING_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+#: Files holding one posting a record; read when named, left out of folders.
+RECORD_SUFFIXES = (".jsonl", ".ndjson", ".csv")
 #: Postings handed to a worker process at a time.
 CHUNK_SIZE = 8
 
@@ -93,9 +94,13 @@ def _csv_items(handle: TextIO, source: str, text_column: str) -> Iterator[Postin
     reader = csv.DictReader(handle)
     if reader.fieldnames is None or text_column not in reader.fieldnames:
         found = ", ".join(reader.fieldnames or []) or "none"
-        raise InputError(
-            f"{source}: no column '{text_column}' (columns: {found}); name it with --text-column"
+        yield PostingInput(
+            source,
+            source,
+            error=f"{source}: no column '{text_column}' (columns: {found}); "
+            "name it with --text-column",
         )
+        return
     for n, row in enumerate(reader, start=2):
         yield _record_item(row, f"{source}:{n}", text_column)
 
@@ -109,8 +114,15 @@ def iter_postings(
 ) -> Iterator[PostingInput]:
     """Every posting named by ``specs`` (folders, globs, files, ``-``), lazily.
 
-    A spec that names nothing at all raises :class:`InputError`; a single
-    posting that cannot be read becomes an item with ``error`` set.
+    A folder gives each of its files in name order, each read as if named
+    on its own, in any format :func:`amfit.readers.read_document` reads;
+    left out are hidden files, subfolders and record files (``.jsonl``,
+    ``.ndjson``, ``.csv``: what ``--format jsonl -o`` writes; name them to
+    read their records). Nothing else is dropped: a spec or a file that
+    cannot be used (a missing file, a broken link, an empty folder, a glob
+    that matches nothing, an unreadable file) becomes an item with
+    ``error`` set, in its place, and the rest still run (a CSV file without
+    the text column is one such item).
     """
     for spec in specs:
         if spec == "-":
@@ -124,28 +136,61 @@ def iter_postings(
             yield from _stream_items(handle, "<stdin>", text_column, max_bytes)
             continue
         path = Path(spec)
-        if path.is_dir():
-            files = sorted(p for p in path.iterdir() if p.suffix.lower() in POSTING_SUFFIXES)
-            if not files:
-                raise InputError(f"{spec}: no .txt or .md postings in this folder")
-            for p in files:
-                yield _file_item(p, max_bytes)
-        elif _is_glob(spec) and not path.exists():
+        if _is_dir(path):
+            yield from _folder_items(path, spec, text_column, max_bytes)
+        elif _is_glob(spec) and not os.path.lexists(spec):
             matches = sorted(glob.glob(spec, recursive=True))
             if not matches:
-                raise InputError(f"{spec}: the pattern matches no file")
+                yield PostingInput(spec, spec, error=f"{spec}: the pattern matches no file")
             for m in matches:
-                yield _file_item(Path(m), max_bytes)
-        elif not path.exists():
-            raise InputError(f"{spec}: no such file")
-        elif path.suffix.lower() in (".jsonl", ".ndjson"):
-            with path.open(encoding="utf-8", errors="replace") as fh:
-                yield from _jsonl_items(fh, spec, text_column)
-        elif path.suffix.lower() == ".csv":
-            with path.open(encoding="utf-8-sig", errors="replace", newline="") as fh:
-                yield from _csv_items(fh, spec, text_column)
+                if not _is_dir(Path(m)):
+                    yield from _path_items(Path(m), m, text_column, max_bytes)
         else:
-            yield _file_item(path, max_bytes)
+            yield from _path_items(path, spec, text_column, max_bytes)
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):  # a link loop, an embedded NUL, a name too long
+        return False
+
+
+def _folder_items(
+    path: Path, spec: str, text_column: str, max_bytes: int
+) -> Iterator[PostingInput]:
+    try:
+        names = sorted(p for p in path.iterdir() if not p.name.startswith("."))
+    except OSError as exc:
+        yield PostingInput(spec, spec, error=f"{spec}: cannot list the folder ({exc.strerror})")
+        return
+    files = [p for p in names if p.suffix.lower() not in RECORD_SUFFIXES and not _is_dir(p)]
+    if not files:
+        yield PostingInput(spec, spec, error=f"{spec}: no postings in this folder (it is empty)")
+    for p in files:
+        yield from _path_items(p, str(p), text_column, max_bytes)
+
+
+def _path_items(path: Path, spec: str, text_column: str, max_bytes: int) -> Iterator[PostingInput]:
+    """The postings of one named file: its records (.jsonl, .csv) or its text."""
+    suffix = path.suffix.lower()
+    if suffix not in RECORD_SUFFIXES:
+        yield _file_item(path, max_bytes)
+        return
+    try:
+        check_file(path, display_name(spec))  # no FIFO, device, broken link or loop
+        handle = path.open(encoding="utf-8-sig", errors="replace", newline="")
+    except AmfitError as exc:
+        yield PostingInput(path.stem, spec, error=str(exc))
+        return
+    except OSError as exc:
+        yield PostingInput(path.stem, spec, error=f"{spec}: cannot read ({exc.strerror})")
+        return
+    with handle:  # streamed: a file of a million records is never held whole
+        if suffix == ".csv":
+            yield from _csv_items(handle, spec, text_column)
+        else:
+            yield from _jsonl_items(handle, spec, text_column)
 
 
 def _stream_items(
@@ -181,6 +226,15 @@ def _init_worker(resume_text: str, keywords: tuple[str, ...], full: bool) -> Non
     from .fit.scorer import get_scorer
 
     _WORKER.update(scorer=get_scorer(keywords), resume=resume_text, full=full)
+
+
+def _init_child(resume_text: str, keywords: tuple[str, ...], full: bool) -> None:
+    """A worker process leaves signals to its parent, which stops the pool:
+    no KeyboardInterrupt traceback from every worker on Ctrl-C, and SIGTERM
+    (which the pool sends its workers when it stops) ends a worker at once."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _init_worker(resume_text, keywords, full)
 
 
 def _score_one(item: PostingInput) -> BatchRecord:
@@ -278,7 +332,7 @@ def score_many(
     import multiprocessing as mp
 
     method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
-    with mp.get_context(method).Pool(jobs, _init_worker, init_args) as pool:
+    with mp.get_context(method).Pool(jobs, _init_child, init_args) as pool:
         yield from pool.imap(_process, tagged, chunksize=CHUNK_SIZE)
 
 
