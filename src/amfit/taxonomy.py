@@ -102,8 +102,8 @@ MAX_PHRASE_WORDS = 10
 MAX_ALIASES = 100
 #: Most concepts, and labels plus aliases, in the taxonomy with every
 #: --keywords file (built in: 93 concepts, 872 phrases).
-MAX_CONCEPTS = 2_000
-MAX_PHRASES = 20_000
+MAX_CONCEPTS = 1_000
+MAX_PHRASES = 10_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,7 +212,7 @@ def _phrase(text: str, field: str, name: str, line: int) -> str:
             name,
             line,
             f"'{field}' phrase '{text[:30]}...' is too long ({len(text):,} characters, "
-            f"{len(text.split()):,} words); the limit is {MAX_PHRASE_CHARS} characters "
+            f"{len(text.split()):,} word(s)); the limit is {MAX_PHRASE_CHARS} characters "
             f"and {MAX_PHRASE_WORDS} words",
         )
     return text
