@@ -144,6 +144,16 @@ def test_a_csv_without_the_text_column_is_one_error_record(tmp_path):
     path.write_text("id,description\n1,Account manager\n", encoding="utf-8")
     items = list(iter_postings([str(path), str(posting_path("account-executive"))]))
     assert "no column 'text'" in (items[0].error or "") and items[1].text
+    header_only = tmp_path / "header.csv"
+    header_only.write_text("id,text\n", encoding="utf-8")
+    nul = tmp_path / "nul.csv"
+    nul.write_text('id,text\n1,"a\x00b"\n2,"Account Manager"\n', encoding="utf-8")
+    (tmp_path / "empty.jsonl").write_text("\n\n", encoding="utf-8")
+    specs = [header_only, nul, tmp_path / "empty.jsonl"]
+    errors = [i.error for i in iter_postings([str(p) for p in specs])]
+    assert [e is not None for e in errors] == [True, True, False, True]
+    assert "no postings in this file" in errors[0] and "no postings in this file" in errors[3]
+    assert errors[1].startswith(f"{nul}:") and "\n" not in errors[1]
 
 
 def test_errors_sit_next_to_good_records_and_duplicates_are_scored_once(tmp_path):

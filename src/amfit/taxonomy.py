@@ -349,7 +349,11 @@ def load_taxonomy(extra: tuple[str | Path, ...] = ()) -> tuple[Concept, ...]:
     for c in concepts.values():
         for field, others in (("narrower", c.narrower), ("same_ask", c.same_ask)):
             for other in others:
-                if other not in concepts or other == c.id:
+                if other == c.id:
+                    raise TaxonomyError(
+                        c.source, c.line, f"{field} id '{other}' is the concept itself"
+                    )
+                if other not in concepts:
                     raise TaxonomyError(c.source, c.line, f"{field} id '{other}' is not a concept")
     return tuple(concepts.values())
 
