@@ -145,6 +145,7 @@ NUMBERS = st.sampled_from(
 )
 
 
+@pytest.mark.slow
 @settings(
     max_examples=300,
     deadline=None,
