@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from ._version import __version__
 from .facts import extract_facts
@@ -140,8 +141,11 @@ def seniority_of(posting_title: str, posting_text: str) -> str:
     return "mid"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class LetterContext:
+    """A letter as the letter rules read it (``amfit.lint.rules.letter``):
+    its sentences and counts, and what is read from them once per letter."""
+
     text: str
     sentences: tuple[Sentence, ...]
     posting_title: str
@@ -151,6 +155,27 @@ class LetterContext:
     @property
     def paragraphs(self) -> int:
         return len({s.paragraph for s in self.sentences})
+
+    @property
+    def band(self) -> tuple[int, int]:
+        """The word-count band for the posting's seniority."""
+        return BANDS[self.seniority]
+
+    @property
+    def too_long(self) -> int:
+        return TOO_LONG
+
+    @cached_property
+    def body(self) -> list[int]:
+        return body_paragraphs(self)
+
+    @cached_property
+    def elements(self) -> dict[str, str]:
+        return elements(self)
+
+    @cached_property
+    def title_use(self) -> tuple[bool, list[str]]:
+        return title_use(self)
 
 
 def build_context(
@@ -309,7 +334,7 @@ def check_letter(
                 bctx = BulletContext(s.text, s.line, extract_facts(s.text, resume_text=letter_text))
                 findings.extend(_wrap(f, s.text) for f in rule.check(bctx))
     findings.sort(key=lambda f: (f.line or 10**9, f.code))
-    exact, others = title_use(ctx)
+    exact, others = ctx.title_use
     return LetterReport(
         SCHEMA_VERSION,
         __version__,
@@ -321,7 +346,7 @@ def check_letter(
         ctx.paragraphs,
         exact,
         tuple(others),
-        elements(ctx),
+        ctx.elements,
         tuple(findings),
     )
 

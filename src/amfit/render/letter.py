@@ -9,7 +9,7 @@ from .lint import LEVEL_COLOR
 from .style import Style
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..letter import LetterReport
+    from ..model import LetterReport
 
 ELEMENT_LABELS = {
     "opening_decision": "opening decision with a typed retention figure",

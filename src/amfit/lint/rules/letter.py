@@ -10,13 +10,32 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from .. import words
 from ..base import Examples, Finding, Rule, Severity, register
 
-if TYPE_CHECKING:  # pragma: no cover
-    from ...letter import LetterContext
+
+class Sentence(Protocol):
+    text: str
+    line: int
+    paragraph: int
+
+
+class LetterContext(Protocol):
+    """What a letter rule reads: ``amfit.letter.LetterContext`` provides it,
+    so the rules do not import the letter checker that runs them."""
+
+    sentences: tuple[Sentence, ...]
+    posting_title: str
+    seniority: str
+    words: int
+    band: tuple[int, int]  # the word-count band for the seniority
+    too_long: int  # above this many words the letter is too long
+    body: list[int]  # paragraph indexes of the body (no greeting, no sign-off)
+    elements: dict[str, str]  # strong-letter element -> the sentence that shows it
+    title_use: tuple[bool, list[str]]  # (posting title used exactly, other titles)
+
 
 #: Posting title the example tables are checked against.
 EXAMPLE_TITLE = "Account Manager, Mid-Market"
@@ -86,10 +105,8 @@ class LetterLengthOutsideBand(Rule):
     examples = Examples(flag=(_FILLER, _OVER), passes=(_MID, _LONG))
 
     def check_letter(self, ctx: LetterContext) -> Iterable[Finding]:
-        from ...letter import BANDS, TOO_LONG
-
-        lo, hi = BANDS[ctx.seniority]
-        if ctx.words < lo or hi < ctx.words <= TOO_LONG:
+        lo, hi = ctx.band
+        if ctx.words < lo or hi < ctx.words <= ctx.too_long:
             side = "short" if ctx.words < lo else "long"
             yield self.finding(
                 f"{ctx.words} words is too {side} for a {ctx.seniority}-level letter ({lo}-{hi})",
@@ -127,10 +144,8 @@ class LetterTooLong(Rule):
     examples = Examples(flag=(_LONG,), passes=(_MID,))
 
     def check_letter(self, ctx: LetterContext) -> Iterable[Finding]:
-        from ...letter import TOO_LONG
-
-        if ctx.words > TOO_LONG:
-            yield self.finding(f"{ctx.words} words is over {TOO_LONG}", None)
+        if ctx.words > ctx.too_long:
+            yield self.finding(f"{ctx.words} words is over {ctx.too_long}", None)
 
 
 def _first_match(ctx: LetterContext, name: str):  # type: ignore[no-untyped-def]
@@ -180,10 +195,8 @@ class GenericOpener(Rule):
     )
 
     def check_letter(self, ctx: LetterContext) -> Iterable[Finding]:
-        from ...letter import body_paragraphs
-
         paragraphs = sorted({s.paragraph for s in ctx.sentences})
-        first = body_paragraphs(ctx)[:1] or paragraphs[:1]
+        first = ctx.body[:1] or paragraphs[:1]
         # The greeting, if any, and the first two sentences of the body.
         opening = [s for s in ctx.sentences if s.paragraph in first][:2]
         opening += [s for s in ctx.sentences if s.paragraph < (first or [0])[0]]
@@ -352,9 +365,7 @@ class PostingTitleMissing(Rule):
     )
 
     def check_letter(self, ctx: LetterContext) -> Iterable[Finding]:
-        from ...letter import title_use
-
-        exact, _ = title_use(ctx)
+        exact, _ = ctx.title_use
         if ctx.posting_title and not exact:
             yield self.finding(f'the posting\'s title "{ctx.posting_title}" is not used', None)
 
@@ -401,9 +412,7 @@ class DifferentTitleUsed(Rule):
     )
 
     def check_letter(self, ctx: LetterContext) -> Iterable[Finding]:
-        from ...letter import title_use
-
-        _, others = title_use(ctx)
+        _, others = ctx.title_use
         for name in others[:1]:
             line = next((s.line for s in ctx.sentences if name in s.text), None)
             yield self.finding(
@@ -512,8 +521,6 @@ class StrongLetterElementMissing(Rule):
     )
 
     def check_letter(self, ctx: LetterContext) -> Iterable[Finding]:
-        from ...letter import elements
-
-        for name, sentence in elements(ctx).items():
+        for name, sentence in ctx.elements.items():
             if not sentence:
                 yield self.finding(f"missing: {ELEMENT_TEXT[name]}", None, name)
