@@ -1,17 +1,23 @@
 """AM7xx: cover letters (``amfit letter``). The bullet rules that apply to
 prose (AM201, AM202, AM302, AM403, AM501) also read every sentence.
 
-Why one long module: the ten letter rules share the example letters and
-the letter context helpers; each rule is its documented class (what, why,
-example, use instead) and a short check.
+Why one long module: the letter rules share the example letters and the
+letter context they read; each rule is its documented class (what, why,
+example, use instead) and a short check. The rules that only flag a
+listed phrase (AM704, AM706) are data: ``[[existence]]`` entries of
+keywords/letter.toml, made into rules of one kind at the end.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Protocol
 
+from ... import phrases
+from ...errors import TaxonomyError
+from ...resources import keywords_path
 from .. import words
 from ..base import Examples, Finding, Rule, Severity, register
 
@@ -148,14 +154,6 @@ class LetterTooLong(Rule):
             yield self.finding(f"{ctx.words} words is over {ctx.too_long}", None)
 
 
-def _first_match(ctx: LetterContext, name: str):  # type: ignore[no-untyped-def]
-    for s in ctx.sentences:
-        m = words.find(name, s.text)
-        if m:
-            return s, m.group(0)
-    return None
-
-
 @register
 class GenericOpener(Rule):
     """Flags a letter that opens with a stock phrase.
@@ -210,50 +208,6 @@ class GenericOpener(Rule):
 
 
 @register
-class BoilerplateClosing(Rule):
-    """Flags a stock closing ("I look forward to hearing from you").
-
-    ## What it does
-    Fires on closing phrases such as "I look forward to hearing from you",
-    "Thank you for your consideration", "Please do not hesitate to contact
-    me".
-
-    ## Why is this bad?
-    The close is the place to propose the next step at the role's altitude;
-    a stock phrase hands the initiative back and reads as a template.
-
-    ## Example
-    I look forward to hearing from you. Thank you for your consideration.
-
-    ## Use instead
-    Could we spend thirty minutes on one of your renewal-risk accounts? Or a
-    question about how the team splits renewal and expansion.
-
-    ## Source
-    DOMAIN.md section 5 (the closing).
-    """
-
-    code = "AM704"
-    name = "boilerplate-closing"
-    severity = Severity.warning
-    scope = "letter"
-    hint = "close with a next step: a working session, or a question about the team"
-    examples = Examples(
-        flag=(
-            "I renewed 40 accounts.\n\nI look forward to hearing from you.",
-            "Thank you for your consideration.",
-        ),
-        passes=(STRONG_LETTER,),
-    )
-
-    def check_letter(self, ctx: LetterContext) -> Iterable[Finding]:
-        for s in ctx.sentences:
-            m = words.find("letter_closings", s.text)
-            if m:
-                yield self.finding(f'"{m.group(0)}" is a stock closing', s.line, m.group(0))
-
-
-@register
 class SalaryFigure(Rule):
     """Flags a salary figure in a cover letter.
 
@@ -290,45 +244,6 @@ class SalaryFigure(Rule):
             m = words.find("salary_words", s.text)
             if m and re.search(r"[$€£]\s?\d|\d+\s?(k|K|,000)\b", s.text):
                 yield self.finding(f'"{m.group(0)}" with a figure', s.line, m.group(0))
-
-
-@register
-class UnrequestedAvailability(Rule):
-    """Flags availability the posting did not ask for.
-
-    ## What it does
-    Fires on "available to start immediately", "notice period" and similar,
-    unless the posting asks for a start date or notice period.
-
-    ## Why is this bad?
-    Availability nobody asked for takes a sentence from the account story
-    and can read as eagerness to leave the current job.
-
-    ## Example
-    I am available to start immediately.
-
-    ## Use instead
-    Leave it out; answer it when the recruiter asks.
-
-    ## Source
-    DOMAIN.md section 5 (no availability unless asked).
-    """
-
-    code = "AM706"
-    name = "availability-not-asked-for"
-    severity = Severity.info
-    scope = "letter"
-    hint = "leave availability out until asked"
-    examples = Examples(
-        flag=("I am available to start immediately.", "My notice period is four weeks."),
-        passes=(STRONG_LETTER,),
-    )
-
-    def check_letter(self, ctx: LetterContext) -> Iterable[Finding]:
-        hit = _first_match(ctx, "availability_words")
-        if hit:
-            s, phrase = hit
-            yield self.finding(f'"{phrase}": availability nobody asked for', s.line, phrase)
 
 
 @register
@@ -524,3 +439,80 @@ class StrongLetterElementMissing(Rule):
         for name, sentence in ctx.elements.items():
             if not sentence:
                 yield self.finding(f"missing: {ELEMENT_TEXT[name]}", None, name)
+
+
+# -- phrase rules: data entries of keywords/letter.toml ------------------------
+
+
+class LetterPhraseRule(Rule):
+    """A letter rule that flags a phrase of a keywords/lint.toml list: one
+    ``[[existence]]`` entry of keywords/letter.toml (the rule kind Vale
+    calls ``existence``). The class attributes come from the entry."""
+
+    scope = "letter"
+    phrases: str  # the keywords/lint.toml list
+    each: str  # sentence: a finding per sentence; letter: the first one only
+    message: str  # with "{phrase}" where the phrase goes
+
+    def check_letter(self, ctx: LetterContext) -> Iterable[Finding]:
+        for s in ctx.sentences:
+            m = words.find(self.phrases, s.text)
+            if m:
+                phrase = m.group(0)
+                yield self.finding(self.message.replace("{phrase}", phrase), s.line, phrase)
+                if self.each == "letter":
+                    return
+
+
+_PHRASE_FIELDS = {
+    "code": str,
+    "name": str,
+    "severity": str,
+    "list": str,
+    "each": str,
+    "message": str,
+    "hint": str,
+    "flag": list,
+    "passes": list,
+    "doc": str,
+}
+
+
+def _phrase_rule(path: str, table: phrases.Table) -> type[Rule]:
+    phrases.require(table, path, _PHRASE_FIELDS, tuple(_PHRASE_FIELDS))
+    f = table.fields
+    if f["severity"] not in Severity.__members__:
+        raise TaxonomyError(
+            path, table.line, f"severity '{f['severity']}' is not info|warning|error"
+        )
+    if f["each"] not in ("sentence", "letter"):
+        raise TaxonomyError(path, table.line, f"each '{f['each']}' is not sentence|letter")
+    if not re.fullmatch(r"AM7\d\d", f["code"]):
+        raise TaxonomyError(
+            path, table.line, f"code '{f['code']}' is not a letter rule code (AM7xx)"
+        )
+    try:
+        words.pattern(f["list"])
+    except TaxonomyError as exc:
+        raise TaxonomyError(path, table.line, f"list '{f['list']}': {exc}") from exc
+    attrs = {
+        "__doc__": f["doc"].strip(),
+        "code": f["code"],
+        "name": f["name"],
+        "severity": Severity[f["severity"]],
+        "hint": f["hint"],
+        "phrases": f["list"],
+        "each": f["each"],
+        "message": f["message"],
+        "examples": Examples(flag=tuple(f["flag"]), passes=(STRONG_LETTER, *f["passes"])),
+    }
+    return type(f"LetterPhrase{f['code']}", (LetterPhraseRule,), attrs)
+
+
+def register_phrase_rules(path: str | Path) -> list[type[Rule]]:
+    """Register the ``[[existence]]`` rules of a letter phrase file."""
+    data = phrases.load(path, tables=("existence",))
+    return [register(_phrase_rule(data.path, t)) for t in data.tables["existence"]]
+
+
+register_phrase_rules(keywords_path("letter.toml"))
