@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-import textwrap
 from typing import TYPE_CHECKING
 
 from .style import Style
+from .style import wrap as _wrap
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..lint.base import Rule
     from ..model import Finding, LintReport
 
-WIDTH = 80
 LEVEL_COLOR = {"error": "red", "warning": "yellow", "info": "cyan"}
-
-
-def _wrap(text: str, indent: str, first: str | None = None) -> list[str]:
-    lead = indent if first is None else first
-    return textwrap.wrap(
-        text, width=WIDTH, initial_indent=lead, subsequent_indent=indent, break_on_hyphens=False
-    ) or [lead]
 
 
 def summary_line(report: LintReport) -> str:
