@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -45,11 +47,15 @@ def assert_keeps_every_number(original: str, rewrite: str | None) -> None:
     [
         (
             "Managed a portfolio of enterprise clients across the Midwest",
-            ["[N] enterprise accounts", "[$X ARR]"],
-            [],
+            ["Delivered [account result", "[book: N enterprise accounts, $X ARR]", "by managing"],
+            ["Managed a portfolio"],
         ),
         ("Achieved a 95% retention rate across my accounts", ["95% [gross or net]"], []),
-        ("Upsold additional products to existing customers", ["[$E] expansion"], []),
+        (
+            "Upsold additional products to existing customers",
+            ["Added [$E] in expansion by upselling additional products"],
+            [],
+        ),
         (
             "Upsold them $40K and beat my quota by 120%",
             [
@@ -62,10 +68,24 @@ def assert_keeps_every_number(original: str, rewrite: str | None) -> None:
         ),
         (
             "Responsible for managing client relationships",
-            ["[result:"],
-            ["Responsible for"],
+            ["by managing client relationships"],
+            ["Responsible for", "gross revenue retention"],
         ),
-        ("Conducted QBRs with key customers", ["Ran QBRs"], ["Conducted"]),
+        (
+            "Conducted QBRs with key customers",
+            ["Secured [QBR result", "by conducting QBRs with key customers"],
+            [],
+        ),
+        (
+            "Managing a team of 12 support agents across two sites",
+            ["Lifted [team result", "by managing a team of 12 support agents"],
+            ["retention", "expansion"],
+        ),
+        (
+            "Handled duties including but not limited to: scheduling, invoicing and filing",
+            ["including but not limited to: scheduling"],
+            [", ["],
+        ),
         (
             "Results-driven account manager who renewed 40 accounts",
             ["renewed 40 accounts"],
@@ -89,7 +109,7 @@ def test_rewrite_shapes(bullet: str, must_contain: list[str], must_not_contain: 
 def test_rewrite_keeps_a_leading_code_as_written():
     """Capitalising the first word must not change a token such as "a0"."""
     rewrite = rewrite_of("a0 prospected new logos")
-    assert rewrite is None or rewrite.startswith("a0 ")
+    assert rewrite is None or "a0 prospected" in rewrite
 
 
 def test_clean_bullet_gets_no_rewrite():
@@ -169,3 +189,44 @@ def test_generated_bullets_never_get_an_invented_number(parts):
     rewrite = suggest(ctx, findings)
     assert_no_invented_number(text, rewrite)
     assert_keeps_every_number(text, rewrite)
+
+
+NOT_ACHIEVEMENTS = [
+    "Skills: Negotiation · Salesforce · Forecasting · Gainsight",
+    "Website",
+    "TMS",
+    "President's Club 2023",
+    "Key achievements:",
+    "Client Focus - Builds trust with every stakeholder",
+    "Ran the renewals desk. Answered billing questions. Trained two new hires.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_ACHIEVEMENTS)
+def test_no_rewrite_for_lines_that_are_not_achievements(text: str) -> None:
+    from amfit.lint.rewrite import no_rewrite_reason
+
+    assert rewrite_of(text) is None
+    assert no_rewrite_reason(text)
+
+
+GOLDEN_REWRITES = Path(__file__).parent / "golden" / "rewrites.txt"
+
+
+def _golden_rewrites() -> str:
+    """Our own example bullets (tests/golden/rewrites.txt) and their rewrites."""
+    blocks = GOLDEN_REWRITES.read_text(encoding="utf-8").split("\n\n")
+    out = []
+    for block in blocks:
+        bullet = block.splitlines()[0]
+        out.append(f"{bullet}\n-> {rewrite_of(bullet)}")
+    return "\n\n".join(out) + "\n"
+
+
+def test_golden_rewrites() -> None:
+    """Rewrites of our own example bullets, reviewed by eye; refresh with
+    AMFIT_UPDATE_GOLDEN=1 when a change to them is deliberate."""
+    current = _golden_rewrites()
+    if os.environ.get("AMFIT_UPDATE_GOLDEN"):
+        GOLDEN_REWRITES.write_text(current, encoding="utf-8")
+    assert GOLDEN_REWRITES.read_text(encoding="utf-8") == current
