@@ -2,7 +2,7 @@
 """Build data/verb_forms.tsv from the base verbs of data/verbs.txt.
 
 Every verb gets its base, past, third person present and gerund, derived
-by the regular English spelling rules (``-es`` after a sibilant, ``y`` to
+by the regular English spelling rules (``-es`` after a sibilant or a consonant and ``o``, ``y`` to
 ``ies``/``ied``, a silent ``e`` dropped before ``-ing``/``-ed``, a final
 consonant doubled after one short vowel in one syllable or when the entry
 says ``double``) unless the entry gives an irregular ``past=``. The rules
@@ -36,7 +36,7 @@ def _cvc(word: str) -> bool:
 
 
 def third(base: str) -> str:
-    if re.search(r"(?:s|x|z|ch|sh)$", base):
+    if re.search(r"(?:s|x|z|ch|sh|[^aeiou]o)$", base):
         return base + "es"
     if re.search(r"[^aeiou]y$", base):
         return base[:-1] + "ies"

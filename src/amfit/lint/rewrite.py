@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 from . import words
 from .base import BulletContext, Finding
-from .shape import line_kind, sentences
+from .shape import line_kind, result_quote, sentences
 from .star import past_opening as _past_opening
 from .star import star
 
@@ -29,6 +29,7 @@ QUOTA_FIX = "the [module or service] that fixed it added {money}"
 QUOTA_RESULT = "[customer outcome: problem solved, renewal secured]"
 PLAUSIBILITY_NOTE = "[basis: N accounts, period; say what drove it]"
 TYPE_MARK = "[gross or net]"
+BOOK_MARK = "[book: N accounts, $X ARR]"
 BASE_MARK = "[base: from $X to $Y, or across N accounts]"
 
 
@@ -77,11 +78,28 @@ def no_rewrite_reason(text: str) -> str:
     return NO_REWRITE.get(kind, "")
 
 
+AE_WITH_RESULT = (
+    "new-business work that states its result: keep it brief and lead the role with "
+    "account-management bullets"
+)
+
+
+def rewrite_note(ctx: BulletContext, findings: Sequence[Finding]) -> str:
+    """Why a flagged bullet gets no rewrite ("" when it gets one or has no findings)."""
+    codes = {f.code for f in findings}
+    if not codes:
+        return ""
+    reason = no_rewrite_reason(ctx.text)
+    if not reason and codes <= {"AM501", "AM403", "AM404"} and "AM501" in codes:
+        reason = AE_WITH_RESULT if result_quote(ctx) else ""
+    return reason
+
+
 def suggest(ctx: BulletContext, findings: Sequence[Finding]) -> str | None:
     """The rewrite suggestion for one bullet, or None when it needs none or is no
     achievement bullet (:func:`no_rewrite_reason` says why)."""
     codes = {f.code for f in findings}
-    if not codes or no_rewrite_reason(ctx.text):
+    if not codes or rewrite_note(ctx, findings):
         return None
     core = ctx.text.strip()
     for f in findings:
@@ -94,6 +112,11 @@ def suggest(ctx: BulletContext, findings: Sequence[Finding]) -> str | None:
     if "AM302" in codes:
         return _reframe_quota(ctx, core)
     if codes <= {"AM201", "AM202", "AM203", "AM304", "AM403"}:
+        return _sentence(_keep_figures(ctx.text, _past_opening(core)))
+    book = next((f.quote for f in findings if f.code == "AM101"), "")
+    if book and book in core and result_quote(ctx) and "AM401" not in codes:
+        # A result is there already: size the book where the bullet names it.
+        core = core.replace(book, f"{book} {BOOK_MARK}", 1)
         return _sentence(_keep_figures(ctx.text, _past_opening(core)))
     return _sentence(_keep_figures(ctx.text, star(ctx, codes, core)))
 

@@ -107,26 +107,51 @@ def _convert_leading_verbs(text: str, form: Callable[[str], str]) -> str:
     return "".join(out) + text[m.end() :]
 
 
+_ADVERBS = re.compile(r"^((?:[A-Za-z]+ly\s+)+)")
+_TITLE_LABEL = re.compile(r"^(?:[A-Z][\w'/-]*|&|and|of)(?:\s+(?:[A-Z][\w'/-]*|&|and|of)){1,5}$")
+#: A later verb of the action in the past ("..., and negotiated terms"): made a gerund too.
+_LATER_PAST = re.compile(r"(,\s+(?:and\s+)?|\s+and\s+)((?:[a-z]+ly\s+)?)([a-z][a-z'-]+)\b")
+
+
+def _label_words(text: str) -> str:
+    """A title-case label in running text: "Invoice Related Questions" -> "invoice related
+    questions" (acronyms kept)."""
+    return " ".join(w if w[1:] != w[1:].lower() else w.lower() for w in text.split())
+
+
+def _later_verbs_to_gerunds(text: str) -> str:
+    def swap(m: re.Match[str]) -> str:
+        verb = lookup(m.group(3))
+        if verb and verb.tenses == {"past"}:
+            return f"{m.group(1)}{m.group(2)}{gerund_of(verb.base)}"
+        return m.group(0)
+
+    return _LATER_PAST.sub(swap, text)
+
+
 def action_phrase(core: str) -> str:
     """The bullet's action as "by <gerund> ...", "as <role> ..." or "through <noun> ..."."""
+    m = _ADVERBS.match(core)
+    adverbs = m.group(1).lower() if m else ""
+    core = core[m.end() :] if m else core
+    if _TITLE_LABEL.match(core) and not has_finite_verb(core):
+        return f"through {_label_words(core)}"
     phrase = words.find("duty_phrases", core)
     if phrase and phrase.start() == 0:
         rest = core[phrase.end() :].strip()
         first = opener(rest)
         said = phrase.group(0).lower()
         if first and first.start == 0 and "gerund" in first.verb.tenses:
-            return f"by {rest}"
+            return f"by {adverbs}{_later_verbs_to_gerunds(rest)}"
         if said in ("served as", "acted as", "act as"):
             return f"as {rest}"
         if said in ("participated in", "involved in"):
-            return f"by taking part in {rest}"
-        return f"by owning {rest}"
+            return f"by {adverbs}taking part in {_later_verbs_to_gerunds(rest)}"
+        return f"by {adverbs}owning {rest}"
     first = opener(core)
-    if first and first.start <= 12:
-        lead = core[: first.start]
-        body = _convert_leading_verbs(core[first.start :], gerund_of)
-        lead = f"{_lower_first(lead.strip())} " if lead.strip() else ""
-        return f"by {lead}{_lower_first(body)}"
+    if first and first.start == 0:
+        body = _convert_leading_verbs(core, gerund_of)
+        return f"by {adverbs}{_later_verbs_to_gerunds(_lower_first(body))}"
     if phrase:
         return f"as {_lower_first(core)}"
     if has_finite_verb(core):  # "Largest client was ...": a clause, not a noun phrase
