@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
 
 from amfit.facts import extract_facts
 from amfit.lint.base import BulletContext
 from amfit.lint.shape import duty_quote, line_kind, result_quote
 from amfit.lint.verbs import lookup, opener, past_of
-from conftest import ROOT
+from conftest import ROOT, load_script
 
 
 def _build_module():
-    spec = importlib.util.spec_from_file_location("bv", ROOT / "scripts" / "build_verbs.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("build_verbs")
 
 
 def test_verb_table_is_built_from_the_word_list() -> None:

@@ -7,21 +7,16 @@ scripts/eval_bullets.py.
 
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, load_script
 
 LABELS = ROOT.parent / "shared" / "resumes" / "bullet_labels.jsonl"
 pytestmark = pytest.mark.skipif(not LABELS.is_file(), reason="../shared/resumes is absent")
 
 
 def _evaluator():
-    spec = importlib.util.spec_from_file_location("eb", ROOT / "scripts" / "eval_bullets.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("eval_bullets")
 
 
 def test_rewrites_of_real_bullets_hold_every_property() -> None:

@@ -25,7 +25,7 @@ from .star import past_opening as _past_opening
 from .star import star
 
 QUOTA_LEAD = "A QBR showed [customer's problem]; "
-QUOTA_FIX = "the [module or service] that fixed it added {money}"
+QUOTA_FIX = "the fix added {money}"
 QUOTA_RESULT = "[customer outcome: problem solved, renewal secured]"
 PLAUSIBILITY_NOTE = "[basis: N accounts, period; say what drove it]"
 TYPE_MARK = "[gross or net]"

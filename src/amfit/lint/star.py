@@ -38,6 +38,7 @@ RESULTS = {
     "duty": ("Delivered", "[outcome: what changed, by how much]"),
 }
 BOOK_SCOPE = "across [book: N {segment}accounts, $X ARR]"
+BOOK_COUNT = "across [N {segment}accounts]"
 
 _SAVE = re.compile(r"\b(at[- ]risk|churn\w*|save[ds]?|rescu\w*|win[- ]?back|cancel\w*)\b", re.I)
 _QBR = re.compile(r"\b(qbrs?|ebrs?|business reviews?)\b", re.I)
@@ -58,7 +59,8 @@ def shape_of(ctx: BulletContext, codes: set[str]) -> str:
     if "AM501" in codes and account:
         return "ae"
     if "AM402" in codes:
-        return "support_account" if account and _SAVE.search(text) else "support"
+        # "customers" of a help desk are no book: only account words make it commercial
+        return "support_account" if words.find("account_core", text) else "support"
     if account and _SAVE.search(text):
         return "save"
     if account and _QBR.search(text):
@@ -77,7 +79,10 @@ def star(ctx: BulletContext, codes: set[str], core: str) -> str:
     verb, placeholder = RESULTS[shape_of(ctx, codes)]
     known = ctx.facts.segment_source in {"bullet", "role"} and ctx.facts.segment
     segment = f"{ctx.facts.segment} " if known else ""
-    scope = " " + BOOK_SCOPE.format(segment=segment) if "AM101" in codes else ""
+    # At most two placeholders: the book only when the action holds no mark yet.
+    marked = "[" in core
+    book = BOOK_COUNT if "$X ARR" in placeholder else BOOK_SCOPE
+    scope = " " + book.format(segment=segment) if "AM101" in codes and not marked else ""
     return f"{verb} {placeholder}{scope} {action_phrase(core)}"
 
 
