@@ -105,6 +105,8 @@ def suggest(ctx: BulletContext, findings: Sequence[Finding]) -> str | None:
     for f in findings:
         if f.code == "AM403" and f.quote:
             core = _strip_phrase(core, f.quote)
+    for m in reversed(words.find_all("filler_phrases", core)):
+        core = core[: m.start()] + core[m.end() :]
     core = _tidy(core).rstrip(".")
     if not core:
         return None
