@@ -30,7 +30,13 @@ reason, and the share of each property over the rewrites given:
 * ``retention_fit``: no retention/expansion placeholder on a bullet that
   names no account, client, customer, revenue or renewal.
 
-    python scripts/eval_bullets.py [--labels FILE] [--verbose] [--rewrites N]
+With ``--postings``, an out-of-sample check of duty detection: the share of
+the responsibility bullets of the sales, account and customer-success
+postings in ``../shared/corpus/postings.jsonl`` (duties by construction,
+never used to build the lexicon) that :func:`amfit.lint.shape.duty_quote`
+reads as a duty.
+
+    python scripts/eval_bullets.py [--labels FILE] [--verbose] [--rewrites N] [--postings]
 """
 
 from __future__ import annotations
@@ -76,7 +82,7 @@ def words_of(text: str) -> list[str]:
 
 
 def load(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").split("\n") if line]
 
 
 def lint_labelled(labels: list[dict], folder: Path) -> tuple[dict[str, object], int]:
@@ -140,12 +146,43 @@ def properties(original: str, rewrite: str) -> dict[str, bool]:
     }
 
 
+DEFAULT_POSTINGS = ROOT.parent / "shared" / "corpus" / "postings.jsonl"
+_SALES_TITLE = re.compile(r"account|customer success|sales|business development", re.I)
+_DUTY_SECTION = re.compile(r"responsib|what you|you will|role|day|duties|do", re.I)
+_OTHER_SECTION = re.compile(r"require|qualif|skill|benefit|perk|offer|about you|have|bring|looking")
+
+
+def posting_duty_lines(path: Path) -> list[str]:
+    """Bullets under a responsibilities-like heading of sales-type postings."""
+    lines = []
+    for row in load(path):
+        if not _SALES_TITLE.search(row["title"]):
+            continue
+        section = ""
+        for line in row["text"].splitlines():
+            if line.startswith("#"):
+                section = line.lower()
+                continue
+            m = re.match(r"\s*[-*•]\s+(.*)", line)
+            if m and _DUTY_SECTION.search(section) and not _OTHER_SECTION.search(section):
+                lines.append(m.group(1).strip())
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--labels", type=Path, default=DEFAULT_LABELS)
     ap.add_argument("--verbose", action="store_true", help="list every miss and false alarm")
     ap.add_argument("--rewrites", type=int, default=0, help="print the first N rewrites")
+    ap.add_argument("--postings", action="store_true", help="duty share on posting duties")
     args = ap.parse_args(argv)
+    if args.postings:
+        from amfit.lint.shape import duty_quote
+
+        lines = posting_duty_lines(DEFAULT_POSTINGS)
+        read = sum(bool(duty_quote(line)) for line in lines)
+        print(f"posting duty lines read as duties: {read}/{len(lines)} = {read / len(lines):.1%}")
+        return 0
     if not args.labels.is_file():
         print(f"eval_bullets: no labels at {args.labels}", file=sys.stderr)
         return 2
