@@ -56,6 +56,8 @@ class BulletReport:
     text: str
     findings: tuple[Finding, ...]
     rewrite: str | None
+    #: Why a flagged line gets no rewrite (a skills list, an award ...), else None.
+    rewrite_note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
