@@ -266,6 +266,7 @@ def test_cli_table_csv_jsonl_and_exit_codes(folder, tmp_path):
     assert no_resume.exit_code == 2 and no_resume.stderr.startswith("amfit: error:")
 
 
+@pytest.mark.slow
 @pytest.mark.corpus
 def test_am_postings_rank_above_engineering_ones_on_the_corpus(corpus_dir):
     records = list(
@@ -313,6 +314,7 @@ def dask_client():
     cluster.close()
 
 
+@pytest.mark.slow
 def test_dask_engine_matches_the_local_engine(tmp_path, dask_client):
     from amfit.batch_dask import score_many_dask
 
@@ -328,6 +330,7 @@ def test_dask_engine_matches_the_local_engine(tmp_path, dask_client):
     assert sum(1 for r in remote if r["status"] == "duplicate") == 4
 
 
+@pytest.mark.slow
 def test_cli_dask_engine_with_a_scheduler_address(folder, dask_client):
     address = dask_client.scheduler.address
     res = CliRunner().invoke(
