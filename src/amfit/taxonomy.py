@@ -50,6 +50,7 @@ from functools import cache
 from pathlib import Path
 
 from .errors import InputError, TaxonomyError
+from .files import read_file_bytes  # a FIFO or a huge file is refused unread
 from .resources import keywords_path
 
 TIERS = ("must", "nice")
@@ -184,8 +185,6 @@ def _header_lines(text: str, table: str) -> list[int]:
 
 
 def _parse_toml(path: Path) -> tuple[dict, str]:
-    from .readers import read_file_bytes  # a FIFO or a huge file is refused unread
-
     name = str(path)
     try:
         text = read_file_bytes(path, name, limit=MAX_FILE_BYTES).decode("utf-8")
