@@ -143,6 +143,7 @@ def bad(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     put("aliases.toml", concept("many", aliases=[f"alias number {i}" for i in range(101)]))
     put("concepts.toml", "".join(concept(f"c{i}") for i in range(1_001)))
     put("shape.toml", concept("s", shapes=["grow " * 20 + "~ account"]))
+    put("shape-alts.toml", concept("s", shapes=["|".join(f"w{i}" for i in range(60)) + " ~ x"]))
     return files
 
 
@@ -164,7 +165,7 @@ CASES: list[tuple[str, str, int, tuple[str, ...]]] = [
     ("docx-without-document", "score RESUME @nodoc.docx", 2, ("no word/document.xml",)),
     ("symlink-loop", "score RESUME @loop.txt", 2, ("a symbolic link loop",)),
     ("dangling-symlink", "score RESUME @dangling.txt", 2, ("a broken symbolic link",)),
-    ("output-symlink-loop", "batch RESUME POSTING -o @loop.txt", 2, ("cannot write",)),
+    ("output-symlink-loop", "batch RESUME POSTING -o @loop.txt", 2, ("a symbolic link loop",)),
     # keywords files
     ("toml-nested-100k", "keywords POSTING -k @nested.toml", 2, ("nested too deeply",)),
     ("id-is-a-number", "keywords POSTING -k @id5.toml", 2, ("id5.toml:1:", "'id' must be a")),
@@ -175,6 +176,7 @@ CASES: list[tuple[str, str, int, tuple[str, ...]]] = [
     ("101-aliases", "keywords POSTING -k @aliases.toml", 2, ("aliases.toml:1:", "101 aliases")),
     ("1001-concepts", "keywords POSTING -k @concepts.toml", 2, ("concepts.toml:", "1,000 con")),
     ("shape-side-too-long", "keywords POSTING -k @shape.toml", 2, ("shape.toml:1:", "too long")),
+    ("shape-60-alternatives", "keywords POSTING -k @shape-alts.toml", 2, ("over 50 alternatives",)),
     # usage
     (
         "unknown-option",

@@ -19,7 +19,8 @@ reads it so, an ATS does not). A malformed file fails with its path and line.
 Limits (each refused with the file and line): a keywords file of at most
 :data:`MAX_FILE_BYTES`; a label, alias, acronym, exclude phrase or shape
 alternative of at most :data:`MAX_PHRASE_CHARS` characters and
-:data:`MAX_PHRASE_WORDS` words; at most :data:`MAX_ALIASES` aliases a
+:data:`MAX_PHRASE_WORDS` words; at most :data:`MAX_SHAPE_ALTERNATIVES`
+alternatives on a side of a shape and :data:`MAX_ALIASES` aliases a
 concept, and :data:`MAX_CONCEPTS` concepts and :data:`MAX_PHRASES` phrases
 in the whole taxonomy. The matcher indexes every prefix of every phrase,
 so one unbounded alias cost memory with the square of its length (a
@@ -99,6 +100,8 @@ MAX_FILE_BYTES = 2_000_000
 #: longest built-in one has 41 characters and 6 words.
 MAX_PHRASE_CHARS = 80
 MAX_PHRASE_WORDS = 10
+#: Most alternatives on one side of a shape (the built-in ones have at most 12).
+MAX_SHAPE_ALTERNATIVES = 50
 #: Most aliases of one concept (the built-in taxonomy has at most 39).
 MAX_ALIASES = 100
 #: Most concepts, and labels plus aliases, in the taxonomy with every
@@ -130,6 +133,10 @@ def parse_shape(text: str, name: str = "<shape>", line: int = 0) -> Shape:
         alts = tuple(a.strip() for a in part.split("|"))
         if not alts or any(not a or "*" in a for a in alts):
             raise TaxonomyError(name, line, f"shape '{text}' has an empty or wildcard alternative")
+        if len(alts) > MAX_SHAPE_ALTERNATIVES:
+            raise TaxonomyError(
+                name, line, f"shape '{text[:30]}...' has over {MAX_SHAPE_ALTERNATIVES} alternatives"
+            )
         alts = tuple(_phrase(a, "shapes", name, line) for a in alts)
         sides.append(alts)
     gap = int(m.group("gap")) if m.group("gap") else SHAPE_GAP

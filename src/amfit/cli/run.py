@@ -8,6 +8,7 @@ batch postings could not be read; 130 interrupted (Ctrl-C); 143 terminated
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from collections.abc import Callable
@@ -67,12 +68,18 @@ def guard(fn: Callable[[], T]) -> T:
     raise AssertionError("unreachable")  # pragma: no cover
 
 
+def _write_error(output: Path, exc: OSError) -> InputError:
+    if exc.errno == errno.ELOOP:
+        return InputError(f"{output}: a symbolic link loop (the link leads back to itself)")
+    return InputError(f"{output}: cannot write ({exc.strerror or exc})")
+
+
 def open_output(output: Path) -> TextIO:
     """``output`` opened for writing text, or an :class:`InputError` saying why not."""
     try:
         return output.open("w", encoding="utf-8", newline="")
     except OSError as exc:
-        raise InputError(f"{output}: cannot write ({exc.strerror or exc})") from exc
+        raise _write_error(output, exc) from exc
 
 
 def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
@@ -103,4 +110,4 @@ def emit(text: str, output: Path | None, inputs: list[Path]) -> None:
     try:
         output.write_text(text, encoding="utf-8", newline="\n")
     except OSError as exc:
-        raise InputError(f"{output}: cannot write ({exc.strerror or exc})") from exc
+        raise _write_error(output, exc) from exc
