@@ -45,3 +45,13 @@ def corpus_dir() -> Path:
     if not (CORPUS / "postings.jsonl").is_file():
         pytest.skip(f"shared corpus not found at {CORPUS} (set AMFIT_CORPUS)")
     return CORPUS
+
+
+def load_script(name: str):
+    """Import ``scripts/<name>.py`` as a module (the scripts are not a package)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -1,19 +1,22 @@
-"""The house rules: no import cycle between amfit modules, no oversized module.
+"""The house rules: no import cycle between amfit modules, imports only
+downward through the layers docs/architecture.md lists, no oversized module.
 
 Every module under src/amfit is parsed with ``ast``; every import counts,
 at module level, inside a function or under ``TYPE_CHECKING``, since each
-one ties the two modules together whenever it runs. See docs/architecture.md.
+one ties the two modules together whenever it runs.
 """
 
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 PACKAGE = SRC / "amfit"
+ARCHITECTURE = SRC.parent / "docs" / "architecture.md"
 
 #: Line count above which a module must say why it is one module.
 MAX_LINES = 400
@@ -137,6 +140,57 @@ def test_the_cycle_finder_finds_a_cycle():
 def test_no_import_cycle_between_amfit_modules():
     cycles = find_cycles(import_graph())
     assert not cycles, "import cycles: " + "; ".join(" <-> ".join(c) for c in cycles)
+
+
+def room(module: str) -> str:
+    """The room a module belongs to: its top-level module or package under amfit."""
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else parts[0]
+
+
+def documented_layers() -> dict[str, int]:
+    """Each room's layer in docs/architecture.md (0 is the bottom line)."""
+    text = ARCHITECTURE.read_text(encoding="utf-8")
+    m = re.search(r"<!-- layers -->\n```\n(.*?)```\n<!-- /layers -->", text, re.DOTALL)
+    assert m, "docs/architecture.md has no <!-- layers --> block"
+    lines = [line.split() for line in m.group(1).splitlines() if line.strip()]
+    layers: dict[str, int] = {}
+    for depth, rooms in enumerate(reversed(lines)):
+        for name in rooms:
+            assert name not in layers, f"{name} is listed twice"
+            layers[name] = depth
+    return layers
+
+
+def downward_violations(graph: dict[str, set[str]], layers: dict[str, int]) -> list[str]:
+    """Imports from a room into one on its own layer or above."""
+    bad = []
+    for module, deps in sorted(graph.items()):
+        for dep in sorted(deps):
+            a, b = room(module), room(dep)
+            if a != b and layers[b] >= layers[a]:
+                bad.append(f"{module} -> {dep}")
+    return bad
+
+
+def test_every_room_is_in_the_documented_layers():
+    rooms = {room(m) for m in modules()}
+    layers = documented_layers()
+    assert rooms - set(layers) == set(), "add the new room to docs/architecture.md"
+    assert set(layers) - rooms == set(), "drop the room docs/architecture.md still lists"
+
+
+def test_imports_go_down_the_documented_layers():
+    bad = downward_violations(import_graph(), documented_layers())
+    assert not bad, "imports against docs/architecture.md's layers: " + "; ".join(bad)
+
+
+def test_the_layer_check_finds_an_upward_import():
+    layers = {"cli": 2, "render": 1, "model": 0}
+    assert downward_violations({"amfit.model.report": {"amfit.render.json"}}, layers) == [
+        "amfit.model.report -> amfit.render.json"
+    ]
+    assert downward_violations({"amfit.cli.run": {"amfit.render"}}, layers) == []
 
 
 @pytest.mark.parametrize("name", sorted(modules()))

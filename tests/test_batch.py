@@ -23,7 +23,7 @@ from amfit.batch import (
     score_many,
 )
 from amfit.cli import app
-from amfit.errors import EXIT_PARTIAL, InputError
+from amfit.errors import EXIT_PARTIAL
 from amfit.readers import read_text
 from conftest import AM_POSTINGS, POSTINGS, posting_path, resume_path
 
@@ -34,7 +34,9 @@ RESUME = read_text(resume_path("strong"))
 def folder(tmp_path):
     for name in (*AM_POSTINGS, "account-executive"):
         shutil.copy(posting_path(name), tmp_path / f"{name}.txt")
-    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4 not a posting")  # ignored: not .txt/.md
+    (tmp_path / ".notes.txt").write_text("hidden: not a posting", encoding="utf-8")
+    (tmp_path / "old").mkdir()  # subfolders are not read
+    (tmp_path / "old" / "x.txt").write_text("not read", encoding="utf-8")
     return tmp_path
 
 
@@ -75,21 +77,83 @@ def test_jsonl_csv_and_stdin_forms(tmp_path):
             w.writerow({"id": r["id"], "title": "", "description": r["text"]})
     items = list(iter_postings([str(csv_path)], text_column="description"))
     assert [i.id for i in items] == [r["id"] for r in rows]
-    with pytest.raises(InputError, match="no column 'text'"):
-        list(iter_postings([str(csv_path)]))
+    assert "no column 'text'" in (next(iter_postings([str(csv_path)])).error or "")
     stdin = io.StringIO("\n".join(json.dumps(r) for r in rows[:2]))
     assert [i.id for i in iter_postings(["-"], stdin=stdin)] == [rows[0]["id"], rows[1]["id"]]
     plain = list(iter_postings(["-"], stdin=io.StringIO(rows[0]["text"])))
     assert len(plain) == 1 and plain[0].text
 
 
-def test_specs_that_name_nothing_are_input_errors(tmp_path):
-    with pytest.raises(InputError, match="no such file"):
-        list(iter_postings([str(tmp_path / "missing.txt")]))
-    with pytest.raises(InputError, match="matches no file"):
-        list(iter_postings([str(tmp_path / "*.txt")]))
-    with pytest.raises(InputError, match=r"no \.txt or \.md postings"):
-        list(iter_postings([str(tmp_path)]))
+def test_specs_that_name_nothing_are_error_records_in_place(tmp_path):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "broken.txt").symlink_to(tmp_path / "gone.txt")
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    good = str(posting_path("account-executive"))
+    specs = [
+        good,
+        str(tmp_path / "missing.txt"),
+        str(tmp_path / "*.nothing"),
+        str(tmp_path / "empty"),
+        str(tmp_path / "broken.txt"),
+        str(tmp_path / "loop.txt"),
+        str(tmp_path / "none.jsonl"),
+        str(posting_path("smb-account-manager")),
+    ]
+    items = list(iter_postings(specs))
+    assert [i.error is None for i in items] == [True, *[False] * 6, True]
+    errors = [i.error for i in items[1:-1]]
+    for error, fragment in zip(
+        errors,
+        [
+            "no such file",
+            "the pattern matches no file",
+            "no postings in this folder",
+            "a broken symbolic link",
+            "a symbolic link loop",
+            "no such file",
+        ],
+        strict=True,
+    ):
+        assert fragment in error and "\n" not in error
+    one = [r.to_dict() for r in score_many(RESUME, iter_postings(specs), jobs=1)]
+    two = [r.to_dict() for r in score_many(RESUME, iter_postings(specs), jobs=2)]
+    assert one == two
+    assert [r["status"] for r in one] == ["scored", *["error"] * 6, "scored"]
+
+
+def test_a_folder_reads_every_format_a_single_file_does(tmp_path):
+    from test_readers import docx_bytes, pdf_bytes, posting_html
+
+    text = read_text(posting_path("enterprise-account-manager"))
+    (tmp_path / "a.html").write_text(posting_html(text), encoding="utf-8")
+    (tmp_path / "b.docx").write_bytes(docx_bytes(text))
+    (tmp_path / "c.pdf").write_bytes(pdf_bytes(text))
+    (tmp_path / "d.md").write_text(text, encoding="utf-8")
+    (tmp_path / "e.json").write_text('{"not": "a posting"}', encoding="utf-8")
+    records = tmp_path / "ranked.jsonl"  # record files are read only when named
+    records.write_text(json.dumps({"id": "r1", "text": text}), encoding="utf-8")
+    items = list(iter_postings([str(tmp_path)]))
+    assert [i.id for i in items] == ["a", "b", "c", "d", "e"]
+    assert all(i.text and "renewal" in i.text.lower() for i in items[:4])
+    assert items[4].error and "JSON" in items[4].error  # read, and said why it is no posting
+    assert [i.id for i in iter_postings([str(tmp_path / "*.*")])] == [*"abcde", "r1"]
+
+
+def test_a_csv_without_the_text_column_is_one_error_record(tmp_path):
+    path = tmp_path / "p.csv"
+    path.write_text("id,description\n1,Account manager\n", encoding="utf-8")
+    items = list(iter_postings([str(path), str(posting_path("account-executive"))]))
+    assert "no column 'text'" in (items[0].error or "") and items[1].text
+    header_only = tmp_path / "header.csv"
+    header_only.write_text("id,text\n", encoding="utf-8")
+    nul = tmp_path / "nul.csv"
+    nul.write_text('id,text\n1,"a\x00b"\n2,"Account Manager"\n', encoding="utf-8")
+    (tmp_path / "empty.jsonl").write_text("\n\n", encoding="utf-8")
+    specs = [header_only, nul, tmp_path / "empty.jsonl"]
+    errors = [i.error for i in iter_postings([str(p) for p in specs])]
+    assert [e is not None for e in errors] == [True, True, False, True]
+    assert "no postings in this file" in errors[0] and "no postings in this file" in errors[3]
+    assert errors[1].startswith(f"{nul}:") and "\n" not in errors[1]
 
 
 def test_errors_sit_next_to_good_records_and_duplicates_are_scored_once(tmp_path):
@@ -196,10 +260,13 @@ def test_cli_table_csv_jsonl_and_exit_codes(folder, tmp_path):
     bad = _jsonl(tmp_path, [{"id": "x", "text": ""}, _rows()[0]])
     partial = runner.invoke(app, ["batch", resume, str(bad), "-f", "csv"])
     assert partial.exit_code == EXIT_PARTIAL
-    missing = runner.invoke(app, ["batch", resume, str(tmp_path / "none.jsonl")])
-    assert missing.exit_code == 2 and missing.stderr.startswith("amfit: error:")
+    missing = runner.invoke(app, ["batch", resume, str(tmp_path / "none.jsonl"), "-f", "csv"])
+    assert missing.exit_code == EXIT_PARTIAL and "none.jsonl: no such file" in missing.stdout
+    no_resume = runner.invoke(app, ["batch", str(tmp_path / "none.md"), str(folder)])
+    assert no_resume.exit_code == 2 and no_resume.stderr.startswith("amfit: error:")
 
 
+@pytest.mark.slow
 @pytest.mark.corpus
 def test_am_postings_rank_above_engineering_ones_on_the_corpus(corpus_dir):
     records = list(
@@ -247,6 +314,7 @@ def dask_client():
     cluster.close()
 
 
+@pytest.mark.slow
 def test_dask_engine_matches_the_local_engine(tmp_path, dask_client):
     from amfit.batch_dask import score_many_dask
 
@@ -262,6 +330,7 @@ def test_dask_engine_matches_the_local_engine(tmp_path, dask_client):
     assert sum(1 for r in remote if r["status"] == "duplicate") == 4
 
 
+@pytest.mark.slow
 def test_cli_dask_engine_with_a_scheduler_address(folder, dask_client):
     address = dask_client.scheduler.address
     res = CliRunner().invoke(

@@ -47,8 +47,11 @@ def background_build(corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory)
 
 
 @pytest.fixture(scope="module", autouse=True)
-def _start_background_build(background_build) -> None:
-    return None
+def _start_background_build(request: pytest.FixtureRequest) -> None:
+    """Start the build with the module's first test, but only when the test
+    that needs it was selected (``-m "not slow"`` leaves it out)."""
+    if any("background_build" in item.fixturenames for item in request.session.items):
+        request.getfixturevalue("background_build")
 
 
 @pytest.fixture(scope="module")
@@ -121,6 +124,7 @@ def test_holdout_is_measured_apart(corpus_dir: Path) -> None:
     assert 0.0 < result["recall"] <= 1.0
 
 
+@pytest.mark.slow
 def test_every_am_posting_asks_for_taxonomy_keywords(analyses) -> None:
     am = analyses["am"]
     assert len(am) >= 10
@@ -128,6 +132,7 @@ def test_every_am_posting_asks_for_taxonomy_keywords(analyses) -> None:
     assert thin == []
 
 
+@pytest.mark.slow
 def test_engineering_postings_ask_for_fewer_must_haves(analyses) -> None:
     def mean_must(group: list[tuple[str, list]]) -> float:
         return sum(sum(1 for k in kws if k.tier == "must") for _, kws in group) / len(group)
@@ -159,6 +164,7 @@ def test_background_has_no_line_over_80_characters() -> None:
     assert [n for n, ln in enumerate(lines, start=1) if len(ln) > 80] == []
 
 
+@pytest.mark.slow
 def test_background_is_rebuilt_byte_for_byte(background_build) -> None:
     proc, out = background_build
     _, stderr = proc.communicate(timeout=300)

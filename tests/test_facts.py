@@ -953,6 +953,7 @@ _NUMBER_WORD_RE = re.compile(
 )
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(ANY_TEXT, st.text(max_size=30), st.text(max_size=60))
 @example("$400K-$1.2M from 86% to 91% and 4.8/5 CSAT", "", "")

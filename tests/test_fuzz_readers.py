@@ -46,6 +46,8 @@ from test_readers import (
     zip_of,
 )
 
+pytestmark = pytest.mark.slow  # fuzzing: thousands of cases
+
 SCALE = float(os.environ.get("AMFIT_FUZZ_SCALE", "1"))
 CASES: Counter[str] = Counter()
 READ: Counter[str] = Counter()  # cases that gave text (the rest gave an InputError)

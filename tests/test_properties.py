@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 
+import pytest
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
@@ -231,6 +232,7 @@ def fresh_scorer() -> Scorer:
     return _FRESH[0]
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(resume_text=resume_texts(), posting_text=posting_texts())
 @example(

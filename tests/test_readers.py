@@ -268,15 +268,22 @@ def posting_html(text: str) -> str:
 # -- a PDF written by hand, for glyphs the core fonts lack -----------------------
 
 
-def raw_pdf(content: bytes, font: bytes | None = None, *, trailer_extra: bytes = b"") -> bytes:
-    """A one-page PDF with one font (F1) and the given content stream."""
+def raw_pdf(
+    content: bytes,
+    font: bytes | None = None,
+    *,
+    trailer_extra: bytes = b"",
+    stream_keys: bytes = b"",
+) -> bytes:
+    """A one-page PDF with one font (F1) and the given content stream
+    (``stream_keys`` adds to its dictionary, e.g. ``/Filter /FlateDecode``)."""
     font = font or b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
         b"/Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
-        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Length %d %s>>\nstream\n" % (len(content), stream_keys) + content + b"\nendstream",
         font,
     ]
     out = b"%PDF-1.4\n"

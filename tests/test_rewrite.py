@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import re
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -45,16 +48,20 @@ def assert_keeps_every_number(original: str, rewrite: str | None) -> None:
     [
         (
             "Managed a portfolio of enterprise clients across the Midwest",
-            ["[N] enterprise accounts", "[$X ARR]"],
-            [],
+            ["Delivered [account result", "[book: N enterprise accounts, $X ARR]", "by managing"],
+            ["Managed a portfolio"],
         ),
         ("Achieved a 95% retention rate across my accounts", ["95% [gross or net]"], []),
-        ("Upsold additional products to existing customers", ["[$E] expansion"], []),
+        (
+            "Upsold additional products to existing customers",
+            ["Added [$E] in expansion by upselling additional products"],
+            [],
+        ),
         (
             "Upsold them $40K and beat my quota by 120%",
             [
                 "A QBR showed [customer's problem]",
-                "fixed it added $40K",
+                "the fix added $40K",
                 "[customer outcome",
                 "(quota context: beat my quota by 120%)",
             ],
@@ -62,10 +69,24 @@ def assert_keeps_every_number(original: str, rewrite: str | None) -> None:
         ),
         (
             "Responsible for managing client relationships",
-            ["[result:"],
-            ["Responsible for"],
+            ["by managing client relationships"],
+            ["Responsible for", "gross revenue retention"],
         ),
-        ("Conducted QBRs with key customers", ["Ran QBRs"], ["Conducted"]),
+        (
+            "Conducted QBRs with key customers",
+            ["Secured [QBR result", "by conducting QBRs with key customers"],
+            [],
+        ),
+        (
+            "Managing a team of 12 support agents across two sites",
+            ["Lifted [team result", "by managing a team of 12 support agents"],
+            ["retention", "expansion"],
+        ),
+        (
+            "Handled duties including but not limited to: scheduling, invoicing and filing",
+            ["including but not limited to: scheduling"],
+            [", ["],
+        ),
         (
             "Results-driven account manager who renewed 40 accounts",
             ["renewed 40 accounts"],
@@ -89,7 +110,7 @@ def test_rewrite_shapes(bullet: str, must_contain: list[str], must_not_contain: 
 def test_rewrite_keeps_a_leading_code_as_written():
     """Capitalising the first word must not change a token such as "a0"."""
     rewrite = rewrite_of("a0 prospected new logos")
-    assert rewrite is None or rewrite.startswith("a0 ")
+    assert rewrite is None or "a0 prospected" in rewrite
 
 
 def test_clean_bullet_gets_no_rewrite():
@@ -105,7 +126,9 @@ def test_example_rewrites_never_invent_or_drop_numbers(name):
         assert_no_invented_number(b.text, b.rewrite)
         assert_keeps_every_number(b.text, b.rewrite)
         checked += b.rewrite is not None
-    if name != "strong":
+        # a flagged bullet gets a rewrite or the reason it has none
+        assert bool(b.rewrite) != bool(b.rewrite_note) or not b.findings or b.section == "summary"
+    if name in ("weak", "stuffed"):
         assert checked >= 2
 
 
@@ -139,12 +162,24 @@ FRAGMENTS = [
     "prospected new logos",
     "pipeline",
     "customers",
+    "Manage and coach",
+    "Handling enquiries from",
+    "Provide technical support to",
+    "team members",
+    "including but not limited to:",
+    "Skills:",
+    "grew portfolio sales by",
+    "Drive retention across",
+    "Worked with",
+    "calling on leads",
+    "at-risk renewals",
 ]
 NUMBERS = st.sampled_from(
     ["95%", "112%", "$40K", "$3.9M", "45", "a dozen", "20-30%", "1.4 million", "12", "3x", "2024"]
 )
 
 
+@pytest.mark.slow
 @settings(
     max_examples=300,
     deadline=None,
@@ -169,3 +204,49 @@ def test_generated_bullets_never_get_an_invented_number(parts):
     rewrite = suggest(ctx, findings)
     assert_no_invented_number(text, rewrite)
     assert_keeps_every_number(text, rewrite)
+    if rewrite is not None and "[" not in text:
+        outside = re.sub(r"\[[^\[\]]*\]", "[]", rewrite)
+        assert outside.count("[]") <= 2, rewrite
+        colon = outside.find(":")
+        assert colon < 0 or ", [" not in outside[colon:], rewrite
+
+
+NOT_ACHIEVEMENTS = [
+    "Skills: Negotiation · Salesforce · Forecasting · Gainsight",
+    "Website",
+    "TMS",
+    "President's Club 2023",
+    "Key achievements:",
+    "Client Focus - Builds trust with every stakeholder",
+    "Ran the renewals desk. Answered billing questions. Trained two new hires.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_ACHIEVEMENTS)
+def test_no_rewrite_for_lines_that_are_not_achievements(text: str) -> None:
+    from amfit.lint.rewrite import no_rewrite_reason
+
+    assert rewrite_of(text) is None
+    assert no_rewrite_reason(text)
+
+
+GOLDEN_REWRITES = Path(__file__).parent / "golden" / "rewrites.txt"
+
+
+def _golden_rewrites() -> str:
+    """Our own example bullets (tests/golden/rewrites.txt) and their rewrites."""
+    blocks = GOLDEN_REWRITES.read_text(encoding="utf-8").split("\n\n")
+    out = []
+    for block in blocks:
+        bullet = block.splitlines()[0]
+        out.append(f"{bullet}\n-> {rewrite_of(bullet)}")
+    return "\n\n".join(out) + "\n"
+
+
+def test_golden_rewrites() -> None:
+    """Rewrites of our own example bullets, reviewed by eye; refresh with
+    AMFIT_UPDATE_GOLDEN=1 when a change to them is deliberate."""
+    current = _golden_rewrites()
+    if os.environ.get("AMFIT_UPDATE_GOLDEN"):
+        GOLDEN_REWRITES.write_text(current, encoding="utf-8")
+    assert GOLDEN_REWRITES.read_text(encoding="utf-8") == current

@@ -158,6 +158,7 @@ def test_salient_terms_equal_the_plain_definition_on_examples(path) -> None:
     assert fast == plain
 
 
+@pytest.mark.slow
 def test_salient_terms_equal_the_plain_definition_on_the_corpus(corpus_dir) -> None:
     text = (corpus_dir / "postings.jsonl").read_text(encoding="utf-8")
     lines = [line for line in text.split("\n") if line.strip()]

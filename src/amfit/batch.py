@@ -1,8 +1,9 @@
 """One resume against many postings: read, score in parallel, rank, aggregate.
 
-:func:`iter_postings` turns folders, globs, files, JSON Lines, CSV and
-standard input into :class:`PostingInput` items; an item that cannot be
-read carries its one-line error instead of text. :func:`score_many` scores
+:func:`iter_postings` (from :mod:`amfit.batch_inputs`) turns folders,
+globs, files, JSON Lines, CSV and standard input into :class:`PostingInput`
+items; an item that cannot be read carries its one-line error instead of
+text. :func:`score_many` scores
 them over ``jobs`` processes (the scorer and the resume are prepared once
 per process) and yields one :class:`BatchRecord` per posting in input
 order, whatever ``jobs`` is; duplicates (same normalised text) are scored
@@ -13,164 +14,31 @@ stays flat as the batch grows. The library never prints and never exits.
 from __future__ import annotations
 
 import contextlib
-import csv
-import glob
 import hashlib
-import io
 import json
 import os
+import signal
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
-from .errors import AmfitError, InputError
+from .batch_inputs import RECORD_SUFFIXES, PostingInput, iter_postings
+from .errors import AmfitError
 from .model import BatchRecord, Edit, Missing
-from .readers import MAX_INPUT_BYTES, read_text
-from .textio import check_text, decode_bytes
+from .textio import check_text
 
-#: File name endings read as one posting each when a folder or glob is given.
-POSTING_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+__all__ = [
+    "RECORD_SUFFIXES",
+    "PostingInput",
+    "TopRanked",
+    "aggregate_edits",
+    "as_inputs",
+    "iter_postings",
+    "rank",
+    "score_many",
+]
 #: Postings handed to a worker process at a time.
 CHUNK_SIZE = 8
-
-
-@dataclass(frozen=True, slots=True)
-class PostingInput:
-    id: str
-    source: str
-    title: str = ""
-    company: str = ""
-    text: str | None = None
-    error: str | None = None
-
-
-# -- reading ---------------------------------------------------------------
-
-
-def _is_glob(spec: str) -> bool:
-    return any(ch in spec for ch in "*?[")
-
-
-def _file_item(path: Path, max_bytes: int) -> PostingInput:
-    try:
-        return PostingInput(path.stem, str(path), text=read_text(path, max_bytes=max_bytes))
-    except AmfitError as exc:
-        return PostingInput(path.stem, str(path), error=str(exc))
-
-
-def _jsonl_items(lines: Iterable[str], source: str, text_column: str) -> Iterator[PostingInput]:
-    for n, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        where = f"{source}:{n}"
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield PostingInput(where, where, error=f"{where}: invalid JSON ({exc.msg})")
-            continue
-        if not isinstance(obj, dict):
-            yield PostingInput(where, where, error=f"{where}: expected a JSON object")
-            continue
-        yield _record_item(obj, where, text_column)
-
-
-def _record_item(obj: dict[str, Any], where: str, text_column: str) -> PostingInput:
-    pid = str(obj.get("id") or where)
-    title = str(obj.get("title") or "")
-    company = str(obj.get("company") or "")
-    raw = obj.get(text_column)
-    if not isinstance(raw, str) or not raw.strip():
-        return PostingInput(pid, where, title, company, error=f"{where}: no '{text_column}' text")
-    text = f"{title}\n\n{raw}" if title and not raw.lstrip().startswith(title) else raw
-    try:
-        return PostingInput(pid, where, title, company, text=check_text(text, where))
-    except AmfitError as exc:
-        return PostingInput(pid, where, title, company, error=str(exc))
-
-
-def _csv_items(handle: TextIO, source: str, text_column: str) -> Iterator[PostingInput]:
-    reader = csv.DictReader(handle)
-    if reader.fieldnames is None or text_column not in reader.fieldnames:
-        found = ", ".join(reader.fieldnames or []) or "none"
-        raise InputError(
-            f"{source}: no column '{text_column}' (columns: {found}); name it with --text-column"
-        )
-    for n, row in enumerate(reader, start=2):
-        yield _record_item(row, f"{source}:{n}", text_column)
-
-
-def iter_postings(
-    specs: Sequence[str],
-    *,
-    text_column: str = "text",
-    stdin: TextIO | None = None,
-    max_bytes: int = MAX_INPUT_BYTES,
-) -> Iterator[PostingInput]:
-    """Every posting named by ``specs`` (folders, globs, files, ``-``), lazily.
-
-    A spec that names nothing at all raises :class:`InputError`; a single
-    posting that cannot be read becomes an item with ``error`` set.
-    """
-    for spec in specs:
-        if spec == "-":
-            handle = (
-                stdin
-                if stdin is not None
-                else io.TextIOWrapper(
-                    os.fdopen(os.dup(0), "rb"), encoding="utf-8", errors="replace"
-                )
-            )
-            yield from _stream_items(handle, "<stdin>", text_column, max_bytes)
-            continue
-        path = Path(spec)
-        if path.is_dir():
-            files = sorted(p for p in path.iterdir() if p.suffix.lower() in POSTING_SUFFIXES)
-            if not files:
-                raise InputError(f"{spec}: no .txt or .md postings in this folder")
-            for p in files:
-                yield _file_item(p, max_bytes)
-        elif _is_glob(spec) and not path.exists():
-            matches = sorted(glob.glob(spec, recursive=True))
-            if not matches:
-                raise InputError(f"{spec}: the pattern matches no file")
-            for m in matches:
-                yield _file_item(Path(m), max_bytes)
-        elif not path.exists():
-            raise InputError(f"{spec}: no such file")
-        elif path.suffix.lower() in (".jsonl", ".ndjson"):
-            with path.open(encoding="utf-8", errors="replace") as fh:
-                yield from _jsonl_items(fh, spec, text_column)
-        elif path.suffix.lower() == ".csv":
-            with path.open(encoding="utf-8-sig", errors="replace", newline="") as fh:
-                yield from _csv_items(fh, spec, text_column)
-        else:
-            yield _file_item(path, max_bytes)
-
-
-def _stream_items(
-    handle: TextIO, source: str, text_column: str, max_bytes: int
-) -> Iterator[PostingInput]:
-    first = ""
-    for line in handle:
-        if line.strip():
-            first = line
-            break
-    if first.lstrip().startswith("{"):
-        yield from _jsonl_items(_chain(first, handle), source, text_column)
-        return
-    rest = first + handle.read(max_bytes)
-    try:
-        text = check_text(decode_bytes(rest.encode("utf-8"), source), source)
-        yield PostingInput("stdin", source, text=text)
-    except AmfitError as exc:
-        yield PostingInput("stdin", source, error=str(exc))
-
-
-def _chain(first: str, rest: Iterable[str]) -> Iterator[str]:
-    yield first
-    yield from rest
 
 
 # -- scoring ---------------------------------------------------------------
@@ -188,6 +56,15 @@ def _init_worker(resume_text: str, keywords: tuple[str, ...], full: bool) -> Non
     with contextlib.suppress(AmfitError):
         scorer._prepare_resume(resume_text, "resume")
     _WORKER.update(scorer=scorer, resume=resume_text, full=full, args=(resume_text, keywords, full))
+
+
+def _init_child(resume_text: str, keywords: tuple[str, ...], full: bool) -> None:
+    """A worker process leaves signals to its parent, which stops the pool:
+    no KeyboardInterrupt traceback from every worker on Ctrl-C, and SIGTERM
+    (which the pool sends its workers when it stops) ends a worker at once."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _init_worker(resume_text, keywords, full)
 
 
 def _score_one(item: PostingInput) -> BatchRecord:
@@ -289,7 +166,7 @@ def score_many(
         # Build the scorer (taxonomy, matcher, the resume's matches) once,
         # before the workers fork: they share it instead of each building it.
         _init_worker(*init_args)
-    with mp.get_context(method).Pool(jobs, _init_worker, init_args) as pool:
+    with mp.get_context(method).Pool(jobs, _init_child, init_args) as pool:
         yield from pool.imap(_process, tagged, chunksize=CHUNK_SIZE)
 
 

@@ -13,13 +13,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache, cached_property
 
+from . import phrases
 from ._version import __version__
 from .facts import extract_facts
 from .lint.base import REGISTRY, BulletContext, Finding
 from .lint.words import find
 from .model import SCHEMA_VERSION, LetterReport
 from .posting import parse_posting
+from .resources import keywords_path
 from .titles import core_title
 
 #: Bullet rules that also read each sentence of a letter.
@@ -29,38 +32,35 @@ BANDS = {"entry": (200, 350), "mid": (250, 400), "senior": (275, 450)}
 #: Above this many words a letter reads as insecure: an error.
 TOO_LONG = 500
 
-_ABBREVIATIONS = (
-    "e.g.",
-    "i.e.",
-    "etc.",
-    "vs.",
-    "approx.",
-    "mr.",
-    "mrs.",
-    "ms.",
-    "dr.",
-    "inc.",
-    "co.",
-    "ltd.",
-    "corp.",
-    "no.",
-    "u.s.",
-    "u.k.",
-    "jan.",
-    "feb.",
-    "aug.",
-    "sept.",
-    "oct.",
-    "nov.",
-    "dec.",
-    "st.",
-    "jr.",
-    "sr.",
-    "dept.",
-    "est.",
-    "fig.",
-    "cf.",
-)
+
+@cache
+def word_lists() -> phrases.PhraseFile:
+    """``keywords/letter.toml``: the letter's word lists and phrase rules."""
+    return phrases.load(keywords_path("letter.toml"), tables=("existence",))
+
+
+@cache
+def _words(name: str, *, case: bool = False) -> re.Pattern[str]:
+    return phrases.word_pattern(word_lists().get(name), case=case)
+
+
+@cache
+def _anywhere(name: str) -> re.Pattern[str]:
+    return phrases.substring_pattern(word_lists().get(name))
+
+
+@cache
+def _title_pattern() -> re.Pattern[str]:
+    """A role title the letter names: an optional prefix and a role title,
+    or an acronym alone (exact case)."""
+    lists = word_lists()
+    prefixes, titles, acronyms = (
+        "|".join(re.escape(e) for e in lists.get(name))
+        for name in ("title_prefixes", "role_titles", "role_acronyms")
+    )
+    return re.compile(rf"\b((?:(?:{prefixes}) )?(?:{titles})|{acronyms})\b")
+
+
 _SPLIT = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9$€£])")
 
 
@@ -75,7 +75,7 @@ def _protect(text: str) -> str:
     """Hide the periods of abbreviations from the splitter (same length)."""
     lower = text.lower()
     out = list(text)
-    for abbr in _ABBREVIATIONS:
+    for abbr in word_lists().get("abbreviations"):
         start = 0
         while (i := lower.find(abbr, start)) != -1:
             before = lower[i - 1] if i else " "
@@ -131,17 +131,20 @@ def word_count(text: str) -> int:
 
 def seniority_of(posting_title: str, posting_text: str) -> str:
     title = posting_title.lower()
-    if re.search(r"\bentry[ -]level\b", posting_text, re.IGNORECASE):
+    if _words("entry_level").search(posting_text):
         return "entry"
-    if re.search(r"\b(senior|sr\.?|director|head|vp|principal|strategic|key|global)\b", title):
+    if _words("senior_title_words", case=True).search(title):
         return "senior"
     if re.search(r"\b([7-9]|1\d)\+?\s*(years|yrs)\b", posting_text, re.IGNORECASE):
         return "senior"
     return "mid"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class LetterContext:
+    """A letter as the letter rules read it (``amfit.lint.rules.letter``):
+    its sentences and counts, and what is read from them once per letter."""
+
     text: str
     sentences: tuple[Sentence, ...]
     posting_title: str
@@ -151,6 +154,27 @@ class LetterContext:
     @property
     def paragraphs(self) -> int:
         return len({s.paragraph for s in self.sentences})
+
+    @property
+    def band(self) -> tuple[int, int]:
+        """The word-count band for the posting's seniority."""
+        return BANDS[self.seniority]
+
+    @property
+    def too_long(self) -> int:
+        return TOO_LONG
+
+    @cached_property
+    def body(self) -> list[int]:
+        return body_paragraphs(self)
+
+    @cached_property
+    def elements(self) -> dict[str, str]:
+        return elements(self)
+
+    @cached_property
+    def title_use(self) -> tuple[bool, list[str]]:
+        return title_use(self)
 
 
 def build_context(
@@ -168,18 +192,6 @@ def build_context(
 
 # -- elements of a strong letter ---------------------------------------------
 
-_TYPED = re.compile(r"\b(gross|net|GRR|NRR|NDR|logo)\b", re.IGNORECASE)
-_QBR = re.compile(r"\b(QBRs?|EBRs?|business reviews?)\b", re.IGNORECASE)
-_LOSS = re.compile(
-    r"\b(lost|churned|did not renew|didn't renew|non-renewal|walked away|we lost|losing)\b",
-    re.IGNORECASE,
-)
-_CHANGE = re.compile(
-    r"\b(since then|now|changed|afterwards|after that|that taught|so I|I started|we started|"
-    r"I (?:re)?built|rebuil\w*|I added|process|so that|learned)\b",
-    re.IGNORECASE,
-)
-
 
 def body_paragraphs(ctx: LetterContext) -> list[int]:
     """Paragraph indexes of the letter's body: not the greeting or the sign-off
@@ -188,14 +200,6 @@ def body_paragraphs(ctx: LetterContext) -> list[int]:
     for s in ctx.sentences:
         words[s.paragraph] = words.get(s.paragraph, 0) + word_count(s.text)
     return [p for p in sorted(words) if words[p] > 8]
-
-
-_NEXT_STEP = re.compile(
-    r"(\?|working session|walk (you )?through|happy to|glad to|could we|would you|"
-    r"I'd (like|welcome|be glad)|I would (like|welcome)|propose|bring|compare notes|"
-    r"share (a|my|the))",
-    re.IGNORECASE,
-)
 
 
 def elements(ctx: LetterContext) -> dict[str, str]:
@@ -218,23 +222,21 @@ def elements(ctx: LetterContext) -> dict[str, str]:
     last = body[-1]
     for s in first_par[:4]:
         facts = extract_facts(s.text)
-        if any(f.kind == "percent" for f in facts.by_measure("retention")) and _TYPED.search(
-            s.text
-        ):
+        retention = facts.by_measure("retention")
+        if any(f.kind == "percent" for f in retention) and _words("typed_retention").search(s.text):
             found["opening_decision"] = s.text
             break
     for s in ctx.sentences:
         facts = extract_facts(s.text)
         text = s.text
         book = facts.by_measure("book") or any(
-            f.kind == "count" and re.search(r"account|client|customer", f.noun, re.I)
-            for f in facts.figures
+            f.kind == "count" and _anywhere("book_nouns").search(f.noun) for f in facts.figures
         )
         if not found["book_and_segment"] and book and facts.segment:
             found["book_and_segment"] = text
         if (
             not found["qbr_story"]
-            and _QBR.search(text)
+            and _words("review_meetings").search(text)
             and (facts.has_figure or find("result_words", text))
         ):
             found["qbr_story"] = text
@@ -245,20 +247,17 @@ def elements(ctx: LetterContext) -> dict[str, str]:
             and not find("quota_words", text)
         ):
             found["expansion_outcome"] = text
-        if not found["honest_loss"] and _LOSS.search(text):
+        if not found["honest_loss"] and _words("loss_words").search(text):
             nxt = [x.text for x in ctx.sentences if x.paragraph == s.paragraph]
-            if _CHANGE.search(" ".join(nxt)):
+            if _words("change_words").search(" ".join(nxt)):
                 found["honest_loss"] = text
-        if not found["next_step_close"] and s.paragraph == last and _NEXT_STEP.search(text):
+        if (
+            not found["next_step_close"]
+            and s.paragraph == last
+            and _anywhere("next_step").search(text)
+        ):
             found["next_step_close"] = text
     return found
-
-
-#: Words that make a title in a sentence the role applied for ("the Key
-#: Account Manager position", "as a CSM"), not a colleague.
-_APPLYING = re.compile(
-    r"\b(position|role|opening|vacancy|seat|apply|applying|application|as an?)\b", re.IGNORECASE
-)
 
 
 def title_use(ctx: LetterContext) -> tuple[bool, list[str]]:
@@ -267,15 +266,11 @@ def title_use(ctx: LetterContext) -> tuple[bool, list[str]]:
     exact = bool(title) and title.lower() in " ".join(ctx.text.split()).lower()
     core = core_title(title)
     others: list[str] = []
-    for m in re.finditer(
-        r"\b((?:Senior |Sr\.? |Key |Strategic |Enterprise |Named |Technical )?"
-        r"(?:Account (?:Manager|Executive|Director)|Customer Success Manager|"
-        r"Client Success Manager|Sales (?:Manager|Representative))|KAM|SAM|CSM|AE|SDR|BDR)\b",
-        ctx.text,
-    ):
+    for m in _title_pattern().finditer(ctx.text):
         name = m.group(1)
         sentence = next((x.text for x in ctx.sentences if name in x.text), "")
-        if core and core_title(name) != core and _APPLYING.search(sentence) and name not in others:
+        applying = _words("applying").search(sentence)
+        if core and core_title(name) != core and applying and name not in others:
             others.append(name)
     return exact, others
 
@@ -309,7 +304,7 @@ def check_letter(
                 bctx = BulletContext(s.text, s.line, extract_facts(s.text, resume_text=letter_text))
                 findings.extend(_wrap(f, s.text) for f in rule.check(bctx))
     findings.sort(key=lambda f: (f.line or 10**9, f.code))
-    exact, others = title_use(ctx)
+    exact, others = ctx.title_use
     return LetterReport(
         SCHEMA_VERSION,
         __version__,
@@ -321,7 +316,7 @@ def check_letter(
         ctx.paragraphs,
         exact,
         tuple(others),
-        elements(ctx),
+        ctx.elements,
         tuple(findings),
     )
 

@@ -43,6 +43,7 @@ partner relationships" also "client relationships".
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -434,14 +435,14 @@ class Matcher:
         for h in hits:
             veto = self._not_near.get(h.concept_id)
             if veto:
-                inside = [
-                    k
-                    for k, (line, off) in enumerate(starts)
-                    if (line, off) >= (h.line, h.start) and (line, off) < (h.line, h.end)
-                ]
-                if inside:
-                    lo = max(0, inside[0] - NOT_NEAR_WINDOW)
-                    hi = inside[-1] + NOT_NEAR_WINDOW + 1
+                # The hit's own words, found by bisection (``starts`` is in
+                # document order): a scan of every word for every hit was
+                # quadratic in a long posting.
+                first = bisect.bisect_left(starts, (h.line, h.start))
+                end = bisect.bisect_left(starts, (h.line, h.end))
+                if first < end:
+                    lo = max(0, first - NOT_NEAR_WINDOW)
+                    hi = end - 1 + NOT_NEAR_WINDOW + 1
                     near = words[lo:hi]
                     if any(t.lower in veto or t.lower[:-1] in veto for t in near):
                         continue

@@ -16,6 +16,16 @@ free); ``acronyms`` only as whole tokens in exactly that case (a plural
 this one (``gross revenue retention`` shows ``client retention``; a recruiter
 reads it so, an ATS does not). A malformed file fails with its path and line.
 
+Limits (each refused with the file and line): a keywords file of at most
+:data:`MAX_FILE_BYTES`; a label, alias, acronym, exclude phrase or shape
+alternative of at most :data:`MAX_PHRASE_CHARS` characters and
+:data:`MAX_PHRASE_WORDS` words; at most :data:`MAX_SHAPE_ALTERNATIVES`
+alternatives on a side of a shape and :data:`MAX_ALIASES` aliases a
+concept, and :data:`MAX_CONCEPTS` concepts and :data:`MAX_PHRASES` phrases
+in the whole taxonomy. The matcher indexes every prefix of every phrase,
+so one unbounded alias cost memory with the square of its length (a
+20,000-character alias took 310 MB).
+
 ``shapes`` match a concept by its meaning's usual shape rather than one
 phrase: ``"expand|grow ~ account|footprint|installed base"`` is any left
 alternative, then within a few words any right alternative ("expand our
@@ -40,7 +50,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from .errors import TaxonomyError
+from .errors import InputError, TaxonomyError
+from .files import read_file_bytes  # a FIFO or a huge file is refused unread
 from .resources import keywords_path
 
 TIERS = ("must", "nice")
@@ -83,6 +94,21 @@ SHAPE_GAP = 3
 _SHAPE_RE = re.compile(r"^(?P<left>[^~]+?)\s*(?P<op>~~?)(?P<gap>\d)?\s*(?P<right>[^~]+)$")
 _ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 
+#: Largest keywords file read, in bytes (the built-in one is about 40 KB).
+MAX_FILE_BYTES = 2_000_000
+#: Longest phrase (label, alias, acronym, exclude, shape alternative); the
+#: longest built-in one has 41 characters and 6 words.
+MAX_PHRASE_CHARS = 80
+MAX_PHRASE_WORDS = 10
+#: Most alternatives on one side of a shape (the built-in ones have at most 12).
+MAX_SHAPE_ALTERNATIVES = 50
+#: Most aliases of one concept (the built-in taxonomy has at most 39).
+MAX_ALIASES = 100
+#: Most concepts, and labels plus aliases, in the taxonomy with every
+#: --keywords file (built in: 93 concepts, 872 phrases).
+MAX_CONCEPTS = 1_000
+MAX_PHRASES = 10_000
+
 
 @dataclass(frozen=True, slots=True)
 class Shape:
@@ -107,6 +133,11 @@ def parse_shape(text: str, name: str = "<shape>", line: int = 0) -> Shape:
         alts = tuple(a.strip() for a in part.split("|"))
         if not alts or any(not a or "*" in a for a in alts):
             raise TaxonomyError(name, line, f"shape '{text}' has an empty or wildcard alternative")
+        if len(alts) > MAX_SHAPE_ALTERNATIVES:
+            raise TaxonomyError(
+                name, line, f"shape '{text[:30]}...' has over {MAX_SHAPE_ALTERNATIVES} alternatives"
+            )
+        alts = tuple(_phrase(a, "shapes", name, line) for a in alts)
         sides.append(alts)
     gap = int(m.group("gap")) if m.group("gap") else SHAPE_GAP
     return Shape(text.strip(), sides[0], sides[1], gap, m.group("op") == "~~")
@@ -163,13 +194,15 @@ def _header_lines(text: str, table: str) -> list[int]:
 def _parse_toml(path: Path) -> tuple[dict, str]:
     name = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise TaxonomyError(name, None, "no such file") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise TaxonomyError(name, None, f"cannot read the file ({exc})") from exc
+        text = read_file_bytes(path, name, limit=MAX_FILE_BYTES).decode("utf-8")
+    except InputError as exc:
+        raise TaxonomyError(name, None, str(exc).removeprefix(f"{name}: ")) from exc
+    except UnicodeDecodeError as exc:
+        raise TaxonomyError(name, None, f"not UTF-8 text ({exc.reason})") from exc
     try:
         return tomllib.loads(text), text
+    except RecursionError as exc:
+        raise TaxonomyError(name, None, "invalid TOML: arrays or tables nested too deeply") from exc
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"\(at line (\d+), column \d+\)", str(exc))
         line = int(m.group(1)) if m else None
@@ -177,12 +210,34 @@ def _parse_toml(path: Path) -> tuple[dict, str]:
         raise TaxonomyError(name, line, f"invalid TOML: {msg}") from exc
 
 
+def _phrase(text: str, field: str, name: str, line: int) -> str:
+    """``text`` stripped, or a :class:`TaxonomyError` when it is over the limits."""
+    text = text.strip()
+    if len(text) > MAX_PHRASE_CHARS or len(text.split()) > MAX_PHRASE_WORDS:
+        raise TaxonomyError(
+            name,
+            line,
+            f"'{field}' phrase '{text[:30]}...' is too long ({len(text):,} characters, "
+            f"{len(text.split()):,} word(s)); the limit is {MAX_PHRASE_CHARS} characters "
+            f"and {MAX_PHRASE_WORDS} words",
+        )
+    return text
+
+
 def _str_list(value: object, field: str, name: str, line: int) -> tuple[str, ...]:
     if value is None:
         return ()
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise TaxonomyError(name, line, f"'{field}' must be a list of non-empty strings")
+    if field != "shapes":  # a shape is checked one alternative at a time
+        return tuple(_phrase(v, field, name, line) for v in value)
     return tuple(v.strip() for v in value)
+
+
+def _toml_type(value: object) -> str:
+    kinds = ((bool, "true/false"), (int, "a number"), (float, "a number"), (list, "a list"))
+    kind = next((label for t, label in kinds if isinstance(value, t)), "a table")
+    return f"{kind} ({str(value)[:20]})" if kind != "a table" else kind
 
 
 def _concept_from(entry: object, name: str, line: int) -> Concept:
@@ -192,8 +247,15 @@ def _concept_from(entry: object, name: str, line: int) -> Concept:
     if unknown:
         raise TaxonomyError(name, line, f"unknown field(s) {', '.join(unknown)}")
     for field in ("id", "label", "category", "tier"):
-        if not isinstance(entry.get(field), str) or not entry[field].strip():
+        value = entry.get(field)
+        if value is None:
             raise TaxonomyError(name, line, f"concept is missing '{field}'")
+        if not isinstance(value, str):
+            raise TaxonomyError(
+                name, line, f"'{field}' must be a string in quotes, not {_toml_type(value)}"
+            )
+        if not value.strip():
+            raise TaxonomyError(name, line, f"'{field}' is empty")
     cid = entry["id"].strip()
     if not _ID_RE.match(cid):
         raise TaxonomyError(name, line, f"id '{cid}' must be snake_case (a-z, 0-9, _)")
@@ -213,13 +275,17 @@ def _concept_from(entry: object, name: str, line: int) -> Concept:
     if not isinstance(fuzzy, bool):
         raise TaxonomyError(name, line, "'fuzzy' must be true or false")
     aliases = _str_list(entry.get("aliases"), "aliases", name, line)
+    if len(aliases) > MAX_ALIASES:
+        raise TaxonomyError(
+            name, line, f"{len(aliases):,} aliases, over the limit of {MAX_ALIASES} a concept"
+        )
     acronyms = _str_list(entry.get("acronyms"), "acronyms", name, line)
     for acr in acronyms:
         if " " in acr:
             raise TaxonomyError(name, line, f"acronym '{acr}' must be a single token")
     return Concept(
         id=cid,
-        label=entry["label"].strip(),
+        label=_phrase(entry["label"], "label", name, line),
         category=category,
         tier=tier,
         aliases=aliases,
@@ -273,13 +339,27 @@ def load_taxonomy(extra: tuple[str | Path, ...] = ()) -> tuple[Concept, ...]:
     """The built-in taxonomy plus user files; a user concept with a built-in id
     replaces the built-in one."""
     concepts = {c.id: c for c in builtin_concepts()}
+    phrases = sum(1 + len(c.aliases) for c in concepts.values())
     for path in extra:
         for c in load_concepts(path):
+            old = concepts.get(c.id)
+            phrases += 1 + len(c.aliases) - (1 + len(old.aliases) if old else 0)
             concepts[c.id] = c
+            if len(concepts) > MAX_CONCEPTS or phrases > MAX_PHRASES:
+                raise TaxonomyError(
+                    c.source,
+                    c.line,
+                    f"the taxonomy is over its limit of {MAX_CONCEPTS:,} concepts "
+                    f"and {MAX_PHRASES:,} labels and aliases (with the built-in ones)",
+                )
     for c in concepts.values():
         for field, others in (("narrower", c.narrower), ("same_ask", c.same_ask)):
             for other in others:
-                if other not in concepts or other == c.id:
+                if other == c.id:
+                    raise TaxonomyError(
+                        c.source, c.line, f"{field} id '{other}' is the concept itself"
+                    )
+                if other not in concepts:
                     raise TaxonomyError(c.source, c.line, f"{field} id '{other}' is not a concept")
     return tuple(concepts.values())
 

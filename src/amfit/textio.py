@@ -25,14 +25,19 @@ _QUOTES = (("\u2018", "'"), ("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"'))
 #: Control characters (Unicode category Cc) other than line and tab breaks.
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _NEWLINES = re.compile(r"\r\n|\r|\u2028|\u2029|\x85")
+#: A lone surrogate (half of a UTF-16 pair) is no character: text from a
+#: badly decoded source can hold one, and it cannot be encoded as UTF-8.
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def normalize_text(text: str) -> str:
     """NFKC-normalise, unify newlines, spaces and quotes, drop zero-width characters.
 
     The number of lines is preserved (line N of the result is line N of the
-    input as an editor shows it), so reported line numbers stay true.
+    input as an editor shows it), so reported line numbers stay true. A lone
+    surrogate becomes U+FFFD, the replacement character.
     """
+    text = _SURROGATES.sub("\ufffd", text)
     text = _NEWLINES.sub("\n", text)
     # Zero-width characters go before NFKC, so that what they separated is
     # composed now and a second pass changes nothing (idempotent).

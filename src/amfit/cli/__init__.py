@@ -5,19 +5,23 @@
 the commands. ``[project.scripts] amfit = "amfit.cli:main"``.
 
 Exit codes: 0 success; 1 ``--fail-under`` not met; 2 bad input or usage;
-3 internal error (``AMFIT_DEBUG=1`` shows the traceback).
+3 internal error (``AMFIT_DEBUG=1`` shows the traceback); 4 some batch
+postings could not be read; 130 interrupted (Ctrl-C); 143 terminated
+(SIGTERM).
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import sys
 
 import typer
 
-from ..errors import EXIT_INPUT
+from ..errors import EXIT_INTERNAL
 from . import batch, commands  # noqa: F401  (register the commands on `app`)
 from .app import app
+from .run import Terminated
 
 __all__ = ["app", "main"]
 
@@ -25,6 +29,7 @@ __all__ = ["app", "main"]
 def main() -> None:
     """Console-script entry point."""
 
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         app()
     except SystemExit:
@@ -32,5 +37,12 @@ def main() -> None:
     except Exception as exc:  # pragma: no cover - last resort, never a traceback
         if os.environ.get("AMFIT_DEBUG"):
             raise
-        typer.echo(f"amfit: error: {exc}", err=True)
-        sys.exit(EXIT_INPUT)
+        typer.echo(f"amfit: error: internal error: {type(exc).__name__}: {exc}", err=True)
+        sys.exit(EXIT_INTERNAL)
+
+
+def _terminate(signum: int, frame: object) -> None:
+    """SIGTERM unwinds like Ctrl-C does (batch workers are stopped on the way
+    out) and ends with one line and exit code 143."""
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # one is enough
+    raise Terminated()

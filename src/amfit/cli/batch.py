@@ -15,7 +15,7 @@ import typer
 from ..errors import EXIT_PARTIAL, InputError
 from .app import app
 from .options import ColorOpt, KeywordsOpt, OutputOpt
-from .run import guard, use_color
+from .run import guard, open_output, same_file, use_color
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..model import BatchRecord
@@ -53,10 +53,13 @@ class _Progress:
 
 @app.command()
 def batch(
-    resume: Annotated[Path, typer.Argument(help="Resume file.")],
+    resume: Annotated[Path, typer.Argument(help="Resume file.", metavar="RESUME")],
     postings: Annotated[
         list[str],
-        typer.Argument(help="Posting files, folders, globs, .jsonl or .csv files, or - (stdin)."),
+        typer.Argument(
+            help="Posting files, folders, globs, .jsonl or .csv files, or - (stdin).",
+            metavar="POSTINGS",
+        ),
     ],
     format: Annotated[
         BatchFormat,
@@ -65,15 +68,24 @@ def batch(
         ),
     ] = BatchFormat.text,
     output: OutputOpt = None,
-    top: Annotated[int | None, typer.Option("--top", min=1, help="Keep the best N.")] = None,
+    top: Annotated[
+        int | None, typer.Option("--top", min=1, help="Keep the best N.", metavar="N")
+    ] = None,
     min_score: Annotated[
-        float | None, typer.Option("--min-score", min=0, max=100, help="Drop scores below N.")
+        float | None,
+        typer.Option(
+            "--min-score", min=0, max=100, help="Drop scores below N (0-100).", metavar="N"
+        ),
     ] = None,
     jobs: Annotated[
-        int | None, typer.Option("--jobs", "-j", min=1, help="Processes (default: all cores).")
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Processes (default: all cores).", metavar="N"),
     ] = None,
     text_column: Annotated[
-        str, typer.Option("--text-column", help="CSV/JSONL field holding the posting text.")
+        str,
+        typer.Option(
+            "--text-column", help="CSV/JSONL field holding the posting text.", metavar="NAME"
+        ),
     ] = "text",
     keywords: KeywordsOpt = None,
     engine: Annotated[
@@ -82,7 +94,11 @@ def batch(
     ] = Engine.local,
     scheduler: Annotated[
         str | None,
-        typer.Option("--scheduler", help="Dask scheduler address (default: a local cluster)."),
+        typer.Option(
+            "--scheduler",
+            help="Dask scheduler address (default: a local cluster).",
+            metavar="ADDRESS",
+        ),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
     color: ColorOpt = None,
@@ -102,9 +118,7 @@ def batch(
         from ..readers import read_text
 
         resume_text = read_text(resume)
-        if output is not None and any(
-            output.resolve() == Path(p).resolve() for p in postings if p != "-"
-        ):
+        if output is not None and any(same_file(output, p) for p in postings if p != "-"):
             raise InputError(f"{output}: refusing to overwrite an input file")
         items = iter_postings(postings, text_column=text_column)
         options = {
@@ -127,7 +141,7 @@ def batch(
             progress.tick()
             failed |= record.status == "error"
 
-        sink = sys.stdout if output is None else output.open("w", encoding="utf-8", newline="")
+        sink = sys.stdout if output is None else open_output(output)
         try:
             write_batch(
                 records,

@@ -31,8 +31,8 @@ from .run import emit, guard, source_name, use_color
 
 @app.command()
 def score(
-    resume: Annotated[Path, typer.Argument(help=RESUME_HELP)],
-    posting: Annotated[Path, typer.Argument(help=POSTING_HELP)],
+    resume: Annotated[Path, typer.Argument(help=RESUME_HELP, metavar="RESUME")],
+    posting: Annotated[Path, typer.Argument(help=POSTING_HELP, metavar="POSTING")],
     format: FormatOpt = Format.text,
     output: OutputOpt = None,
     explain: Annotated[
@@ -44,7 +44,13 @@ def score(
     preview: PreviewOpt = False,
     fail_under: Annotated[
         float | None,
-        typer.Option("--fail-under", help="Exit 1 when the score is below N.", min=0, max=100),
+        typer.Option(
+            "--fail-under",
+            help="Exit 1 when the score is below N (0-100).",
+            min=0,
+            max=100,
+            metavar="N",
+        ),
     ] = None,
     color: ColorOpt = None,
 ) -> None:
@@ -83,7 +89,7 @@ def score(
 
 @app.command()
 def keywords(
-    posting: Annotated[Path, typer.Argument(help=POSTING_HELP)],
+    posting: Annotated[Path, typer.Argument(help=POSTING_HELP, metavar="POSTING")],
     format: FormatOpt = Format.text,
     output: OutputOpt = None,
     keywords: KeywordsOpt = None,
@@ -120,7 +126,7 @@ def _fail_on(report: LintReport | LetterReport, fail_on: FailOn | None) -> int:
 
 @app.command()
 def bullets(
-    resume: Annotated[Path, typer.Argument(help=RESUME_HELP)],
+    resume: Annotated[Path, typer.Argument(help=RESUME_HELP, metavar="RESUME")],
     format: FormatOpt = Format.text,
     output: OutputOpt = None,
     select: SelectOpt = None,
@@ -153,8 +159,10 @@ def bullets(
 
 @app.command()
 def letter(
-    cover: Annotated[Path, typer.Argument(help="Cover letter (any supported format).")],
-    posting: Annotated[Path, typer.Argument(help=POSTING_HELP)],
+    cover: Annotated[
+        Path, typer.Argument(help="Cover letter (any supported format).", metavar="COVER")
+    ],
+    posting: Annotated[Path, typer.Argument(help=POSTING_HELP, metavar="POSTING")],
     format: FormatOpt = Format.text,
     output: OutputOpt = None,
     select: SelectOpt = None,
@@ -205,7 +213,7 @@ def rules(format: FormatOpt = Format.text) -> None:
 
 @app.command()
 def rule(
-    code: Annotated[str, typer.Argument(help="Rule code, e.g. AM201.")],
+    code: Annotated[str, typer.Argument(help="Rule code, e.g. AM201.", metavar="CODE")],
     format: FormatOpt = Format.text,
 ) -> None:
     """Explain one rule: what it flags, why, an example, what to write instead.

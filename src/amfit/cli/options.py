@@ -19,24 +19,37 @@ FormatOpt = Annotated[
 OutputOpt = Annotated[
     Path | None,
     typer.Option(
-        "--output", "-o", help="Write the report to FILE instead of stdout.", dir_okay=False
+        "--output",
+        "-o",
+        help="Write the report to FILE instead of stdout.",
+        dir_okay=False,
+        metavar="FILE",
     ),
 ]
 KeywordsOpt = Annotated[
     list[Path] | None,
-    typer.Option("--keywords", "-k", help="Extra taxonomy TOML file (repeatable).", dir_okay=False),
+    typer.Option(
+        "--keywords",
+        "-k",
+        help="Extra taxonomy TOML file (repeatable).",
+        dir_okay=False,
+        metavar="TOML",
+    ),
 ]
 SelectOpt = Annotated[
     list[str] | None,
     typer.Option(
         "--select",
         help="Only these rule codes or prefixes (AM2, AM401); comma-separated or repeated.",
+        metavar="CODES",
     ),
 ]
 IgnoreOpt = Annotated[
     list[str] | None,
     typer.Option(
-        "--ignore", help="Skip these rule codes or prefixes; comma-separated or repeated."
+        "--ignore",
+        help="Skip these rule codes or prefixes; comma-separated or repeated.",
+        metavar="CODES",
     ),
 ]
 PreviewOpt = Annotated[
@@ -58,7 +71,9 @@ class FailOn(StrEnum):
 
 FailOnOpt = Annotated[
     FailOn | None,
-    typer.Option("--fail-on", help="Exit 1 when a finding is at least this severe."),
+    typer.Option(
+        "--fail-on", help="Exit 1 when a finding is at least this severe.", metavar="LEVEL"
+    ),
 ]
 
 

@@ -2,22 +2,33 @@
 
 Exit codes: 0 success; 1 ``--fail-under`` / ``--fail-on`` met; 2 bad input
 or usage; 3 internal error (``AMFIT_DEBUG=1`` shows the traceback); 4 some
-batch postings could not be read.
+batch postings could not be read; 130 interrupted (Ctrl-C); 143 terminated
+(SIGTERM).
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TextIO, TypeVar
 
 import typer
 
 from ..errors import EXIT_INTERNAL, AmfitError, InputError
 
 T = TypeVar("T")
+
+#: Exit codes of a run stopped from outside: 128 + the signal number.
+EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143
+
+
+class Terminated(BaseException):
+    """Raised by the CLI's SIGTERM handler; a BaseException, so that no
+    ``except Exception`` on the way up mistakes it for an error to report."""
 
 
 def source_name(path: Path) -> str:
@@ -40,7 +51,9 @@ def guard(fn: Callable[[], T]) -> T:
     except AmfitError as exc:
         fail(str(exc), exc.exit_code)
     except KeyboardInterrupt:
-        fail("interrupted", 130)
+        fail("interrupted", EXIT_INTERRUPTED)
+    except Terminated:
+        fail("terminated (SIGTERM)", EXIT_TERMINATED)
     except Exception as exc:  # a bug: one line, unless debugging
         if os.environ.get("AMFIT_DEBUG"):
             raise
@@ -53,6 +66,29 @@ def guard(fn: Callable[[], T]) -> T:
             raise typer.Exit(result)
         return result
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _write_error(output: Path, exc: OSError) -> InputError:
+    if exc.errno == errno.ELOOP:
+        return InputError(f"{output}: a symbolic link loop (the link leads back to itself)")
+    return InputError(f"{output}: cannot write ({exc.strerror or exc})")
+
+
+def open_output(output: Path) -> TextIO:
+    """``output`` opened for writing text, or an :class:`InputError` saying why not."""
+    try:
+        return output.open("w", encoding="utf-8", newline="")
+    except OSError as exc:
+        raise _write_error(output, exc) from exc
+
+
+def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
+    """Whether two names lead to the same file; never raises (a link loop
+    or a missing file is simply not the same file as anything else)."""
+    try:
+        return os.path.realpath(a) == os.path.realpath(b)
+    except (OSError, ValueError):
+        return False
 
 
 def use_color(color: bool | None, output: Path | None) -> bool:
@@ -68,11 +104,10 @@ def emit(text: str, output: Path | None, inputs: list[Path]) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    target = output.resolve()
     for p in inputs:
-        if p.exists() and p.resolve() == target:
+        if str(p) != "-" and same_file(output, p):
             raise InputError(f"{output}: refusing to overwrite an input file")
     try:
         output.write_text(text, encoding="utf-8", newline="\n")
     except OSError as exc:
-        raise InputError(f"{output}: cannot write ({exc.strerror or exc})") from exc
+        raise _write_error(output, exc) from exc

@@ -19,7 +19,7 @@ from ..model import SCHEMA_VERSION, BulletReport, LintReport
 from ..resume import Resume, parse_resume
 from . import rules as _rules  # noqa: F401  (registers every rule)
 from .base import REGISTRY, BulletContext, Finding, ResumeContext, Rule, Severity
-from .rewrite import suggest
+from .rewrite import rewrite_note, suggest
 
 #: Resume sections whose bullets are linted.
 LINTED_SECTIONS = frozenset({"experience", "other", "summary", "header"})
@@ -70,9 +70,10 @@ def lint_resume(
             found.extend(rule.check(ctx))
         found.sort(key=lambda f: (f.code, f.quote))
         rewrite = suggest(ctx, found) if kind == "bullet" else None
+        note = (rewrite_note(ctx, found) or None) if kind == "bullet" and rewrite is None else None
         bullets.append(
             BulletReport(
-                ctx.line or 0, end_line, section, ctx.role, ctx.text, tuple(found), rewrite
+                ctx.line or 0, end_line, section, ctx.role, ctx.text, tuple(found), rewrite, note
             )
         )
     resume_ctx = ResumeContext(

@@ -20,18 +20,17 @@ from collections.abc import Sequence
 
 from . import words
 from .base import BulletContext, Finding
+from .shape import line_kind, result_quote, sentences
+from .star import past_opening as _past_opening
+from .star import star
 
-BOOK = "[N] {segment} accounts ([$X ARR])"
-RETENTION_RESULT = "holding [Y]% gross revenue retention and [Z]% NRR"
-EXPANSION_RESULT = "adding [$E] expansion"
-GENERIC_RESULT = "[result: Y% gross revenue retention, $E expansion or a renewal saved]"
-SERVICE_RESULT = "[commercial result: renewal saved or $X ARR retained]"
 QUOTA_LEAD = "A QBR showed [customer's problem]; "
-QUOTA_FIX = "the [module or service] that fixed it added {money}"
+QUOTA_FIX = "the fix added {money}"
 QUOTA_RESULT = "[customer outcome: problem solved, renewal secured]"
-AE_NOTE = "[if with existing customers: $E expansion across N accounts]"
 PLAUSIBILITY_NOTE = "[basis: N accounts, period; say what drove it]"
 TYPE_MARK = "[gross or net]"
+BOOK_MARK = "[book: N accounts, $X ARR]"
+BASE_MARK = "[base: from $X to $Y, or across N accounts]"
 
 
 def _strip_phrase(text: str, phrase: str) -> str:
@@ -50,22 +49,6 @@ def _tidy(text: str) -> str:
     return text.strip()
 
 
-def _strong_verb(text: str) -> str:
-    for pattern, verb in words.strong_verbs():
-        m = pattern.match(text)
-        if m:
-            rest = text[m.end() :]
-            rest = (
-                re.sub(r"^(?:managing|handling|owning|the)\s+", "", rest, flags=re.I)
-                if (
-                    verb in {"Managed", "Owned"} and rest.lower().startswith(("managing", "owning"))
-                )
-                else rest
-            )
-            return f"{verb} {rest}".strip()
-    return text
-
-
 def _sentence(text: str) -> str:
     text = text.strip()
     if not text:
@@ -76,18 +59,74 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?", "]")) else text + "."
 
 
-def suggest(ctx: BulletContext, findings: Sequence[Finding]) -> str | None:
-    """The rewrite suggestion for one bullet, or None when it needs none."""
+#: Why a flagged line gets no rewrite, by its kind (:func:`amfit.lint.shape.line_kind`).
+NO_REWRITE = {
+    "skills": "a skills list, not an achievement: move it to a Skills section",
+    "list_item": "a list item, not an achievement: write the result behind it as a bullet",
+    "award": "an award: keep it as written, with its year and how many were chosen",
+    "heading": "a heading, not an achievement bullet",
+    "competency": "a competency label: show it with one achievement bullet instead",
+    "paragraph": "several claims in one bullet: split it into one bullet per claim first",
+}
+
+
+def no_rewrite_reason(text: str) -> str:
+    """Why a line is not rewritten ("" when it is an achievement bullet)."""
+    kind = line_kind(text)
+    if kind == "achievement" and len(sentences(text)) > 1:
+        kind = "paragraph"
+    return NO_REWRITE.get(kind, "")
+
+
+AE_WITH_RESULT = (
+    "new-business work that states its result: keep it brief and lead the role with "
+    "account-management bullets"
+)
+
+
+def rewrite_note(ctx: BulletContext, findings: Sequence[Finding]) -> str:
+    """Why a flagged bullet gets no rewrite ("" when it gets one or has no findings)."""
     codes = {f.code for f in findings}
     if not codes:
+        return ""
+    reason = no_rewrite_reason(ctx.text)
+    if not reason and codes <= {"AM501", "AM403", "AM404"} and "AM501" in codes:
+        reason = AE_WITH_RESULT if result_quote(ctx) else ""
+    return reason
+
+
+def suggest(ctx: BulletContext, findings: Sequence[Finding]) -> str | None:
+    """The rewrite suggestion for one bullet, or None when it needs none or is no
+    achievement bullet (:func:`no_rewrite_reason` says why)."""
+    codes = {f.code for f in findings}
+    if not codes or rewrite_note(ctx, findings):
         return None
-    core = ctx.text
+    core = ctx.text.strip()
     for f in findings:
         if f.code == "AM403" and f.quote:
             core = _strip_phrase(core, f.quote)
-    core = _tidy(core)
-    if "AM401" in codes or words.find("duty_openers", core[:30] or " "):
-        core = _strong_verb(core)
+    for m in reversed(words.find_all("filler_phrases", core)):
+        core = core[: m.start()] + core[m.end() :]
+    core = _tidy(core).rstrip(".")
+    if not core:
+        return None
+    core = _mark_figures(ctx, codes, findings, core)
+    if "AM302" in codes:
+        return _reframe_quota(ctx, core)
+    if codes <= {"AM201", "AM202", "AM203", "AM304", "AM403"}:
+        return _sentence(_keep_figures(ctx.text, _past_opening(core)))
+    book = next((f.quote for f in findings if f.code == "AM101"), "")
+    if book and book in core and result_quote(ctx) and "AM401" not in codes:
+        # A result is there already: size the book where the bullet names it.
+        core = core.replace(book, f"{book} {BOOK_MARK}", 1)
+        return _sentence(_keep_figures(ctx.text, _past_opening(core)))
+    return _sentence(_keep_figures(ctx.text, star(ctx, codes, core)))
+
+
+def _mark_figures(
+    ctx: BulletContext, codes: set[str], findings: Sequence[Finding], core: str
+) -> str:
+    """Inline marks on the figures a rule found wanting ("95% [gross or net]")."""
     if "AM201" in codes:
         for fig in ctx.facts.by_measure("retention"):
             if fig.kind == "percent" and fig.text in core:
@@ -95,42 +134,13 @@ def suggest(ctx: BulletContext, findings: Sequence[Finding]) -> str | None:
                 break
     if "AM203" in codes:
         core = re.sub(r"\bgross\b", TYPE_MARK, core, count=1, flags=re.IGNORECASE)
-
-    if "AM302" in codes:
-        return _reframe_quota(ctx, core)
-
-    situation = ""
-    if "AM101" in codes:
-        # A segment guessed from the rest of the resume is not this bullet's fact.
-        known = ctx.facts.segment_source in {"bullet", "role"}
-        segment = ctx.facts.segment if known and ctx.facts.segment else "[segment]"
-        situation = f"Across {BOOK.format(segment=segment)}, "
-
-    results: list[str] = []
-    if "AM301" in codes:
-        results.append(EXPANSION_RESULT)
-    if "AM402" in codes:
-        results.append(SERVICE_RESULT)
-    if ("AM401" in codes or "AM404" in codes) and not results:
-        results.append(
-            GENERIC_RESULT
-            if "AM101" in codes
-            else RETENTION_RESULT
-            if _about_retention(ctx.text)
-            else GENERIC_RESULT
-        )
     if "AM202" in codes:
-        results.append(PLAUSIBILITY_NOTE)
-    if "AM501" in codes:
-        results.append(AE_NOTE)
-
-    body = _keep_figures(ctx.text, core.rstrip("."))
-    if situation and body:
-        body = body[0].lower() + body[1:] if not body[:2].isupper() else body
-    text = situation + body
-    if results:
-        text = f"{text}, {', '.join(results)}" if text else ", ".join(results)
-    return _sentence(_tidy(text) if not text.endswith("]") else text)
+        core = f"{core} {PLAUSIBILITY_NOTE}"
+    if "AM304" in codes:
+        fig = next((f.quote for f in findings if f.code == "AM304"), "")
+        if fig and fig in core:
+            core = core.replace(fig, f"{fig} {BASE_MARK}", 1)
+    return core
 
 
 _CLAUSE = re.compile(r"\s*(?:;|,|\band\b)\s*", re.IGNORECASE)
@@ -177,7 +187,3 @@ def _keep_figures(original: str, text: str) -> str:
             missing.append(n)
             lost[n] -= 1
     return f"{text} (also: {', '.join(missing)})"
-
-
-def _about_retention(text: str) -> bool:
-    return bool(re.search(r"\b(renew\w*|retention|retain\w*|churn\w*)\b", text, re.IGNORECASE))

@@ -50,12 +50,3 @@ def find(name: str, text: str) -> re.Match[str] | None:
 
 def find_all(name: str, text: str) -> list[re.Match[str]]:
     return list(pattern(name).finditer(text))
-
-
-@cache
-def strong_verbs() -> tuple[tuple[re.Pattern[str], str], ...]:
-    pairs = _data()["phrases"]["strong_verbs"]
-    return tuple(
-        (re.compile(r"^\s*" + _entry_pattern(src) + r"\s*", re.IGNORECASE), dst)
-        for src, dst in pairs
-    )

@@ -12,7 +12,9 @@ Every command's result is a frozen dataclass here, and every renderer
 * :mod:`.serial` - :data:`SCHEMA_VERSION` and :func:`plain`, the one JSON serialiser
 
 Each JSON form has a schema under ``docs/`` (see docs/report-json.md).
-The model imports nothing from the rest of amfit but its version.
+The model imports nothing from the rest of amfit but its version and the
+parsed :class:`~amfit.posting.Posting` a posting analysis carries (see
+docs/architecture.md).
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .lint import Finding, Severity
+from .lint import Finding, Severity, counts_by_code, worst_severity
 from .serial import plain
 
 
@@ -37,11 +37,7 @@ class LetterReport:
 
     def worst(self) -> Severity | None:
         """The most severe finding's level, or None when there is none."""
-        levels = [Severity[f.severity] for f in self.findings]
-        return max(levels) if levels else None
+        return worst_severity(self.findings)
 
     def counts(self) -> dict[str, int]:
-        out: dict[str, int] = {}
-        for f in self.findings:
-            out[f.code] = out.get(f.code, 0) + 1
-        return dict(sorted(out.items()))
+        return counts_by_code(self.findings)

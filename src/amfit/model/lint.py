@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
@@ -32,6 +33,18 @@ class Finding:
     hint: str  # what to write instead, in one line
 
 
+def counts_by_code(findings: Iterable[Finding]) -> dict[str, int]:
+    """How many findings each rule code has, in code order."""
+    c = Counter(f.code for f in findings)
+    return {code: c[code] for code in sorted(c)}
+
+
+def worst_severity(findings: Iterable[Finding]) -> Severity | None:
+    """The most severe finding's level, or None when there is none."""
+    levels = [Severity[f.severity] for f in findings]
+    return max(levels) if levels else None
+
+
 @dataclass(frozen=True, slots=True)
 class BulletReport:
     """One linted bullet: its findings and the suggested rewrite."""
@@ -43,6 +56,8 @@ class BulletReport:
     text: str
     findings: tuple[Finding, ...]
     rewrite: str | None
+    #: Why a flagged line gets no rewrite (a skills list, an award ...), else None.
+    rewrite_note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,12 +76,10 @@ class LintReport:
         return out + list(self.resume_findings)
 
     def counts(self) -> dict[str, int]:
-        c = Counter(f.code for f in self.findings())
-        return {code: c[code] for code in sorted(c)}
+        return counts_by_code(self.findings())
 
     def worst(self) -> Severity | None:
-        levels = [Severity[f.severity] for f in self.findings()]
-        return max(levels) if levels else None
+        return worst_severity(self.findings())
 
     def to_dict(self) -> dict[str, Any]:
         data = plain(self)

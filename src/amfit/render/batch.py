@@ -8,7 +8,7 @@ import io
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, TextIO
 
-from .style import Style
+from .style import WIDTH, Style
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..model import BatchRecord, Edit
@@ -28,7 +28,6 @@ CSV_FIELDS = (
     "duplicate_of",
     "error",
 )
-WIDTH = 80
 
 
 def csv_row(record: BatchRecord) -> str:

@@ -260,7 +260,11 @@ def _bullets(report: Report) -> str:
             for f in b.findings
         )
         rewrite = (
-            f'<p class="rewrite"><strong>Rewrite:</strong> {_e(b.rewrite)}</p>' if b.rewrite else ""
+            f'<p class="rewrite"><strong>Rewrite:</strong> {_e(b.rewrite)}</p>'
+            if b.rewrite
+            else f'<p class="hint">No rewrite: {_e(b.rewrite_note)}</p>'
+            if b.rewrite_note
+            else ""
         )
         out.append(
             f'<article class="bullet" aria-label="Bullet on line {b.line}">'

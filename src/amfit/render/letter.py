@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import textwrap
 from typing import TYPE_CHECKING
 
 from .lint import LEVEL_COLOR
 from .style import Style
+from .style import wrap as _wrap
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..letter import LetterReport
+    from ..model import LetterReport
 
 ELEMENT_LABELS = {
     "opening_decision": "opening decision with a typed retention figure",
@@ -19,12 +19,6 @@ ELEMENT_LABELS = {
     "honest_loss": "honest loss and the change after it",
     "next_step_close": "closing that proposes a next step",
 }
-
-
-def _wrap(text: str, indent: str, first: str) -> list[str]:
-    return textwrap.wrap(
-        text, width=80, initial_indent=first, subsequent_indent=indent, break_on_hyphens=False
-    ) or [first]
 
 
 def render_letter_text(report: LetterReport, *, color: bool = False) -> str:

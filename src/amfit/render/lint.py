@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-import textwrap
 from typing import TYPE_CHECKING
 
 from .style import Style
+from .style import wrap as _wrap
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..lint.base import Rule
     from ..model import Finding, LintReport
 
-WIDTH = 80
 LEVEL_COLOR = {"error": "red", "warning": "yellow", "info": "cyan"}
-
-
-def _wrap(text: str, indent: str, first: str | None = None) -> list[str]:
-    lead = indent if first is None else first
-    return textwrap.wrap(
-        text, width=WIDTH, initial_indent=lead, subsequent_indent=indent, break_on_hyphens=False
-    ) or [lead]
 
 
 def summary_line(report: LintReport) -> str:
@@ -51,6 +43,8 @@ def finding_block(report: LintReport, s: Style, *, limit: int | None = None) -> 
             out += _finding_lines(f, s)
         if b.rewrite:
             out += _wrap(f"rewrite: {b.rewrite}", " " * 11, "  ")
+        elif b.rewrite_note:
+            out += _wrap(f"no rewrite: {b.rewrite_note}", " " * 14, "  ")
     if limit and len(shown) > limit:
         out.append("")
         out.append(f"... and {len(shown) - limit} more bullets with findings (amfit bullets)")
@@ -93,6 +87,8 @@ def markdown_findings(report: LintReport) -> list[str]:
             out.append(f"  - `{f.code}` {f.severity}: {f.message} ({f.name})")
         if b.rewrite:
             out.append(f"  - *rewrite*: {b.rewrite}")
+        elif b.rewrite_note:
+            out.append(f"  - *no rewrite*: {b.rewrite_note}")
     if report.resume_findings:
         out.append("- **whole resume**")
         for f in report.resume_findings:

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import textwrap
-
 from ..model import KeywordResult, Report
 from .style import Style
+from .style import wrap as _wrap
 
-WIDTH = 80
 MARK = {"found": "[x]", "partial": "[~]", "missing": "[ ]"}
 COLOR = {"found": "green", "partial": "yellow", "missing": "red"}
 COMPONENT_LABEL = {
@@ -19,18 +17,6 @@ COMPONENT_LABEL = {
 #: Bullets with findings shown in the text report (all with --explain).
 LINT_BULLETS_SHOWN = 5
 TIER_TITLE = {"must": "Must-have", "nice": "Nice-to-have", "term": "Posting-specific terms"}
-
-
-def _wrap(text: str, indent: str, first: str | None = None) -> list[str]:
-    """Wrap to 80 columns; ``first`` is the first line's indent (default ``indent``)."""
-    lead = indent if first is None else first
-    return textwrap.wrap(
-        text,
-        width=WIDTH,
-        initial_indent=lead,
-        subsequent_indent=indent,
-        break_on_hyphens=False,
-    ) or [lead]
 
 
 def _where(k: KeywordResult) -> str:

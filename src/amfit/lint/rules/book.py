@@ -44,7 +44,10 @@ def about_book(text: str) -> str:
     for verb in words.find_all("book_verbs", text):
         rest = text[verb.end() :]
         noun = words.find("book_words", rest)
-        if noun and len(rest[: noun.start()].split()) <= MAX_GAP_WORDS:
+        gap = rest[: noun.start()] if noun else ""
+        brk = words.find("book_breaks", gap) if noun else None
+        owned = brk is not None and words.find("book_owners", gap[brk.end() :])
+        if noun and len(gap.split()) <= MAX_GAP_WORDS and (brk is None or owned):
             return text[verb.start() : verb.end() + noun.end()]
     return ""
 
@@ -55,8 +58,10 @@ class BookValueMissing(Rule):
 
     ## What it does
     Fires when a bullet speaks of managing, owning or carrying accounts,
-    clients, a portfolio or a book, and states neither a dollar size (ARR,
-    book value, ACV) nor an account count.
+    clients, client relationships, a portfolio, a territory or a book, and
+    states neither a dollar size (ARR, book value, ACV) nor an account
+    count. The accounts must be what is managed: "managing releases for
+    customers" is not about a book, and the noun "services" is no verb.
 
     ## Why is this bad?
     The size of the book is the first thing an account-management hiring
@@ -84,6 +89,10 @@ class BookValueMissing(Rule):
             "Responsible for managing client relationships for a portfolio of accounts",
             "Own a book of mid-market accounts in healthcare",
             "Managed a large number of client accounts",
+            "Managed key account relationships for retail and grocery brands",
+            "Managed field sales and client relationships across assigned territories",
+            "Servicing a portfolio of franchise customers in the north",
+            "Handled billing changes for my assigned accounts",
         ),
         passes=(
             "Managed a book of 45 mid-market accounts ($3.2M ARR)",
@@ -91,6 +100,10 @@ class BookValueMissing(Rule):
             "Ran QBRs for my top accounts; two expanded by $80K",
             "Reduced ticket backlog by 30% with a new triage queue",
             "Built the renewal forecast for my book in Salesforce",
+            "Managing software releases for customers and internal teams",
+            "Provided friendly customer services to store customers",
+            "Trained staff to best support the customers at the counter",
+            "Handled press enquiries for customers of the bank",
         ),
     )
 

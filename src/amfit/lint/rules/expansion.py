@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from .. import words
@@ -171,3 +172,88 @@ class NoExpansionStory(Rule):
                 return
         if ctx.bullets:
             yield self.finding("no bullet gives an expansion figure", None)
+
+
+_FROM_TO = re.compile(r"\bfrom\s+\S+\s+to\b|\bto\s+\$?\d[\d,.]*[kKmM]?\s+(?:from|up from)\b", re.I)
+
+
+def growth_without_base(ctx: BulletContext) -> str:
+    """The growth percentage a bullet gives with no base or book, or ""."""
+    if ctx.facts.has_money or _FROM_TO.search(ctx.text):
+        return ""
+    if any(
+        f.kind == "count" and not f.noun.lower().startswith(("year", "month", "quarter"))
+        for f in ctx.facts.figures
+    ):
+        return ""
+    if words.find("quota_words", ctx.text):
+        return ""
+    for fig in ctx.facts.figures:
+        if fig.kind != "percent" or fig.measure == "retention":
+            continue
+        if re.match(r"\s+of\b", ctx.text[fig.end :]):  # a share or attainment: "130% of target"
+            continue
+        head = ctx.text[: fig.start]
+        before = head[max(head.rfind(". "), head.rfind(";"), 0) :]
+        after = ctx.text[fig.end : fig.end + 25]
+        if words.find("growth_words", before) or words.find("growth_words", after):
+            return fig.text
+    return ""
+
+
+@register
+class GrowthWithoutBase(Rule):
+    """Flags a growth percentage with no base, book or dollar figure behind it.
+
+    ## What it does
+    Fires when a bullet claims growth as a percentage ("grew portfolio
+    sales by 400%", "increased revenue 250%") and gives nothing to size it
+    by: no dollar figure, no "from X to Y", no count of accounts or deals.
+    Retention rates and attainment of a quota or target are left to the
+    retention and quota rules.
+
+    ## Why is this bad?
+    A percentage without a base cannot be judged: 400% growth of a $5K
+    account is $20K, of a $2M book it is a career. Hiring managers read an
+    unsized big percentage as small or invented, and it costs the other
+    numbers their credibility.
+
+    ## Example
+    Grew portfolio sales by 400% in two years.
+
+    ## Use instead
+    Grew portfolio sales from [$X] to [$Y] (400%) across [N] accounts in two
+    years.
+
+    ## Source
+    DOMAIN.md section 3 (numbers, and what makes them believable: a figure
+    with its base and period).
+    """
+
+    code = "AM304"
+    name = "growth-figure-without-base"
+    severity = Severity.warning
+    hint = "give the base: from [$X] to [$Y], or across [N] accounts ([$X ARR])"
+    examples = Examples(
+        flag=(
+            "Grew portfolio sales by 400% in two years",
+            "Increased regional revenue by over 250%",
+            "Boosted webinar sign-ups 80% through a new email sequence",
+            "Delivered 35% revenue growth for the partner channel",
+        ),
+        passes=(
+            "Grew portfolio sales from $400K to $1.6M (400%) in two years",
+            "Increased revenue 250% across 14 franchise accounts",
+            "Achieved 130% of the annual growth target",
+            "Held 96% gross revenue retention across the book",
+            "Cut onboarding time by 40%",
+            "Grew webinar sign-ups from 50 to 90 a month",
+        ),
+    )
+
+    def check(self, ctx: BulletContext) -> Iterable[Finding]:
+        quote = growth_without_base(ctx)
+        if quote:
+            yield self.finding(
+                f'"{quote}" growth has no base: from what, or of what book?', ctx.line, quote
+            )

@@ -7,18 +7,17 @@ from collections.abc import Iterable
 
 from .. import words
 from ..base import BulletContext, Examples, Finding, ResumeContext, Rule, Severity, register
+from ..shape import duty_quote, result_quote
 
 
 def duty_opener(text: str) -> str:
-    """The duty phrase a bullet opens with (within its first words), or ""."""
-    m = words.find("duty_openers", text)
-    if m and m.start() <= 2:
-        return m.group(0)
-    return ""
+    """The words that make a bullet a duty (:func:`amfit.lint.shape.duty_quote`)."""
+    return duty_quote(text)
 
 
 def has_result(ctx: BulletContext) -> bool:
-    return ctx.facts.has_figure or bool(words.find("result_words", ctx.text))
+    """Whether the bullet reports a result (:func:`amfit.lint.shape.result_quote`)."""
+    return bool(result_quote(ctx))
 
 
 @register
@@ -26,9 +25,16 @@ class DutyWithoutResult(Rule):
     """Flags a bullet that describes a duty and no result.
 
     ## What it does
-    Fires when a bullet opens with a duty ("Responsible for", "Conducted
-    QBRs", "Handled", "Managed relationships", "Tasked with") and reports no
-    result: no figure and no result verb (increased, renewed, saved, cut...).
+    Fires when a bullet is written as a duty and reports no result. A duty
+    is a duty phrase in its first words ("Responsible for", "In charge
+    of"), a first verb in the job-description voice in any tense the verb
+    lexicon knows ("Manage", "Manages", "Managing"), the past of a duty
+    verb ("Handled", "Worked with", "Managed"), or a bare label of
+    activities ("Reporting & Research"). A result is an outcome verb used
+    as a verb ("renewed", "cut"; "to increase" is intent), a result phrase
+    ("resulting in"), or a figure about the customer or revenue: a count of
+    people ("40+ team members") or of accounts ("135 customers") is scope,
+    not a result.
 
     ## Why is this bad?
     A job description says what the seat does; a resume has to say what
@@ -55,11 +61,28 @@ class DutyWithoutResult(Rule):
             "Responsible for managing client relationships",
             "Conducted QBRs with key customers",
             "Handled renewals for the East region",
+            "Manage and coach a team of 40+ team members across two sites",
+            "Drive adoption and retention across the mid-market segment",
+            "Handling enquiries from 135 customers by phone and email",
+            "Managed the onboarding calendar for new clients",
+            "Supports the regional sales team with weekly reporting",
+            "Work closely with product to scope integration requests",
+            "Quarterly reporting & account research",
+            "Office manager in charge of vendor contracts and facilities",
+            "Recommend improved onboarding materials to clients",
+            "Partner with marketing to increase event attendance",
         ),
         passes=(
             "Responsible for 40 accounts and renewed 38 of them",
             "Conducted QBRs that surfaced $90K of expansion",
             "Renewed the three largest contracts early at a 5% uplift",
+            "Managed 22 distributor accounts and grew their reorder rate",
+            "Coached two associates, resulting in both being promoted",
+            "Launched 5 partner webinars in one quarter",
+            "Negotiate annual renewals worth $1.1M each spring",
+            "Built a renewal tracker in Airtable for the whole team",
+            "Key Skills: Salesforce, Gainsight, negotiation",
+            "Client Focus - Builds trust with every stakeholder",
         ),
     )
 
@@ -108,12 +131,20 @@ class ServiceFraming(Rule):
             "Resolved customer escalations and support tickets within SLA",
             "Handled 40 complaints a week from enterprise clients",
             "Answered inquiries about billing issues",
+            "Provide technical support to store staff",
+            "Logged and closed incidents for the retail estate",
+            "Took calls from members about billing information",
+            "Kept first call resolution and handle time above target",
+            "Answer customer questions and concerns by chat",
         ),
         passes=(
             "Raised NPS from 21 to 44 by taking the top three complaints to product",
             "Turned 6 escalations on at-risk accounts into renewals ($420K ARR saved)",
             "Cut ticket volume 40%, and the account renewed for three years",
             "Managed 30 accounts ($2M ARR)",
+            "Provided integration support during the platform launch",
+            "Resolved scope conflicts with the design agency",
+            "Expert in our billing system and its reports",
         ),
     )
 

@@ -1,22 +1,47 @@
 """AM7xx: cover letters (``amfit letter``). The bullet rules that apply to
 prose (AM201, AM202, AM302, AM403, AM501) also read every sentence.
 
-Why one long module: the ten letter rules share the example letters and
-the letter context helpers; each rule is its documented class (what, why,
-example, use instead) and a short check.
+Why one long module: the letter rules share the example letters and the
+letter context they read; each rule is its documented class (what, why,
+example, use instead) and a short check. The rules that only flag a
+listed phrase (AM704, AM706) are data: ``[[existence]]`` entries of
+keywords/letter.toml, made into rules of one kind at the end.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import Protocol
 
+from ... import phrases
+from ...errors import TaxonomyError
+from ...resources import keywords_path
 from .. import words
 from ..base import Examples, Finding, Rule, Severity, register
 
-if TYPE_CHECKING:  # pragma: no cover
-    from ...letter import LetterContext
+
+class Sentence(Protocol):
+    text: str
+    line: int
+    paragraph: int
+
+
+class LetterContext(Protocol):
+    """What a letter rule reads: ``amfit.letter.LetterContext`` provides it,
+    so the rules do not import the letter checker that runs them."""
+
+    sentences: tuple[Sentence, ...]
+    posting_title: str
+    seniority: str
+    words: int
+    band: tuple[int, int]  # the word-count band for the seniority
+    too_long: int  # above this many words the letter is too long
+    body: list[int]  # paragraph indexes of the body (no greeting, no sign-off)
+    elements: dict[str, str]  # strong-letter element -> the sentence that shows it
+    title_use: tuple[bool, list[str]]  # (posting title used exactly, other titles)
+
 
 #: Posting title the example tables are checked against.
 EXAMPLE_TITLE = "Account Manager, Mid-Market"
@@ -86,10 +111,8 @@ class LetterLengthOutsideBand(Rule):
     examples = Examples(flag=(_FILLER, _OVER), passes=(_MID, _LONG))
 
     def check_letter(self, ctx: LetterContext) -> Iterable[Finding]:
-        from ...letter import BANDS, TOO_LONG
-
-        lo, hi = BANDS[ctx.seniority]
-        if ctx.words < lo or hi < ctx.words <= TOO_LONG:
+        lo, hi = ctx.band
+        if ctx.words < lo or hi < ctx.words <= ctx.too_long:
             side = "short" if ctx.words < lo else "long"
             yield self.finding(
                 f"{ctx.words} words is too {side} for a {ctx.seniority}-level letter ({lo}-{hi})",
@@ -127,18 +150,8 @@ class LetterTooLong(Rule):
     examples = Examples(flag=(_LONG,), passes=(_MID,))
 
     def check_letter(self, ctx: LetterContext) -> Iterable[Finding]:
-        from ...letter import TOO_LONG
-
-        if ctx.words > TOO_LONG:
-            yield self.finding(f"{ctx.words} words is over {TOO_LONG}", None)
-
-
-def _first_match(ctx: LetterContext, name: str):  # type: ignore[no-untyped-def]
-    for s in ctx.sentences:
-        m = words.find(name, s.text)
-        if m:
-            return s, m.group(0)
-    return None
+        if ctx.words > ctx.too_long:
+            yield self.finding(f"{ctx.words} words is over {ctx.too_long}", None)
 
 
 @register
@@ -180,10 +193,8 @@ class GenericOpener(Rule):
     )
 
     def check_letter(self, ctx: LetterContext) -> Iterable[Finding]:
-        from ...letter import body_paragraphs
-
         paragraphs = sorted({s.paragraph for s in ctx.sentences})
-        first = body_paragraphs(ctx)[:1] or paragraphs[:1]
+        first = ctx.body[:1] or paragraphs[:1]
         # The greeting, if any, and the first two sentences of the body.
         opening = [s for s in ctx.sentences if s.paragraph in first][:2]
         opening += [s for s in ctx.sentences if s.paragraph < (first or [0])[0]]
@@ -194,50 +205,6 @@ class GenericOpener(Rule):
                     f'opens with the stock phrase "{m.group(0)}"', s.line, m.group(0)
                 )
                 return
-
-
-@register
-class BoilerplateClosing(Rule):
-    """Flags a stock closing ("I look forward to hearing from you").
-
-    ## What it does
-    Fires on closing phrases such as "I look forward to hearing from you",
-    "Thank you for your consideration", "Please do not hesitate to contact
-    me".
-
-    ## Why is this bad?
-    The close is the place to propose the next step at the role's altitude;
-    a stock phrase hands the initiative back and reads as a template.
-
-    ## Example
-    I look forward to hearing from you. Thank you for your consideration.
-
-    ## Use instead
-    Could we spend thirty minutes on one of your renewal-risk accounts? Or a
-    question about how the team splits renewal and expansion.
-
-    ## Source
-    DOMAIN.md section 5 (the closing).
-    """
-
-    code = "AM704"
-    name = "boilerplate-closing"
-    severity = Severity.warning
-    scope = "letter"
-    hint = "close with a next step: a working session, or a question about the team"
-    examples = Examples(
-        flag=(
-            "I renewed 40 accounts.\n\nI look forward to hearing from you.",
-            "Thank you for your consideration.",
-        ),
-        passes=(STRONG_LETTER,),
-    )
-
-    def check_letter(self, ctx: LetterContext) -> Iterable[Finding]:
-        for s in ctx.sentences:
-            m = words.find("letter_closings", s.text)
-            if m:
-                yield self.finding(f'"{m.group(0)}" is a stock closing', s.line, m.group(0))
 
 
 @register
@@ -280,45 +247,6 @@ class SalaryFigure(Rule):
 
 
 @register
-class UnrequestedAvailability(Rule):
-    """Flags availability the posting did not ask for.
-
-    ## What it does
-    Fires on "available to start immediately", "notice period" and similar,
-    unless the posting asks for a start date or notice period.
-
-    ## Why is this bad?
-    Availability nobody asked for takes a sentence from the account story
-    and can read as eagerness to leave the current job.
-
-    ## Example
-    I am available to start immediately.
-
-    ## Use instead
-    Leave it out; answer it when the recruiter asks.
-
-    ## Source
-    DOMAIN.md section 5 (no availability unless asked).
-    """
-
-    code = "AM706"
-    name = "availability-not-asked-for"
-    severity = Severity.info
-    scope = "letter"
-    hint = "leave availability out until asked"
-    examples = Examples(
-        flag=("I am available to start immediately.", "My notice period is four weeks."),
-        passes=(STRONG_LETTER,),
-    )
-
-    def check_letter(self, ctx: LetterContext) -> Iterable[Finding]:
-        hit = _first_match(ctx, "availability_words")
-        if hit:
-            s, phrase = hit
-            yield self.finding(f'"{phrase}": availability nobody asked for', s.line, phrase)
-
-
-@register
 class PostingTitleMissing(Rule):
     """Flags a letter that never uses the posting's exact title.
 
@@ -352,9 +280,7 @@ class PostingTitleMissing(Rule):
     )
 
     def check_letter(self, ctx: LetterContext) -> Iterable[Finding]:
-        from ...letter import title_use
-
-        exact, _ = title_use(ctx)
+        exact, _ = ctx.title_use
         if ctx.posting_title and not exact:
             yield self.finding(f'the posting\'s title "{ctx.posting_title}" is not used', None)
 
@@ -401,9 +327,7 @@ class DifferentTitleUsed(Rule):
     )
 
     def check_letter(self, ctx: LetterContext) -> Iterable[Finding]:
-        from ...letter import title_use
-
-        _, others = title_use(ctx)
+        _, others = ctx.title_use
         for name in others[:1]:
             line = next((s.line for s in ctx.sentences if name in s.text), None)
             yield self.finding(
@@ -512,8 +436,83 @@ class StrongLetterElementMissing(Rule):
     )
 
     def check_letter(self, ctx: LetterContext) -> Iterable[Finding]:
-        from ...letter import elements
-
-        for name, sentence in elements(ctx).items():
+        for name, sentence in ctx.elements.items():
             if not sentence:
                 yield self.finding(f"missing: {ELEMENT_TEXT[name]}", None, name)
+
+
+# -- phrase rules: data entries of keywords/letter.toml ------------------------
+
+
+class LetterPhraseRule(Rule):
+    """A letter rule that flags a phrase of a keywords/lint.toml list: one
+    ``[[existence]]`` entry of keywords/letter.toml (the rule kind Vale
+    calls ``existence``). The class attributes come from the entry."""
+
+    scope = "letter"
+    phrases: str  # the keywords/lint.toml list
+    each: str  # sentence: a finding per sentence; letter: the first one only
+    message: str  # with "{phrase}" where the phrase goes
+
+    def check_letter(self, ctx: LetterContext) -> Iterable[Finding]:
+        for s in ctx.sentences:
+            m = words.find(self.phrases, s.text)
+            if m:
+                phrase = m.group(0)
+                yield self.finding(self.message.replace("{phrase}", phrase), s.line, phrase)
+                if self.each == "letter":
+                    return
+
+
+_PHRASE_FIELDS = {
+    "code": str,
+    "name": str,
+    "severity": str,
+    "list": str,
+    "each": str,
+    "message": str,
+    "hint": str,
+    "flag": list,
+    "passes": list,
+    "doc": str,
+}
+
+
+def _phrase_rule(path: str, table: phrases.Table) -> type[Rule]:
+    phrases.require(table, path, _PHRASE_FIELDS, tuple(_PHRASE_FIELDS))
+    f = table.fields
+    if f["severity"] not in Severity.__members__:
+        raise TaxonomyError(
+            path, table.line, f"severity '{f['severity']}' is not info|warning|error"
+        )
+    if f["each"] not in ("sentence", "letter"):
+        raise TaxonomyError(path, table.line, f"each '{f['each']}' is not sentence|letter")
+    if not re.fullmatch(r"AM7\d\d", f["code"]):
+        raise TaxonomyError(
+            path, table.line, f"code '{f['code']}' is not a letter rule code (AM7xx)"
+        )
+    try:
+        words.pattern(f["list"])
+    except TaxonomyError as exc:
+        raise TaxonomyError(path, table.line, f"list '{f['list']}': {exc}") from exc
+    attrs = {
+        "__doc__": f["doc"].strip(),
+        "code": f["code"],
+        "name": f["name"],
+        "severity": Severity[f["severity"]],
+        "hint": f["hint"],
+        "phrases": f["list"],
+        "each": f["each"],
+        "message": f["message"],
+        "examples": Examples(flag=tuple(f["flag"]), passes=(STRONG_LETTER, *f["passes"])),
+    }
+    return type(f"LetterPhrase{f['code']}", (LetterPhraseRule,), attrs)
+
+
+def register_phrase_rules(path: str | Path) -> list[type[Rule]]:
+    """Register the ``[[existence]]`` rules of a letter phrase file."""
+    data = phrases.load(path, tables=("existence",))
+    return [register(_phrase_rule(data.path, t)) for t in data.tables["existence"]]
+
+
+register_phrase_rules(keywords_path("letter.toml"))

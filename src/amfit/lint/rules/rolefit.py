@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .. import words
 from ..base import BulletContext, Examples, Finding, ResumeContext, Rule, Severity, register
 
 #: Taxonomy categories that are account-management vocabulary.
@@ -23,12 +24,17 @@ def vocabulary(text: str) -> tuple[list[str], list[str]]:
     unit = Unit(0, "bullet", joined, "experience", "", pieces)
     ae: list[str] = []
     am: list[str] = []
+    friends = [m.span() for m in words.find_all("ae_false_friends", text)]
     for hit in matcher.find([unit]):
         category = matcher.concepts[hit.concept_id].category
-        if category == AE_CATEGORY:
-            ae.append(hit.text)
+        if category == AE_CATEGORY and hit.text.lower() not in {t.lower() for t in ae}:
+            if not any(a <= text.lower().find(hit.text.lower()) < b for a, b in friends):
+                ae.append(hit.text)
         elif category in AM_CATEGORIES:
             am.append(hit.text)
+    for m in words.find_all("lead_gen_words", text):  # lead-gen wording the taxonomy lacks
+        if not any(m.group(0).lower() in t.lower() or t.lower() in m.group(0).lower() for t in ae):
+            ae.append(m.group(0))
     return ae, am
 
 
@@ -37,10 +43,13 @@ class NewLogoVocabulary(Rule):
     """Flags a bullet where Account-Executive language outweighs account management.
 
     ## What it does
-    Fires when a bullet holds more new-business vocabulary (new-logo quota,
-    prospecting, cold calling, MEDDIC, pipeline generation: the taxonomy's
-    `new_business` concepts) than account-management vocabulary (retention,
-    renewal, expansion, account planning, health, relationships).
+    Fires when a bullet holds at least as much new-business vocabulary
+    (new-logo quota, prospecting, cold calling, MEDDIC, pipeline generation:
+    the taxonomy's `new_business` concepts, plus the lead-generation wording
+    of `keywords/lint.toml` such as "calling on leads", "providing demos")
+    as account-management vocabulary (retention, renewal, expansion,
+    account planning, health, relationships). "New business case" is not
+    new-business work.
 
     ## Why is this bad?
     AE and AM are different jobs with different vocabulary. A bullet in the
@@ -68,18 +77,23 @@ class NewLogoVocabulary(Rule):
             "Prospected and cold-called 80 new logos a week to build pipeline",
             "Ran full-cycle sales with MEDDIC qualification for net-new deals",
             "Generated $2M of pipeline through outbound sequences",
+            "Calling on leads and providing demos to small restaurant owners",
+            "Booked meetings for the field team from targeted lists",
+            "Prospected new logos and kept in touch with existing clients",
         ),
         passes=(
             "Renewed 40 accounts and upsold reporting to 9 of them",
             "Held 95% gross revenue retention across 60 accounts",
             "Used MEDDIC to qualify expansion deals in my existing accounts, "
             "adding $300K of expansion revenue and renewing all 12",
+            "Wrote the new business case for moving the CRM to the cloud",
+            "Ran renewal calls with existing clients and logged their feedback",
         ),
     )
 
     def check(self, ctx: BulletContext) -> Iterable[Finding]:
         ae, am = vocabulary(ctx.text)
-        if ae and len(ae) > len(am):
+        if ae and len(ae) >= len(am):
             quote = ae[0]
             yield self.finding(
                 f'"{quote}" is new-business (AE) language, and it outweighs account '
