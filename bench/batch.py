@@ -2,14 +2,14 @@
 """Benchmark amfit as whole processes against the floors: the source of
 every speed and memory figure in the README.
 
-One run measures, each ``--repeat`` times, reporting the minimum and the
-median wall time:
+One run measures, each ``--repeat`` times (interleaved), reporting the
+minimum and the median wall time, and beside them the median CPU seconds
+(user + system) of the process tree, which a shared machine's load moves
+much less:
 
 * the tokenizer floor: spaCy's blank English tokenizer alone over the
   1,471 postings, in one process, and in two processes at once (each
   taking half the postings, the way ``--jobs 2`` splits them);
-* (with each wall time, the median CPU seconds of the process tree, which
-  a shared machine's load moves much less);
 * ``amfit batch --jobs 1`` and ``--jobs 2`` over the same postings (JSON
   Lines to /dev/null, start-up included), with the ratio of each to the
   floor of the same number of processes;
