@@ -44,25 +44,11 @@ AM_RESUMES = ("001", "002", "003", "004", "005")
 ACCOUNT_FAMILIES = frozenset(
     {"account_manager", "customer_success", "renewals", "partnerships", "implementation"}
 )
-#: Concept categories that are account-management asks (not tools, soft
-#: skills, segment words or neighbour-role vocabulary).
-AM_CATEGORIES = frozenset(
-    {
-        "account_management",
-        "retention",
-        "expansion",
-        "relationships",
-        "planning",
-        "forecasting",
-        "contracts",
-        "health",
-    }
-)
 SPLITS = ("dev", "holdout")
 
 
 def load_corpus(corpus: Path) -> tuple[list[dict], dict[str, dict]]:
-    lines = (corpus / "postings.jsonl").read_text(encoding="utf-8").splitlines()
+    lines = (corpus / "postings.jsonl").read_text(encoding="utf-8").split("\n")
     ads = [json.loads(line) for line in lines if line.strip()]
     labels = {e["id"]: e for e in json.loads((corpus / "labels.json").read_text("utf-8"))}
     return ads, labels
@@ -118,6 +104,7 @@ def no_am_ask(report, label: dict | None) -> bool:
     """Does the posting ask for no account-management concept as a must-have?"""
     if label is not None:
         return not label["concepts"]
+    from amfit.fit.role import AM_CATEGORIES
     from amfit.fit.scorer import default_scorer
 
     concepts = default_scorer().concepts

@@ -29,6 +29,7 @@ from .report import (
     KeywordResult,
     Placement,
     Report,
+    RoleFit,
     TitleFit,
 )
 from .serial import SCHEMA_VERSION, plain
@@ -53,6 +54,7 @@ __all__ = [
     "Placement",
     "PostingAnalysis",
     "Report",
+    "RoleFit",
     "Severity",
     "TitleFit",
     "plain",

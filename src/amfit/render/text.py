@@ -14,7 +14,7 @@ COMPONENT_LABEL = {
     "must": "must-have keywords",
     "nice": "nice-to-have keywords",
     "terms": "posting-specific terms",
-    "title": "title fit",
+    "title": "role fit",
 }
 #: Bullets with findings shown in the text report (all with --explain).
 LINT_BULLETS_SHOWN = 5
@@ -86,9 +86,19 @@ def render_text(report: Report, *, color: bool = False, explain: bool = False) -
     out.append("")
     out += _wrap(
         f'Title fit: {t.level} - resume "{t.resume_title or "?"}" vs posting '
-        f'"{t.posting_title or "?"}"',
+        f'"{t.posting_title or "?"}"' + (f" ({t.reason})" if t.reason else ""),
         "  ",
     )
+    if report.role_fit is not None:
+        out += _wrap(f"Role fit: {report.role_fit.reason}", "  ", "  ")
+    top = [k for k in report.keywords if k.id in report.top_edits]
+    if top:
+        out.append("")
+        out.append(s("Top edits", "bold"))
+        for k in sorted(top, key=lambda k: report.top_edits.index(k.id)):
+            p = k.placement
+            where = f" -> {p.section}" + (f" line {p.line}" if p and p.line else "") if p else ""
+            out += _wrap(f'+{k.points:.1f}  add "{k.label}"{where}', " " * 8, "  ")
     for tier in ("must", "nice", "term"):
         group = [k for k in report.keywords if k.tier == tier]
         if not group:
