@@ -47,6 +47,15 @@ def score(
         typer.Option("--fail-under", help="Exit 1 when the score is below N.", min=0, max=100),
     ] = None,
     color: ColorOpt = None,
+    as_title: Annotated[
+        str,
+        typer.Option(
+            "--as",
+            metavar="TITLE",
+            help="The role you target; compared with the posting's title instead of "
+            "the resume's closest role.",
+        ),
+    ] = "",
 ) -> None:
     """Score a resume against a posting and report the gaps.
 
@@ -68,6 +77,7 @@ def score(
             resume_source=source_name(resume),
             posting_source=source_name(posting),
             lint={"select": codes(select), "ignore": codes(ignore), "preview": preview},
+            as_title=as_title.strip(),
         )
         text = render(report, format, color=use_color(color, output), explain=explain)
         emit(text, output, [resume, posting])

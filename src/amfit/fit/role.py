@@ -45,7 +45,7 @@ ACCOUNT_FAMILIES = frozenset({"account_manager", "customer_success", "renewals"}
 #: an account-management posting.
 MIN_AM_CONCEPTS = 4
 #: The highest score a posting that is not an account-management one gets.
-NOT_AM_CAP = 35.0
+NOT_AM_CAP = 25.0
 #: With this many account-management concepts and a lean of at least
 #: :data:`BODY_AM_LEAN`, a posting whose title names no family reads as an
 #: account-manager posting from its body.

@@ -259,11 +259,13 @@ def score(
     resume_source: str = "<resume>",
     posting_source: str = "<posting>",
     lint: Mapping[str, Any] | None = _DEFAULT_LINT,
+    as_title: str = "",
 ) -> Report:
     """Score resume text against posting text and return the :class:`Report`.
 
     The report includes the bullet findings (``lint`` options as in
-    :func:`amfit.lint.lint_resume`; ``None`` skips linting).
+    :func:`amfit.lint.lint_resume`; ``None`` skips linting). ``as_title``
+    names the role the resume targets (``amfit score --as``).
     """
     return get_scorer(keywords).score(
         resume_text,
@@ -271,6 +273,7 @@ def score(
         resume_source=resume_source,
         posting_source=posting_source,
         lint=lint,
+        as_title=as_title,
     )
 
 
@@ -302,6 +305,7 @@ def score_documents(
     resume_source: str = "<resume>",
     posting_source: str = "<posting>",
     lint: Mapping[str, Any] | None = _DEFAULT_LINT,
+    as_title: str = "",
 ) -> Report:
     """Score two read documents; the report carries what each reader
     extracted, and its warnings."""
@@ -314,6 +318,7 @@ def score_documents(
         resume_source=resume_source,
         posting_source=posting_source,
         lint=lint,
+        as_title=as_title,
     )
     docs = (resume_doc, posting_doc)
     notes = tuple(f"{d.report.source}: {w}" for d in docs for w in d.report.warnings)
