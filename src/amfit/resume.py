@@ -168,6 +168,10 @@ def parse_resume(text: str) -> Resume:
             # A plain short line is a heading only after a blank line, so a
             # skills list item such as "Customer experience" stays an item.
             kind = classify_heading(head_text, "resume") if head_text else None
+            if kind and section == "experience" and _dated(head_text) and has_title_word(head_text):
+                # "Volunteer Team Member, Food Bank (2022 - Present)" under
+                # Experience is a job, not a Volunteering section.
+                kind = None
         if kind:
             section, heading, role = kind, head_text, ""
             sections.append(Section(kind, head_text, line_no))

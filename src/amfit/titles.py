@@ -62,6 +62,10 @@ TITLE_WORDS = frozenset(
         "marketer",
         "recruiter",
         "architect",
+        "member",
+        "volunteer",
+        "intern",
+        "assistant",
     ]
 )
 

@@ -85,8 +85,14 @@ def place(
                 why = "this bullet uses the same words"
             best = (value, b.line, b, why)
     if best is None:
+        # No bullet speaks of it: a new bullet under the closest role.
         b = bullets[0]
-        return Placement("experience", b.line, _excerpt(b.text), f"your role as {b.role}")
+        role = next((r for r in resume.roles if b.index in r.units), None)
+        if role is None:
+            return Placement("experience", b.line, _excerpt(b.text), f"your role as {b.role}")
+        return Placement(
+            "experience", role.line, role.title, "add a bullet with a result to this role"
+        )
     _, line, b, why = best
     return Placement("experience", line, _excerpt(b.text), why)
 
