@@ -44,8 +44,12 @@ ACCOUNT_FAMILIES = frozenset({"account_manager", "customer_success", "renewals"}
 #: Fewer account-management concepts than this, and no account title: not
 #: an account-management posting.
 MIN_AM_CONCEPTS = 4
-#: The highest score a posting that is not an account-management one gets.
+#: The highest score a posting that is not an account-management one gets
+#: (with ``MIN_AM_CONCEPTS - 1`` such concepts); each concept fewer lowers
+#: it by :data:`NOT_AM_CAP_STEP`, so an ad with no account-management ask
+#: at all ranks below every one that has some.
 NOT_AM_CAP = 25.0
+NOT_AM_CAP_STEP = 5.0
 #: With this many account-management concepts and a lean of at least
 #: :data:`BODY_AM_LEAN`, a posting whose title names no family reads as an
 #: account-manager posting from its body.
@@ -154,10 +158,10 @@ def role_fit(
         parts.append(f"account-management share {p_lean:.0%} posting vs {r_lean:.0%} resume")
     cap = None
     if not is_am:
-        cap = NOT_AM_CAP
+        cap = max(0.0, NOT_AM_CAP - NOT_AM_CAP_STEP * (MIN_AM_CONCEPTS - 1 - len(am)))
         parts.append(
             f"not an account-management posting (fewer than {MIN_AM_CONCEPTS} "
-            f"account-management asks and no account title): score capped at {NOT_AM_CAP:.0f}"
+            f"account-management asks and no account title): score capped at {cap:.0f}"
         )
     return RoleFit(
         round(value, 4),

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from ..model import Component
 
 #: Share of the score that must-have keyword coverage carries.
-WEIGHT_MUST = 0.50
+WEIGHT_MUST = 0.40
 #: Share of the score that nice-to-have keyword coverage carries.
 WEIGHT_NICE = 0.10
 #: Share of the score that posting-specific (TF-IDF) term coverage carries.
@@ -47,7 +47,7 @@ MIN_MUST_CONCEPTS = 6
 #: this many specific terms; with fewer, its weight shrinks in proportion.
 TERMS_FOR_FULL_WEIGHT = 6
 #: Share of the score that role fit (title and lean) carries.
-WEIGHT_TITLE = 0.30
+WEIGHT_TITLE = 0.40
 
 #: Evidence strength of a keyword shown in an experience bullet or line that
 #: holds a figure or a result.
