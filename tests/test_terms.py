@@ -31,6 +31,7 @@ from amfit.terms import (
     Term,
     candidate_runs,
     load_background,
+    not_a_skill_shape,
     not_skills,
     run_terms,
     salient_terms,
@@ -151,6 +152,8 @@ def reference_salient_terms(units: list[Unit], covered: list[tuple[int, int]]) -
             df <= NAME_MAX_DF or (counts[key] >= 2 and df <= NAME_REPEATED_MAX_DF)
         ):
             continue
+        if not_a_skill_shape(first[key][0]) or (len(parts_) == 1 and counts[key] < 2):
+            continue
         surface, line, section = first[key]
         text = surface if all(capitalised.get(p, False) for p in parts_) else surface.lower()
         chosen.append(Term(key, text, round(float(weight), 3), df, counts[key], line, section))
@@ -248,6 +251,33 @@ def test_a_hyphen_half_used_alone_too_stays_a_word() -> None:
     unit = next(u for u in posting.units if "Fleet-" in u.text)
     assert (unit.index, unit.text.index("Fleet")) not in odd
     assert (unit.index, unit.text.index("maintenance")) in odd
+
+
+@pytest.mark.parametrize(
+    ("surface", "odd"),
+    [
+        ("agreed", True),
+        ("enduring", True),
+        ("relentless", True),
+        ("freight", False),
+        ("EDR", False),
+        ("security operations", False),
+        ("identifying customer", True),
+    ],
+)
+def test_verb_and_adjective_shapes_are_not_skills(surface: str, odd: bool) -> None:
+    assert not_a_skill_shape(surface) is odd
+
+
+def test_the_other_word_of_a_two_word_name_is_a_name_too() -> None:
+    posting = parse_posting(
+        normalize_text(
+            "Account Manager\n\n## About us\nBlue Heron was founded in 2015. "
+            "We think Heron customers deserve more.\n\n## Responsibilities\n- Manage clinics\n"
+        )
+    )
+    names, _ = not_skills(posting.units, frozenset({"about"}))
+    assert {"blue", "heron"} <= names
 
 
 def test_at_most_top_terms() -> None:

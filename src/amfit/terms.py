@@ -239,6 +239,10 @@ def salient_terms(
         ):
             # Always capitalised and rare elsewhere: a name, not a skill.
             continue
+        if not_a_skill_shape(first[key][0]) or (len(parts) == 1 and counts[key] < 2):
+            # A word used once is as often an aside as an ask: a term the user
+            # could not honestly add is never suggested, so precision first.
+            continue
         vocab.append(key)
     if not vocab:
         return []
@@ -260,6 +264,20 @@ def salient_terms(
     return chosen
 
 
+#: Word endings of verbs, adverbs and adjectives ("agreed", "enduring",
+#: "infrequently", "discerning"): a skill a posting asks for is a noun.
+_NOT_NOUN = re.compile(r"(?:ed|ing|ly|ous|ful|ive|ible|able|less|ial)$")
+
+
+def not_a_skill_shape(surface: str) -> bool:
+    """Does a candidate term have a shape no skill has: a lower-case word
+    with a verb, adverb or adjective ending (acronyms and names in capitals
+    are kept)?"""
+    return any(
+        _NOT_NOUN.search(w) for w in surface.split(" ") if not w.isupper() and w[:1].islower()
+    )
+
+
 def not_skills(
     units: Sequence[Unit], ignored_sections: frozenset[str] = frozenset()
 ) -> tuple[frozenset[str], frozenset[tuple[int, int]]]:
@@ -278,6 +296,7 @@ def not_skills(
     odd: set[tuple[int, int]] = set()
     glued: dict[str, list[tuple[int, int]]] = {}
     free: set[str] = set()
+    pairs: set[tuple[str, str]] = set()
     for unit in units:
         boiler = unit.section in ignored_sections or unit.section == "title"
         name_line = unit.section == "title" or bool(_NAME_LINE.match(unit.text))
@@ -290,6 +309,8 @@ def not_skills(
                         names.add(tok.lower)
                     elif i > 0:  # not the first word of a sentence
                         seen[tok.lower] = seen.get(tok.lower, 0) + 1
+                    if prev is not None and prev.text[:1].isupper() and prev.lower.isalpha():
+                        pairs.add((prev.lower, tok.lower))
                 glued_before = tok.start > 0 and text[tok.start - 1] in "-/"
                 glued_after = tok.end < len(text) and text[tok.end : tok.end + 1] in ("-", "/")
                 if glued_before or glued_after:
@@ -304,6 +325,8 @@ def not_skills(
         if word not in free:
             odd.update(places)
     names.update(w for w, n in seen.items() if n >= NAME_REPEATS)
+    # The other word of a two-word name ("Red" of "Red Canary").
+    names.update(b if a in names else a for a, b in pairs if a in names or b in names)
     return frozenset(names - stop_words()), frozenset(odd)
 
 
