@@ -64,6 +64,7 @@ def test_readme_documents_every_weight_and_exit_code():
         "FOUND_THRESHOLD",
         "TERMS_FOR_FULL_WEIGHT",
         "MIN_MUST_CONCEPTS",
+        "MIN_NICE_CONCEPTS",
     ):
         value = getattr(scoring, name)
         row = re.search(rf"\| `{name}` \| ([^|]+) \|", README)

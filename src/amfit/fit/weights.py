@@ -6,7 +6,8 @@ no nice component; its weight is shared out among the rest in proportion):
 
 * ``must``  - mean evidence strength over the must-have concepts (over at
   least :data:`MIN_MUST_CONCEPTS`, so one or two asks cannot give 100%)
-* ``nice``  - mean evidence strength over the nice-to-have concepts
+* ``nice``  - mean evidence strength over the nice-to-have concepts (over
+  at least :data:`MIN_NICE_CONCEPTS`)
 * ``terms`` - TF-IDF-weighted mean strength over posting-specific terms
   (its weight scaled down when the posting yields fewer than
   :data:`TERMS_FOR_FULL_WEIGHT` terms)
@@ -43,6 +44,9 @@ WEIGHT_TERMS = 0.10
 #: that asks for one or two account-management keywords (an engineering ad
 #: that mentions stakeholders) cannot make any resume a perfect fit.
 MIN_MUST_CONCEPTS = 6
+#: Nice-to-have coverage is divided by at least this many concepts, so one
+#: nice-to-have cannot carry its whole component (+11 points for one word).
+MIN_NICE_CONCEPTS = 3
 #: The terms component carries its full weight only when the posting yields
 #: this many specific terms; with fewer, its weight shrinks in proportion.
 TERMS_FOR_FULL_WEIGHT = 6
@@ -128,6 +132,8 @@ def compute(
         total = sum(i.weight for i in group)
         if name == "must":
             total = max(total, float(MIN_MUST_CONCEPTS))
+        elif name == "nice":
+            total = max(total, float(MIN_NICE_CONCEPTS))
         coverage = sum(i.weight * i.strength for i in group) / total if total else 0.0
         found = sum(1 for i in group if status_of(i.strength) == "found")
         weight = COMPONENT_WEIGHTS[name]
