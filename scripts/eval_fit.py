@@ -23,7 +23,11 @@ README):
 * ``--terms``: the posting-specific terms amfit suggests on N real reports
   (the top postings for each resume), for a person to mark noise.
 
+* ``--stuffing``: on how many labelled AM postings the bundled stuffed
+  resume scores at least as high as the bundled evidence resume.
+
     python scripts/eval_fit.py [--split dev|holdout|all|both] [--no-rank] [--terms N]
+                               [--stuffing]
 """
 
 from __future__ import annotations
@@ -201,6 +205,28 @@ def print_terms(resume_path: Path, ads, labels, n: int) -> None:
         print(f"{score:5.1f} {ad['title'][:40]!r} ({ad['company']}): {', '.join(terms)}")
 
 
+def stuffing(ads, labels) -> str:
+    """On how many labelled AM postings does the bundled keyword-stuffed
+    resume score at least as high as the bundled evidence resume?"""
+    from amfit.fit.scorer import default_scorer
+    from amfit.textio import normalize_text
+
+    scorer = default_scorer()
+    texts = {
+        name: normalize_text((ROOT / "examples" / "resumes" / f"{name}.md").read_text("utf-8"))
+        for name in ("strong", "stuffed")
+    }
+    wins = total = 0
+    for ad in ads:
+        if labels.get(ad["id"], {}).get("role") != "am":
+            continue
+        text = posting_text(ad)
+        got = {n: scorer.score(t, text, lint=None, checks=False).score for n, t in texts.items()}
+        total += 1
+        wins += got["stuffed"] >= got["strong"]
+    return f"stuffed >= strong on {wins} of {total} labelled AM postings"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", default=str(SHARED), help="folder with corpus/ and resumes/")
@@ -208,6 +234,9 @@ def main() -> int:
     parser.add_argument("--no-rank", action="store_true", help="skip the 1,471-posting ranking")
     parser.add_argument("--resumes", default=",".join(AM_RESUMES), help="resume numbers")
     parser.add_argument("--terms", type=int, default=0, help="print terms of N top reports")
+    parser.add_argument(
+        "--stuffing", action="store_true", help="stuffed vs evidence example resume only"
+    )
     args = parser.parse_args()
     shared = Path(args.shared)
     if not (shared / "corpus" / "labels.json").is_file():
@@ -217,6 +246,9 @@ def main() -> int:
     splits = (*SPLITS, "all") if args.split == "both" else (args.split,)
     wanted = args.resumes.split(",")
     paths = sorted(p for p in (shared / "resumes").glob("0*.md") if p.name[:3] in wanted)
+    if args.stuffing:
+        print(stuffing(ads, labels))
+        return 0
     if args.terms:
         for path in paths:
             print(f"== {path.name}")

@@ -152,7 +152,8 @@ def reference_salient_terms(units: list[Unit], covered: list[tuple[int, int]]) -
             df <= NAME_MAX_DF or (counts[key] >= 2 and df <= NAME_REPEATED_MAX_DF)
         ):
             continue
-        if not_a_skill_shape(first[key][0]) or (len(parts_) == 1 and counts[key] < 2):
+        single = len(parts_) == 1 and counts[key] < 2 and not first[key][0].isupper()
+        if not_a_skill_shape(first[key][0]) or single:
             continue
         surface, line, section = first[key]
         text = surface if all(capitalised.get(p, False) for p in parts_) else surface.lower()

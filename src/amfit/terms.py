@@ -239,7 +239,8 @@ def salient_terms(
         ):
             # Always capitalised and rare elsewhere: a name, not a skill.
             continue
-        if not_a_skill_shape(first[key][0]) or (len(parts) == 1 and counts[key] < 2):
+        single = len(parts) == 1 and counts[key] < 2 and not first[key][0].isupper()
+        if not_a_skill_shape(first[key][0]) or single:
             # A word used once is as often an aside as an ask: a term the user
             # could not honestly add is never suggested, so precision first.
             continue
