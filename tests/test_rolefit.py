@@ -301,3 +301,15 @@ def test_fit_auc_floors_on_dev_for_the_real_am_resumes() -> None:
         tfidf = float(lines[1].split("tfidf ")[1].split()[0])
         assert fit >= 0.9, (path.name, fit)
         assert fit >= tfidf, (path.name, fit, tfidf)
+
+
+def test_score_text_keeps_bullet_findings_to_a_summary_unless_bullets() -> None:
+    from amfit.fit.scorer import score
+    from amfit.render import render
+
+    report = score(EVIDENCE_BULLET.replace("Cut churn", "Helped with churn"), AM_POSTING)
+    assert report.lint is not None and report.lint.findings()
+    short = render(report, "text")
+    full = render(report, "text", bullets=True)
+    assert "Bullet findings:" in short and "amfit score --bullets" in short
+    assert "  rewrite: " not in short and "  rewrite: " in full

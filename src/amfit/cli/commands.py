@@ -47,6 +47,10 @@ def score(
         typer.Option("--fail-under", help="Exit 1 when the score is below N.", min=0, max=100),
     ] = None,
     color: ColorOpt = None,
+    bullets: Annotated[
+        bool,
+        typer.Option("--bullets", help="Show every bullet finding and its rewrite (text)."),
+    ] = False,
     as_title: Annotated[
         str,
         typer.Option(
@@ -79,7 +83,9 @@ def score(
             lint={"select": codes(select), "ignore": codes(ignore), "preview": preview},
             as_title=as_title.strip(),
         )
-        text = render(report, format, color=use_color(color, output), explain=explain)
+        text = render(
+            report, format, color=use_color(color, output), explain=explain, bullets=bullets
+        )
         emit(text, output, [resume, posting])
         if fail_under is not None and report.score < fail_under:
             typer.echo(

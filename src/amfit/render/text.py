@@ -16,8 +16,6 @@ COMPONENT_LABEL = {
     "terms": "posting-specific terms",
     "title": "role fit",
 }
-#: Bullets with findings shown in the text report (all with --explain).
-LINT_BULLETS_SHOWN = 5
 TIER_TITLE = {"must": "Must-have", "nice": "Nice-to-have", "term": "Posting-specific terms"}
 
 
@@ -61,7 +59,9 @@ def _explain(k: KeywordResult) -> list[str]:
     return lines
 
 
-def render_text(report: Report, *, color: bool = False, explain: bool = False) -> str:
+def render_text(
+    report: Report, *, color: bool = False, explain: bool = False, bullets: bool = False
+) -> str:
     s = Style(color)
     out: list[str] = []
     out.append(s(f"amfit {report.amfit_version}: fit report", "bold"))
@@ -134,7 +134,10 @@ def render_text(report: Report, *, color: bool = False, explain: bool = False) -
         out.append("")
         out.append(s(f"Bullet findings: {summary_line(report.lint)}", "bold"))
         out += _wrap(counts_line(report.lint), "  ", "  ")
-        out += finding_block(report.lint, s, limit=None if explain else LINT_BULLETS_SHOWN)
+        if explain or bullets:
+            out += finding_block(report.lint, s)
+        else:
+            out.append("  each finding with its rewrite: amfit score --bullets (or amfit bullets)")
     if report.checks is not None:
         from .checks import text_lines
 
