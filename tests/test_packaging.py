@@ -88,7 +88,7 @@ def test_installed_wheel_runs_from_another_directory(wheel, tmp_path):
         text=True,
     )
     assert result.returncode == 0, result.stderr
-    assert '"schema_version": "1.5"' in result.stdout
+    assert '"schema_version": "1.6"' in result.stdout
     where = subprocess.run(
         [sys.executable, "-c", "import amfit.resources as r; print(r.resource_dir('keywords'))"],
         cwd=elsewhere,

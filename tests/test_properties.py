@@ -15,7 +15,7 @@ from amfit.fit.scorer import Scorer, default_scorer
 from amfit.fit.weights import FOUND_THRESHOLD
 from amfit.posting import parse_posting
 from amfit.render.json import dumps
-from amfit.resume import parse_resume
+from amfit.resume import SENTENCE_WORDS, parse_resume
 from amfit.textio import normalize_text
 
 SETTINGS = settings(
@@ -172,7 +172,11 @@ def test_parse_resume_never_raises_and_units_trace_back(text: str) -> None:
         assert 1 <= section.line <= n_lines
     for bullet in resume.bullets:
         first = text.split("\n")[bullet.line - 1]
-        assert BULLET_RE.match(first)
+        # A bullet has a marker, or is a sentence of prose under a job (a
+        # role written as a paragraph, lines with no bullet marks).
+        assert BULLET_RE.match(first) or (bullet.role and len(first.split()) >= SENTENCE_WORDS)
+    for role in resume.roles:
+        assert all(resume.units[i].role == role.title for i in role.units)
 
 
 @SETTINGS

@@ -58,10 +58,13 @@ def test_readme_documents_every_weight_and_exit_code():
         "WEIGHT_TITLE",
         "EVIDENCE_FULL",
         "EVIDENCE_LISTED",
+        "EVIDENCE_PLAIN",
+        "SOFT_SKILL_WEIGHT",
         "NARROWER_FACTOR",
         "FOUND_THRESHOLD",
         "TERMS_FOR_FULL_WEIGHT",
         "MIN_MUST_CONCEPTS",
+        "MIN_NICE_CONCEPTS",
     ):
         value = getattr(scoring, name)
         row = re.search(rf"\| `{name}` \| ([^|]+) \|", README)

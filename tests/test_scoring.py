@@ -24,8 +24,15 @@ def test_weights_sum_to_one():
 def test_full_coverage_is_100_and_none_is_0():
     six_terms = [(1.0, 1.0)] * scoring.TERMS_FOR_FULL_WEIGHT
     full = [1.0] * scoring.MIN_MUST_CONCEPTS
-    assert compute(_items(full, [1], six_terms), 1.0)[0] == 100.0
+    nice = [1.0] * scoring.MIN_NICE_CONCEPTS
+    assert compute(_items(full, nice, six_terms), 1.0)[0] == 100.0
     assert compute(_items([0, 0], [0], [(1.0, 0.0)] * 6), 0.0)[0] == 0.0
+
+
+def test_one_nice_to_have_cannot_carry_its_component():
+    _, parts = compute(_items(must=[1.0] * 6, nice=[1.0]), None)
+    nice = next(p for p in parts if p.name == "nice")
+    assert nice.coverage == pytest.approx(1 / scoring.MIN_NICE_CONCEPTS, abs=1e-4)
 
 
 def test_few_must_haves_cannot_make_a_perfect_fit():
@@ -49,7 +56,7 @@ def test_each_weight_is_the_share_of_its_component(component, weight):
     """With every component present and only one covered, the score is its weight."""
     n = scoring.TERMS_FOR_FULL_WEIGHT
     must = [1.0 if component == "must" else 0.0] * scoring.MIN_MUST_CONCEPTS
-    nice = [1.0 if component == "nice" else 0.0]
+    nice = [1.0 if component == "nice" else 0.0] * scoring.MIN_NICE_CONCEPTS
     terms = [(1.0, 1.0 if component == "terms" else 0.0)] * n
     title = 1.0 if component == "title" else 0.0
     score, parts = compute(_items(must, nice, terms), title)

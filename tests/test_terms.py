@@ -22,12 +22,17 @@ from amfit.fit.scorer import default_scorer
 from amfit.posting import IGNORED_SECTIONS, parse_posting
 from amfit.terms import (
     MAX_TERM_DF_RATIO,
+    MIN_LOWER_WORD_CHARS,
     MIN_TERM_WEIGHT,
+    NAME_MAX_DF,
+    NAME_REPEATED_MAX_DF,
     SINGLE_USE_MAX_DF,
     TOP_TERMS,
     Term,
     candidate_runs,
     load_background,
+    not_a_skill_shape,
+    not_skills,
     run_terms,
     salient_terms,
     stop_words,
@@ -99,13 +104,18 @@ def reference_salient_terms(units: list[Unit], covered: list[tuple[int, int]]) -
     counts: dict[str, int] = {}
     first: dict[str, tuple[str, int, str]] = {}
     capitalised: dict[str, bool] = {}
+    names, odd = not_skills(units, TERM_SECTIONS)
     for unit in units:
         if unit.section in TERM_SECTIONS or unit.kind == "heading":
             continue
         for run in candidate_runs(unit.text):
             parts: list[list] = [[]]
             for tok in run:
-                if inside(unit.locate(tok.start)[1]):
+                if (
+                    inside(unit.locate(tok.start)[1])
+                    or tok.lower in names
+                    or (unit.index, tok.start) in odd
+                ):
                     parts.append([])
                 else:
                     parts[-1].append(tok)
@@ -134,6 +144,16 @@ def reference_salient_terms(units: list[Unit], covered: list[tuple[int, int]]) -
         ):
             continue
         if counts[key] < 2 and (len(parts_) == 2 or df > SINGLE_USE_MAX_DF):
+            continue
+        always_capitalised = all(capitalised.get(p, False) for p in parts_)
+        if len(parts_) == 1 and len(key) < MIN_LOWER_WORD_CHARS and not always_capitalised:
+            continue
+        if always_capitalised and (
+            df <= NAME_MAX_DF or (counts[key] >= 2 and df <= NAME_REPEATED_MAX_DF)
+        ):
+            continue
+        single = len(parts_) == 1 and counts[key] < 2 and not first[key][0].isupper()
+        if not_a_skill_shape(first[key][0]) or single:
             continue
         surface, line, section = first[key]
         text = surface if all(capitalised.get(p, False) for p in parts_) else surface.lower()
@@ -201,6 +221,65 @@ def test_the_employers_own_name_is_not_a_term() -> None:
     text = FREIGHT + "- Represent Zorblax to Zorblax partners and Zorblax resellers.\n"
     fast, _ = posting_terms(text)
     assert "zorblax" not in {t.key for t in fast}
+
+
+def test_names_from_the_title_company_line_and_about_text_are_not_terms() -> None:
+    text = (
+        "Account Manager at Quillory\n\nCompany: Brenvik Labs\n\n## About us\n"
+        "Brenvik builds Quillory. Our Quillory suite serves clinics.\n\n"
+        "## Responsibilities\n- Sell Quillory and Brenvik to dental clinics and dental groups.\n"
+        "- Grow dental clinics across the region with Quillory.\n"
+    )
+    keys = {t.key for t in posting_terms(text)[0]}
+    assert not keys & {"quillory", "brenvik"}
+    assert any("dental" in k for k in keys)
+
+
+def test_units_and_compound_fragments_are_not_terms() -> None:
+    text = (
+        "Account Manager\n\n## Responsibilities\n"
+        "- Support fine-grained reporting on 32 GB laptops and 32 GB phones.\n"
+        "- Keep fine-grained notes; every laptop ships with 32 GB.\n"
+    )
+    keys = {k for t in posting_terms(text)[0] for k in t.key.split(" ")}
+    assert "grained" not in keys and "gb" not in keys
+
+
+def test_a_hyphen_half_used_alone_too_stays_a_word() -> None:
+    posting = parse_posting(
+        normalize_text("Account Manager\n\n- Fleet-maintenance for every fleet we serve.\n")
+    )
+    _, odd = not_skills(posting.units)
+    unit = next(u for u in posting.units if "Fleet-" in u.text)
+    assert (unit.index, unit.text.index("Fleet")) not in odd
+    assert (unit.index, unit.text.index("maintenance")) in odd
+
+
+@pytest.mark.parametrize(
+    ("surface", "odd"),
+    [
+        ("agreed", True),
+        ("enduring", True),
+        ("relentless", True),
+        ("freight", False),
+        ("EDR", False),
+        ("security operations", False),
+        ("identifying customer", True),
+    ],
+)
+def test_verb_and_adjective_shapes_are_not_skills(surface: str, odd: bool) -> None:
+    assert not_a_skill_shape(surface) is odd
+
+
+def test_the_other_word_of_a_two_word_name_is_a_name_too() -> None:
+    posting = parse_posting(
+        normalize_text(
+            "Account Manager\n\n## About us\nBlue Heron was founded in 2015. "
+            "We think Heron customers deserve more.\n\n## Responsibilities\n- Manage clinics\n"
+        )
+    )
+    names, _ = not_skills(posting.units, frozenset({"about"}))
+    assert {"blue", "heron"} <= names
 
 
 def test_at_most_top_terms() -> None:

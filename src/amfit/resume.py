@@ -1,4 +1,11 @@
-"""Parse a resume (Markdown or plain text) into sections, a title and bullets."""
+"""Parse a resume (Markdown or plain text) into sections, roles and bullets.
+
+Every job of the experience is a :class:`Role` (title, employer, dates, the
+units under it). A job line is a Markdown heading or a short plain line
+with a title word; with no Experience heading, a job line with dates opens
+the experience. Plain sentences under a job (a role written as one
+paragraph, lines without bullet marks) are the role's bullets.
+"""
 
 from __future__ import annotations
 
@@ -20,7 +27,9 @@ from .titles import has_title_word
 
 _TITLE_SPLIT = re.compile(r"\s+(?:—|–|-|\||·|•|@|at)\s+|,\s+|\s*\|\s*|\s+\(")
 _DATE_RE = re.compile(
-    r"\b(19|20)\d{2}\b|\bpresent\b|\bcurrent\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s",
+    r"\b(19|20)\d{2}\b|\bpresent\b|\bcurrent\b|\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|"
+    r"apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|"
+    r"dec(?:ember)?)\.?\s",
     re.IGNORECASE,
 )
 
@@ -29,6 +38,20 @@ _INLINE_HEADING = re.compile(r"^([A-Za-z][A-Za-z &/-]{2,40}):\s+(\S.*)$")
 
 #: Section kinds whose plain lines and bullets show experience.
 EXPERIENCE_SECTIONS = frozenset({"experience", "other"})
+#: A plain line under a job with at least this many words is one of its
+#: bullets (a role written as one paragraph, lines with no bullet marks).
+SENTENCE_WORDS = 7
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """One job of the experience, in the order the resume lists them."""
+
+    title: str
+    employer: str
+    dates: str  # as written ("Jan 2021 - Present"), "" when none is given
+    line: int
+    units: tuple[int, ...]  # indexes of the units under it
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +71,7 @@ class Resume:
     title_line: int
     sections: tuple[Section, ...]
     units: tuple[Unit, ...]
+    roles: tuple[Role, ...] = ()
 
     @property
     def bullets(self) -> tuple[Unit, ...]:
@@ -144,6 +168,10 @@ def parse_resume(text: str) -> Resume:
             # A plain short line is a heading only after a blank line, so a
             # skills list item such as "Customer experience" stays an item.
             kind = classify_heading(head_text, "resume") if head_text else None
+            if kind and section == "experience" and _dated(head_text) and has_title_word(head_text):
+                # "Volunteer Team Member, Food Bank (2022 - Present)" under
+                # Experience is a job, not a Volunteering section.
+                kind = None
         if kind:
             section, heading, role = kind, head_text, ""
             sections.append(Section(kind, head_text, line_no))
@@ -167,6 +195,9 @@ def parse_resume(text: str) -> Resume:
             open_bullet = [(line_no, starts[idx] + c_off, content)]
             open_meta = (section, heading, role)
             continue
+        if section in ("header", "other") and name and _is_job_line(stripped) and _dated(stripped):
+            # No Experience heading: a dated job line opens the experience.
+            section, heading = "experience", heading if section == "other" else ""
         if section == "header":
             if not name:
                 name = stripped
@@ -180,8 +211,74 @@ def parse_resume(text: str) -> Resume:
                 title, title_line = role, line_no
             add("job", line_no, offset, stripped)
             continue
+        if role and section in EXPERIENCE_SECTIONS and _is_sentence(stripped):
+            add("bullet", line_no, offset, stripped)
+            continue
         add("line", line_no, offset, stripped)
     flush()
     if not title and headline:
         title, title_line = headline
-    return Resume(text, name, title, title_line, tuple(sections), tuple(units))
+    roles = _roles(units)
+    return Resume(text, name, title, title_line, tuple(sections), tuple(units), roles)
+
+
+def _is_sentence(text: str) -> bool:
+    """A line of prose under a job (not its dates-and-place line)."""
+    words = re.findall(r"[A-Za-z]{2,}", text)
+    if len(words) < SENTENCE_WORDS:
+        return False
+    return not (_dated(text) and len(text.split()) <= 12)
+
+
+def _dated(text: str) -> bool:
+    return _DATE_RE.search(text) is not None
+
+
+def _roles(units: list[Unit]) -> tuple[Role, ...]:
+    """The jobs of the experience, each with the units under it."""
+    roles: list[Role] = []
+    open_role: tuple[Unit, list[int]] | None = None
+
+    def close() -> None:
+        if open_role is not None:
+            job, members = open_role
+            employer, dates = _employer_and_dates(job.text, job.role)
+            if not dates:
+                # "Mar 2021 - Present | Columbus" on the line below the job.
+                nxt = next((units[i] for i in members if units[i].kind == "line"), None)
+                if nxt is not None and len(nxt.text.split()) <= 12 and _dated(nxt.text):
+                    dates = _date_span(nxt.text)
+            roles.append(Role(job.role, employer, dates, job.line, tuple(members)))
+
+    for u in units:
+        if u.kind == "job" and u.section in EXPERIENCE_SECTIONS and u.role:
+            close()
+            open_role = (u, [])
+        elif u.kind == "heading":
+            close()
+            open_role = None
+        elif open_role is not None and u.section == open_role[0].section:
+            open_role[1].append(u.index)
+    close()
+    return tuple(roles)
+
+
+def _date_span(text: str) -> str:
+    found = list(_DATE_RE.finditer(text))
+    if not found:
+        return ""
+    end = found[-1].end()
+    tail = re.match(r"\s*'?\d{1,4}\b", text[end:])
+    if tail:
+        end += tail.end()
+    return text[found[0].start() : end].strip(" ()[],;")
+
+
+def _employer_and_dates(text: str, title: str) -> tuple[str, str]:
+    """The employer and the dates of a job line ("Title, Acme (2019 - 2021)")."""
+    text = re.sub(r"[*_`]+", "", text).strip()
+    parts = [p.strip(" ()[]") for p in _TITLE_SPLIT.split(text) if p and p.strip(" ()[]")]
+    employer = next(
+        (p for p in parts if not _DATE_RE.search(p) and p != title and p not in title), ""
+    )
+    return employer, _date_span(text)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -40,6 +41,25 @@ MIN_TERM_WEIGHT = 3.5
 SINGLE_USE_MAX_DF = 3
 #: Shortest word considered.
 MIN_WORD_CHARS = 3
+#: Shortest lower-case word offered on its own ("org", "apt" are fragments
+#: and abbreviations, not skills); acronyms in capitals may be shorter.
+MIN_LOWER_WORD_CHARS = 4
+#: A capitalised word seen this often in the about / benefits text, or on a
+#: "Company:" / "About ..." line or the title, is the employer's or its
+#: product's name.
+NAME_REPEATS = 2
+#: A word that is always capitalised in the posting and in at most this many
+#: background ads is a name (the employer's, a product's, a person's).
+NAME_MAX_DF = 3
+#: ... and so is one used at least twice, always capitalised, in at most this
+#: many background ads (an employer with many ads: its name is in each).
+NAME_REPEATED_MAX_DF = 20
+
+#: A word this short right after a number is a unit ("16 GB", "27 inch").
+UNIT_CHARS = 5
+
+_NAME_LINE = re.compile(r"^\s*(?:company|employer|about|who we are|at)\b", re.IGNORECASE)
+_NUMBER = re.compile(r"^\d[\d.,]*[a-z]*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +186,7 @@ def salient_terms(
     counts: dict[str, int] = {}
     first: dict[str, tuple[str, int, str]] = {}
     capitalised: dict[str, bool] = {}
+    names, odd = not_skills(units, ignored_sections)
     # The unigrams and bigrams of each run of uncovered content words (see
     # candidate_runs and run_terms), in one pass.
     for unit in units:
@@ -176,7 +197,12 @@ def salient_terms(
         for seg in segments(unit.text):
             prev: Token | None = None
             for tok in seg:
-                if not _content(tok) or (covered_here is not None and covered_here(tok)):
+                if (
+                    not _content(tok)
+                    or (covered_here is not None and covered_here(tok))
+                    or tok.lower in names
+                    or (unit.index, tok.start) in odd
+                ):
                     prev = None
                     continue
                 key = tok.key
@@ -206,6 +232,18 @@ def salient_terms(
             continue
         if counts[key] < 2 and (len(parts) == 2 or df > SINGLE_USE_MAX_DF):
             continue
+        if len(parts) == 1 and len(key) < MIN_LOWER_WORD_CHARS and not capitalised.get(key):
+            continue
+        if all(capitalised.get(p, False) for p in parts) and (
+            df <= NAME_MAX_DF or (counts[key] >= 2 and df <= NAME_REPEATED_MAX_DF)
+        ):
+            # Always capitalised and rare elsewhere: a name, not a skill.
+            continue
+        single = len(parts) == 1 and counts[key] < 2 and not first[key][0].isupper()
+        if not_a_skill_shape(first[key][0]) or single:
+            # A word used once is as often an aside as an ask: a term the user
+            # could not honestly add is never suggested, so precision first.
+            continue
         vocab.append(key)
     if not vocab:
         return []
@@ -225,6 +263,72 @@ def salient_terms(
         chosen.append(Term(key, text, round(float(weight), 3), df, counts[key], line, section))
         used.update(parts)
     return chosen
+
+
+#: Word endings of verbs, adverbs and adjectives ("agreed", "enduring",
+#: "infrequently", "discerning"): a skill a posting asks for is a noun.
+_NOT_NOUN = re.compile(r"(?:ed|ing|ly|ous|ful|ive|ible|able|less|ial)$")
+
+
+def not_a_skill_shape(surface: str) -> bool:
+    """Does a candidate term have a shape no skill has: a lower-case word
+    with a verb, adverb or adjective ending (acronyms and names in capitals
+    are kept)?"""
+    return any(
+        _NOT_NOUN.search(w) for w in surface.split(" ") if not w.isupper() and w[:1].islower()
+    )
+
+
+def not_skills(
+    units: Sequence[Unit], ignored_sections: frozenset[str] = frozenset()
+) -> tuple[frozenset[str], frozenset[tuple[int, int]]]:
+    """What a person could not honestly add to a resume as a skill:
+
+    * names (lower-cased words): capitalised words of the title, of a
+      "Company:" / "About ..." line, or seen :data:`NAME_REPEATS` times
+      capitalised in the about / benefits / apply text (the employer, its
+      products, a recruiter);
+    * odd tokens, as (unit index, start): a short word right after a number
+      (a unit: "16 GB", "27 inch"), or one half of a hyphenated or slashed
+      compound ("fine-grained" gives no "grained").
+    """
+    seen: dict[str, int] = {}
+    names: set[str] = set()
+    odd: set[tuple[int, int]] = set()
+    glued: dict[str, list[tuple[int, int]]] = {}
+    free: set[str] = set()
+    pairs: set[tuple[str, str]] = set()
+    for unit in units:
+        boiler = unit.section in ignored_sections or unit.section == "title"
+        name_line = unit.section == "title" or bool(_NAME_LINE.match(unit.text))
+        text = unit.text
+        for seg in segments(text):
+            prev: Token | None = None
+            for i, tok in enumerate(seg):
+                if boiler and tok.text[:1].isupper() and tok.lower.isalpha():
+                    if name_line:
+                        names.add(tok.lower)
+                    elif i > 0:  # not the first word of a sentence
+                        seen[tok.lower] = seen.get(tok.lower, 0) + 1
+                    if prev is not None and prev.text[:1].isupper() and prev.lower.isalpha():
+                        pairs.add((prev.lower, tok.lower))
+                glued_before = tok.start > 0 and text[tok.start - 1] in "-/"
+                glued_after = tok.end < len(text) and text[tok.end : tok.end + 1] in ("-", "/")
+                if glued_before or glued_after:
+                    glued.setdefault(tok.lower, []).append((unit.index, tok.start))
+                else:
+                    free.add(tok.lower)
+                if prev is not None and _NUMBER.match(prev.text) and len(tok.text) <= UNIT_CHARS:
+                    odd.add((unit.index, tok.start))
+                prev = tok
+    # Half of a compound is a fragment only when the word is never used alone.
+    for word, places in glued.items():
+        if word not in free:
+            odd.update(places)
+    names.update(w for w, n in seen.items() if n >= NAME_REPEATS)
+    # The other word of a two-word name ("Red" of "Red Canary").
+    names.update(b if a in names else a for a, b in pairs if a in names or b in names)
+    return frozenset(names - stop_words()), frozenset(odd)
 
 
 def tfidf_weights(counts: Sequence[int], idf: Sequence[float]) -> list[float]:

@@ -62,6 +62,10 @@ TITLE_WORDS = frozenset(
         "marketer",
         "recruiter",
         "architect",
+        "member",
+        "volunteer",
+        "intern",
+        "assistant",
     ]
 )
 
@@ -113,18 +117,47 @@ SEGMENT_WORDS = frozenset(
 _SPLIT = re.compile(r"\s+[-–—|/]\s+|,|\(|\||:")
 
 
+#: Abbreviations of title words, written out before titles are compared.
+TITLE_ABBREVIATIONS = {
+    "sr": "senior",
+    "snr": "senior",
+    "jr": "junior",
+    "mgr": "manager",
+    "mngr": "manager",
+    "mgmt": "management",
+    "exec": "executive",
+    "dir": "director",
+    "assoc": "associate",
+    "acct": "account",
+    "&": "and",
+}
+#: Words whose final "s" is part of the word, not a plural.
+_KEEP_S = frozenset({"success", "business", "sales", "analytics", "operations", "ops", "services"})
+
+
+def title_tokens(text: str) -> list[str]:
+    """Lower-case title words with abbreviations written out and plurals made
+    singular ("Key Accounts Mgr" -> key account manager; "&" -> and)."""
+    out = []
+    for w in re.findall(r"[a-z0-9]+|&", text.lower().replace("-", " ")):
+        w = TITLE_ABBREVIATIONS.get(w, w)
+        if len(w) > 3 and w.endswith("s") and not w.endswith("ss") and w not in _KEEP_S:
+            w = w[:-1]
+        out.append(w)
+    return out
+
+
 def core_title(title: str) -> str:
     """Lower-case title without seniority, segment qualifiers or parentheses."""
     first = _SPLIT.split(title.strip())[0] if title.strip() else ""
-    words = re.findall(r"[a-z0-9]+", first.lower().replace("-", " "))
-    words = [w for w in words if w not in SENIORITY_WORDS]
+    words = [w for w in title_tokens(first) if w not in SENIORITY_WORDS]
     while words and words[0] in SEGMENT_WORDS:
         words.pop(0)
     return " ".join(words)
 
 
 def _words(text: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9]+", text.lower().replace("-", " ")))
+    return " ".join(title_tokens(text))
 
 
 @lru_cache(maxsize=16)

@@ -53,6 +53,19 @@ def score(
         ),
     ] = None,
     color: ColorOpt = None,
+    bullets: Annotated[
+        bool,
+        typer.Option("--bullets", help="Show every bullet finding and its rewrite (text)."),
+    ] = False,
+    as_title: Annotated[
+        str,
+        typer.Option(
+            "--as",
+            metavar="TITLE",
+            help="The role you target; compared with the posting's title instead of "
+            "the resume's closest role.",
+        ),
+    ] = "",
 ) -> None:
     """Score a resume against a posting and report the gaps.
 
@@ -74,8 +87,11 @@ def score(
             resume_source=source_name(resume),
             posting_source=source_name(posting),
             lint={"select": codes(select), "ignore": codes(ignore), "preview": preview},
+            as_title=as_title.strip(),
         )
-        text = render(report, format, color=use_color(color, output), explain=explain)
+        text = render(
+            report, format, color=use_color(color, output), explain=explain, bullets=bullets
+        )
         emit(text, output, [resume, posting])
         if fail_under is not None and report.score < fail_under:
             typer.echo(

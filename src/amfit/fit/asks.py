@@ -133,7 +133,13 @@ def analyze_posting(
             )
         )
     covered = [(h.start, h.end) for h in hits]
-    terms = salient_terms(posting.units, covered, ignored_sections=IGNORED_SECTIONS | {"title"})
+    # Terms come from what the posting asks of the hire: with headings, only
+    # the responsibilities, requirements and preferred sections (an intro or
+    # a perks list names the employer's world, not a skill).
+    skip = IGNORED_SECTIONS | {"title"}
+    if posting.has_headings:
+        skip |= {u.section for u in posting.units} - MUST_SECTIONS - NICE_SECTIONS
+    terms = salient_terms(posting.units, covered, ignored_sections=skip)
     asked.extend(_term_keyword(t, posting) for t in terms)
     asked.sort(key=lambda k: (_TIER_ORDER[k.tier], k.asks[0].line, k.id))
     family = compare_titles("", posting.title).posting_family

@@ -8,7 +8,9 @@ n-grams, literal look-ups); :func:`term_hits` finds TF-IDF terms in it and
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from functools import cache, lru_cache
 
 from ..document import Unit
 from ..matcher import Hit
@@ -90,12 +92,50 @@ def term_hits(prepared: PreparedResume, terms: list[AskedKeyword]) -> dict[str, 
     return out
 
 
+@cache
+def _shape_rules() -> tuple[tuple[str, ...], dict[str, float]]:
+    import tomllib
+
+    from ..resources import keywords_path
+
+    data = tomllib.loads(keywords_path("roles.toml").read_text(encoding="utf-8"))
+    return tuple(data["result_words"]), dict(data["list_shape"])
+
+
+_LIST_SPLIT = re.compile(r"\s*(?:[,;·|•/]|\band\b)\s*", re.IGNORECASE)
+_LABEL = re.compile(r"^[A-Za-z][A-Za-z &/-]{1,30}:\s+")
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=4096)
+def bullet_shape(text: str) -> str:
+    """``result`` (a figure or a result word), ``list`` (only a list of terms)
+    or ``plain``; the rules and words are in ``keywords/roles.toml``."""
+    if _DIGIT.search(text):
+        return "result"
+    words, rules = _shape_rules()
+    body = _LABEL.sub("", text.strip())
+    items = [i for i in _LIST_SPLIT.split(body.rstrip(".")) if i.strip()]
+    lengths = [len(i.split()) for i in items]
+    if (
+        len(items) >= rules["min_items"]
+        and sum(lengths) / len(lengths) <= rules["max_mean_words"]
+        and max(lengths) <= rules["max_item_words"]
+    ):
+        return "list"
+    lower = f" {text.lower()} "
+    if any(f" {w}" in lower for w in words):
+        return "result"
+    return "plain"
+
+
 def collect_evidence(hits: list[tuple[Hit, str]], resume: Resume) -> tuple[Evidence, ...]:
     """Evidence from (hit, narrower-concept label or "") pairs, strongest first;
     the strongest entry per line."""
     best: dict[int, Evidence] = {}
     for h, via in hits:
         unit = resume.units[h.unit]
+        shape = "plain" if unit.kind == "job" else bullet_shape(unit.text)
         ev = Evidence(
             "narrower" if via else h.how,
             h.text,
@@ -104,7 +144,9 @@ def collect_evidence(hits: list[tuple[Hit, str]], resume: Resume) -> tuple[Evide
             h.line,
             unit.section,
             unit.kind == "bullet",
-            weights.evidence_strength(unit.section, h.how, h.score, narrower=bool(via)),
+            weights.evidence_strength(
+                unit.section, h.how, h.score, narrower=bool(via), shape=shape
+            ),
         )
         if h.line not in best or ev.strength > best[h.line].strength:
             best[h.line] = ev

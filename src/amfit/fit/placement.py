@@ -1,16 +1,20 @@
 """Where a missing or weak keyword would go in the resume.
 
 Tools go in the Skills list, summary-level claims in the Summary; anything
-else goes in the experience bullet that already speaks of the same
-category or shares the most words, else the most recent role.
+else goes in the experience bullet, of a role of the same kind as the one
+the resume is scored as, that already speaks of a concept of the same
+category (or shares at least two words), else that role.
 """
 
 from __future__ import annotations
+
+from functools import cache
 
 from ..document import Unit
 from ..model import Placement
 from ..nlp import segments
 from ..taxonomy import Concept
+from ..titles import compare_titles
 from . import weights
 from .asks import AskedKeyword
 from .evidence import PreparedResume
@@ -25,6 +29,7 @@ def place(
     concepts: dict[str, Concept],
     prepared: PreparedResume,
     status: str,
+    fit_title: str = "",
 ) -> Placement | None:
     resume = prepared.resume
     if status == "found":
@@ -39,8 +44,17 @@ def place(
         if sec:
             return Placement("summary", sec.line, sec.heading, "a summary-level claim")
         return Placement("summary", None, "", "add a Summary section")
-    bullets = [b for b in resume.bullets if b.section in weights.FULL_EVIDENCE_SECTIONS]
+    bullets = [
+        b
+        for b in resume.bullets
+        if b.section in weights.FULL_EVIDENCE_SECTIONS and _same_kind(b.role, fit_title)
+    ]
     if not bullets:
+        role = next((r for r in resume.roles if _same_kind(r.title, fit_title)), None)
+        if role is not None:
+            return Placement(
+                "experience", role.line, role.title, "add a bullet with a result to this role"
+            )
         sec = resume.section("experience")
         return Placement(
             "experience",
@@ -50,9 +64,7 @@ def place(
         )
     concept = concepts.get(k.id)
     category = concept.category if concept else ""
-    words = set(k.keys) | (
-        {t.key for seg in segments(k.label) for t in seg} if not k.keys else set()
-    )
+    words = (set(k.keys) or {t.key for seg in segments(k.label) for t in seg}) - _stops()
     best: tuple[float, int, Unit, str] | None = None
     for b in bullets:
         related = [
@@ -61,17 +73,40 @@ def place(
             if category and concepts[h.concept_id].category == category
         ]
         overlap = len(words & prepared.bullet_keys[b.index])
-        value = 2.0 * len(related) + overlap
+        # One shared word is no sign of the same concept ("quarterly business
+        # review" is not "quarterly quotas"); a concept of the same kind is.
+        value = 2.0 * len(related) + (overlap if overlap >= min(2, len(words)) else 0)
         if value > 0 and (best is None or value > best[0]):
             if related:
                 why = "this bullet already speaks of " + ", ".join(
                     dict.fromkeys(f"'{h.text}'" for h in related)
                 )
             else:
-                why = "this bullet uses related words"
+                why = "this bullet uses the same words"
             best = (value, b.line, b, why)
     if best is None:
+        # No bullet speaks of it: a new bullet under the closest role.
         b = bullets[0]
-        return Placement("experience", b.line, _excerpt(b.text), "your most recent role")
+        role = next((r for r in resume.roles if b.index in r.units), None)
+        if role is None:
+            return Placement("experience", b.line, _excerpt(b.text), f"your role as {b.role}")
+        return Placement(
+            "experience", role.line, role.title, "add a bullet with a result to this role"
+        )
     _, line, b, why = best
     return Placement("experience", line, _excerpt(b.text), why)
+
+
+def _same_kind(role: str, fit_title: str) -> bool:
+    """Is a role of the same kind as the role the resume is scored as (the
+    same family or a neighbour)? Any role is when that role is unknown."""
+    if not fit_title or not role or role == fit_title:
+        return True
+    return compare_titles(role, fit_title).level in ("same", "family", "neighbour")
+
+
+@cache
+def _stops() -> frozenset[str]:
+    from ..terms import stop_words
+
+    return stop_words()

@@ -35,6 +35,7 @@ from ..titles import compare_titles
 from . import asks, weights
 from .evidence import PreparedResume, collect_evidence, term_hits
 from .placement import place
+from .role import pick_role, role_fit
 
 #: Lint options used when a caller gives none: every stable rule.
 _DEFAULT_LINT: Mapping[str, Any] = MappingProxyType({})
@@ -86,8 +87,12 @@ class Scorer:
         analysis: PostingAnalysis | None = None,
         lint: Mapping[str, Any] | None = _DEFAULT_LINT,
         checks: bool = True,
+        as_title: str = "",
     ) -> Report:
         """Score a resume against a posting (both already-read text).
+
+        ``as_title`` is the role the user targets (``--as``): compared with
+        the posting's title instead of the resume's closest role.
 
         ``lint`` holds :func:`amfit.lint.lint_resume` options (``select``,
         ``ignore``, ``preview``); the report carries the bullet findings.
@@ -122,24 +127,35 @@ class Scorer:
             strength = ev[0].strength if ev else 0.0
             component = {"must": "must", "nice": "nice", "term": "terms"}[k.tier]
             weight = k.tfidf_weight if k.tfidf_weight else 1.0
+            if k.source == "taxonomy" and self.concepts[k.id].category == "soft_skills":
+                weight = weights.SOFT_SKILL_WEIGHT
             items.append(weights.Item(k.id, component, weight, strength))
 
-        match = compare_titles(resume.title, analysis.posting.title)
-        title_value: float | None = weights.TITLE_VALUES[match.level]
-        if match.level == "unknown":
-            # No title to compare: leave the component out rather than score 0.
+        chosen = pick_role(resume, analysis.posting.title, as_title)
+        match = compare_titles(chosen.title, analysis.posting.title)
+        fit = role_fit(match, analysis, self.concepts, prepared.concept_hits)
+        title_value: float | None = fit.value
+        if not analysis.posting.title:
+            # No posting title: leave the component out rather than score 0.
             title_value = None
-        score, parts = weights.compute(items, title_value)
+        elif not chosen.title:
+            title_value = fit.body_value
+        score, parts = weights.compute(items, title_value, fit.cap)
 
         results: list[KeywordResult] = []
         for i, k in enumerate(analysis.keywords):
             ev = evidences[i]
             status = weights.status_of(items[i].strength)
             literal = any(prepared.has_literal(f) for f in k.forms)
-            points = (
-                weights.points_if_full(items, i, title_value, score) if status != "found" else 0.0
-            )
-            placement = place(k, self.concepts, prepared, status)
+            placement = place(k, self.concepts, prepared, status, chosen.title)
+            points = 0.0
+            if status != "found" and placement is not None:
+                gain = (
+                    weights.EVIDENCE_LISTED
+                    if placement.section in ("skills", "summary")
+                    else weights.EVIDENCE_FULL
+                )
+                points = weights.points_if(items, i, gain, title_value, score, fit.cap)
             results.append(
                 KeywordResult(
                     keyword=k,
@@ -163,13 +179,14 @@ class Scorer:
             checks_report = run_checks(resume, analysis.posting, tuple(results))
         matched = sum(1 for r in results if r.ats_literal)
         total = len(results)
-        warnings = _warnings(resume, analysis)
+        warnings = _warnings(resume, analysis, fit.reason if fit.cap is not None else "")
+        ranked = sorted((r for r in results if r.points > 0), key=lambda r: (-r.points, r.id))
         return Report(
             schema_version=SCHEMA_VERSION,
             amfit_version=__version__,
             resume=DocumentInfo(
                 resume_source,
-                resume.title,
+                chosen.title,
                 resume_text.count("\n") + 1,
                 len(resume.bullets),
                 tuple(s.kind for s in resume.sections),
@@ -185,26 +202,34 @@ class Scorer:
             score=score,
             ats_literal=AtsLiteral(matched, total),
             title_fit=TitleFit(
-                resume.title,
-                resume.title_line or None,
+                chosen.title,
+                chosen.line or None,
                 match.resume_family,
                 analysis.posting.title,
                 analysis.posting.title_line or None,
                 match.posting_family,
                 match.level,
                 weights.TITLE_VALUES[match.level] if title_value is not None else 0.0,
+                chosen.reason,
             ),
             components=parts,
             keywords=tuple(results),
             warnings=warnings,
             lint=lint_report,
             checks=checks_report,
+            role_fit=fit,
+            top_edits=tuple(r.id for r in ranked[:3]),
         )
 
 
-def _warnings(resume: Resume, analysis: PostingAnalysis) -> tuple[str, ...]:
+def _warnings(resume: Resume, analysis: PostingAnalysis, capped: str) -> tuple[str, ...]:
     out: list[str] = []
-    if not resume.title:
+    if not resume.roles:
+        out.append(
+            "no roles found in the resume (expected job lines such as 'Account Manager, "
+            "Acme (2021 - Present)'): title fit and evidence count only partially"
+        )
+    if not resume.title and not resume.roles:
         out.append("no job title found in the resume (expected a job heading under Experience)")
     if not resume.bullets:
         out.append("no bullets found in the resume: evidence counts only partially")
@@ -212,6 +237,8 @@ def _warnings(resume: Resume, analysis: PostingAnalysis) -> tuple[str, ...]:
         out.append("no job title found on the posting's first line: title fit is left out")
     if not any(k.source == "taxonomy" for k in analysis.keywords):
         out.append("the posting asks for no account-management keyword amfit knows")
+    if capped:
+        out.append(capped[capped.find("not an account-management posting") :])
     return tuple(out)
 
 
@@ -232,11 +259,13 @@ def score(
     resume_source: str = "<resume>",
     posting_source: str = "<posting>",
     lint: Mapping[str, Any] | None = _DEFAULT_LINT,
+    as_title: str = "",
 ) -> Report:
     """Score resume text against posting text and return the :class:`Report`.
 
     The report includes the bullet findings (``lint`` options as in
-    :func:`amfit.lint.lint_resume`; ``None`` skips linting).
+    :func:`amfit.lint.lint_resume`; ``None`` skips linting). ``as_title``
+    names the role the resume targets (``amfit score --as``).
     """
     return get_scorer(keywords).score(
         resume_text,
@@ -244,6 +273,7 @@ def score(
         resume_source=resume_source,
         posting_source=posting_source,
         lint=lint,
+        as_title=as_title,
     )
 
 
@@ -275,6 +305,7 @@ def score_documents(
     resume_source: str = "<resume>",
     posting_source: str = "<posting>",
     lint: Mapping[str, Any] | None = _DEFAULT_LINT,
+    as_title: str = "",
 ) -> Report:
     """Score two read documents; the report carries what each reader
     extracted, and its warnings."""
@@ -287,6 +318,7 @@ def score_documents(
         resume_source=resume_source,
         posting_source=posting_source,
         lint=lint,
+        as_title=as_title,
     )
     docs = (resume_doc, posting_doc)
     notes = tuple(f"{d.report.source}: {w}" for d in docs for w in d.report.warnings)

@@ -6,17 +6,25 @@ no nice component; its weight is shared out among the rest in proportion):
 
 * ``must``  - mean evidence strength over the must-have concepts (over at
   least :data:`MIN_MUST_CONCEPTS`, so one or two asks cannot give 100%)
-* ``nice``  - mean evidence strength over the nice-to-have concepts
+* ``nice``  - mean evidence strength over the nice-to-have concepts (over
+  at least :data:`MIN_NICE_CONCEPTS`)
 * ``terms`` - TF-IDF-weighted mean strength over posting-specific terms
   (its weight scaled down when the posting yields fewer than
   :data:`TERMS_FOR_FULL_WEIGHT` terms)
 * ``title`` - title fit value (dropped when the posting's title is unknown)
 
-Evidence strength of one keyword is its best evidence: a bullet or line of
-the experience section counts :data:`EVIDENCE_FULL`, a skills list, summary,
-header, education or certification line :data:`EVIDENCE_LISTED`; a fuzzy
-hit is scaled by its ratio / 100, and evidence of a narrower concept (GRR
-for client retention) by :data:`NARROWER_FACTOR`. Repeats add nothing.
+* ``title`` - role fit (:mod:`amfit.fit.role`): the title comparison and
+  the posting's lean towards account management or hunting; a posting
+  that is not an account-management one has its score capped
+
+Evidence strength of one keyword is its best evidence (repeats add
+nothing): an experience bullet or line with a figure or a result word in
+it counts :data:`EVIDENCE_FULL`, one without :data:`EVIDENCE_PLAIN`; a
+bullet that is only a list of terms, a skills list, summary, header,
+education or certification line counts :data:`EVIDENCE_LISTED`. A fuzzy
+hit is scaled by its ratio / 100, evidence of a narrower concept (GRR for
+client retention) by :data:`NARROWER_FACTOR`. Soft skills weigh
+:data:`SOFT_SKILL_WEIGHT` of another concept in their component.
 """
 
 from __future__ import annotations
@@ -27,27 +35,37 @@ from dataclasses import dataclass
 from ..model import Component
 
 #: Share of the score that must-have keyword coverage carries.
-WEIGHT_MUST = 0.50
+WEIGHT_MUST = 0.40
 #: Share of the score that nice-to-have keyword coverage carries.
-WEIGHT_NICE = 0.15
+WEIGHT_NICE = 0.10
 #: Share of the score that posting-specific (TF-IDF) term coverage carries.
-WEIGHT_TERMS = 0.15
+WEIGHT_TERMS = 0.10
 #: Must-have coverage is divided by at least this many concepts, so a posting
 #: that asks for one or two account-management keywords (an engineering ad
 #: that mentions stakeholders) cannot make any resume a perfect fit.
 MIN_MUST_CONCEPTS = 6
+#: Nice-to-have coverage is divided by at least this many concepts, so one
+#: nice-to-have cannot carry its whole component (+11 points for one word).
+MIN_NICE_CONCEPTS = 3
 #: The terms component carries its full weight only when the posting yields
 #: this many specific terms; with fewer, its weight shrinks in proportion.
 TERMS_FOR_FULL_WEIGHT = 6
-#: Share of the score that title fit carries.
-WEIGHT_TITLE = 0.20
+#: Share of the score that role fit (title and lean) carries.
+WEIGHT_TITLE = 0.40
 
-#: Evidence strength of a keyword shown in an experience bullet or line.
+#: Evidence strength of a keyword shown in an experience bullet or line that
+#: holds a figure or a result.
 EVIDENCE_FULL = 1.0
-#: Evidence strength of a keyword only listed (skills, summary, header...).
+#: Evidence strength of a keyword in an experience bullet or line with no
+#: figure or result.
+EVIDENCE_PLAIN = 0.85
+#: Evidence strength of a keyword only listed (skills, summary, header, or a
+#: bullet that is a list of terms).
 EVIDENCE_LISTED = 0.5
 #: Factor on evidence that comes from a narrower concept (GRR for client retention).
-NARROWER_FACTOR = 0.8
+NARROWER_FACTOR = 0.9
+#: Weight of a soft-skill concept in its component (another concept: 1).
+SOFT_SKILL_WEIGHT = 0.5
 #: Strength at or above which a keyword is "found" (below: "partial").
 FOUND_THRESHOLD = 0.75
 
@@ -71,10 +89,14 @@ COMPONENT_WEIGHTS = {
 }
 
 
+#: Bullet shapes (:func:`amfit.fit.evidence.bullet_shape`) and their strength.
+SHAPE_STRENGTH = {"result": EVIDENCE_FULL, "plain": EVIDENCE_PLAIN, "list": EVIDENCE_LISTED}
+
+
 def evidence_strength(
-    section: str, how: str, match_score: float, *, narrower: bool = False
+    section: str, how: str, match_score: float, *, narrower: bool = False, shape: str = "result"
 ) -> float:
-    base = EVIDENCE_FULL if section in FULL_EVIDENCE_SECTIONS else EVIDENCE_LISTED
+    base = SHAPE_STRENGTH[shape] if section in FULL_EVIDENCE_SECTIONS else EVIDENCE_LISTED
     quality = match_score / 100.0 if how == "fuzzy" else 1.0
     if narrower:
         quality *= NARROWER_FACTOR
@@ -98,9 +120,10 @@ class Item:
 
 
 def compute(
-    items: Sequence[Item], title_value: float | None
+    items: Sequence[Item], title_value: float | None, cap: float | None = None
 ) -> tuple[float, tuple[Component, ...]]:
-    """The 0-100 score and its components. ``title_value`` None drops the title part."""
+    """The 0-100 score and its components. ``title_value`` None drops the
+    title part; ``cap`` is the highest score the posting allows."""
     raw: list[tuple[str, float, float, int, int]] = []
     for name in ("must", "nice", "terms"):
         group = [i for i in items if i.component == name]
@@ -109,6 +132,8 @@ def compute(
         total = sum(i.weight for i in group)
         if name == "must":
             total = max(total, float(MIN_MUST_CONCEPTS))
+        elif name == "nice":
+            total = max(total, float(MIN_NICE_CONCEPTS))
         coverage = sum(i.weight * i.strength for i in group) / total if total else 0.0
         found = sum(1 for i in group if status_of(i.strength) == "found")
         weight = COMPONENT_WEIGHTS[name]
@@ -120,37 +145,55 @@ def compute(
     total_weight = sum(w for _, w, _, _, _ in raw)
     if not total_weight:
         return 0.0, ()
+    value = _value(raw, total_weight, cap)
+    uncapped = _value(raw, total_weight, None)
+    # A capped score shares the cap out over the components in proportion,
+    # so the points still add up to the score.
+    scale = value / uncapped if uncapped else 1.0
     parts = tuple(
         Component(
             name,
             round(w / total_weight, 4),
             round(cov, 4),
-            round(100.0 * w * cov / total_weight, 2),
+            round(100.0 * w * cov / total_weight * scale, 2),
             n,
             f,
         )
         for name, w, cov, n, f in raw
     )
-    return round(_value(raw, total_weight), 1), parts
+    return round(value, 1), parts
 
 
-def _value(raw: Sequence[tuple[str, float, float, int, int]], total_weight: float) -> float:
+def _value(
+    raw: Sequence[tuple[str, float, float, int, int]], total_weight: float, cap: float | None
+) -> float:
     score = 100.0 * sum(w * cov for _, w, cov, _, _ in raw) / total_weight
-    return min(100.0, max(0.0, score))
+    return min(100.0 if cap is None else cap, max(0.0, score))
+
+
+def points_if(
+    items: Sequence[Item],
+    index: int,
+    strength: float,
+    title_value: float | None,
+    before: float,
+    cap: float | None = None,
+) -> float:
+    """Points the score gains when item ``index`` gets evidence of
+    ``strength`` (rescored: the strength of the placement suggested)."""
+    changed = list(items)
+    it = changed[index]
+    if strength <= it.strength:
+        return 0.0
+    changed[index] = Item(it.key, it.component, it.weight, strength)
+    after, _ = compute(changed, title_value, cap)
+    return round(after - before, 1)
 
 
 def points_if_full(
     items: Sequence[Item], index: int, title_value: float | None, before: float | None = None
 ) -> float:
-    """Points the score gains when item ``index`` gets full evidence (rescored).
-
-    ``before`` is the score as it stands (``compute(items, title_value)[0]``),
-    when the caller has it already.
-    """
-    changed = list(items)
-    it = changed[index]
-    changed[index] = Item(it.key, it.component, it.weight, EVIDENCE_FULL)
+    """Points the score gains when item ``index`` gets full evidence (rescored)."""
     if before is None:
         before, _ = compute(items, title_value)
-    after, _ = compute(changed, title_value)
-    return round(after - before, 1)
+    return points_if(items, index, EVIDENCE_FULL, title_value, before)

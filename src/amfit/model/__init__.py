@@ -31,6 +31,7 @@ from .report import (
     KeywordResult,
     Placement,
     Report,
+    RoleFit,
     TitleFit,
 )
 from .serial import SCHEMA_VERSION, plain
@@ -55,6 +56,7 @@ __all__ = [
     "Placement",
     "PostingAnalysis",
     "Report",
+    "RoleFit",
     "Severity",
     "TitleFit",
     "plain",

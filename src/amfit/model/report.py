@@ -128,6 +128,28 @@ class TitleFit:
     posting_family: str
     level: str  # same | family | neighbour | different | unknown
     value: float
+    #: why this role of the resume was compared (the most recent relevant
+    #: one, or the one ``--as`` named)
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RoleFit:
+    """Role fit: the posting's family from its title and body against the
+    resume's roles and vocabulary (see :mod:`amfit.fit.role`)."""
+
+    value: float  # 0-1, the role-fit component's coverage
+    title_value: float  # what the title comparison gives
+    body_value: float  # how close the two leans are (1 - distance)
+    posting_family: str  # the family the posting is judged as ("" none)
+    family_from: str  # title | body | none
+    posting_lean: float  # share of account-management asks among AM + new-business ones
+    resume_lean: float  # the same share over the resume's evidence
+    am_concepts: int  # account-management concepts the posting asks for
+    new_business: tuple[str, ...]  # new-business / hunting concepts it asks for
+    account_management: bool  # False: "not an account-management posting"
+    cap: float | None  # the score's ceiling when it is not one
+    reason: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +197,8 @@ class Report:
     warnings: tuple[str, ...]
     lint: LintReport | None = None  # bullet findings (amfit bullets), when linted
     checks: ChecksReport | None = None  # resume checks (amfit.checks), when run
+    role_fit: RoleFit | None = None  # role fit, explained (schema 1.4)
+    top_edits: tuple[str, ...] = ()  # ids of the (up to) three edits that add most
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data, fields in declaration order."""

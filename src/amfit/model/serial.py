@@ -9,8 +9,9 @@ from typing import Any
 #: Version of the JSON outputs. Bump the major part on breaking changes,
 #: the minor part when a field is added (1.1 added ``lint``, 1.2 the
 #: ``extraction`` report of each input, 1.3 the resume ``checks`` and text,
-#: 1.4 the bullets' ``rewrite_note``, 1.5 the ``form`` of each posting ask).
-SCHEMA_VERSION = "1.5"
+#: 1.4 the bullets' ``rewrite_note``, 1.5 the ``form`` of each posting ask,
+#: 1.6 ``role_fit``, ``top_edits`` and the title fit's ``reason``).
+SCHEMA_VERSION = "1.6"
 
 _LEAVES = frozenset({str, int, float, bool, type(None)})
 

@@ -21,11 +21,18 @@ class Format(StrEnum):
     html = "html"
 
 
-def render(result: Any, format: str, *, color: bool = False, explain: bool = False) -> str:
+def render(
+    result: Any, format: str, *, color: bool = False, explain: bool = False, bullets: bool = False
+) -> str:
     """The text of ``result`` in ``format`` (text, json, markdown; for a
     batch record csv or jsonl). ``color`` and ``explain`` apply to the text
-    formats that have them."""
+    formats that have them; ``bullets`` shows a score report's bullet
+    findings in full in text (else a summary)."""
     kind = _kind(result)
+    if kind == "score" and format == Format.text:
+        from .text import render_text
+
+        return render_text(result, color=color, explain=explain, bullets=bullets)
     if kind == "batch":
         from .batch import record_line
 

@@ -12,10 +12,8 @@ COMPONENT_LABEL = {
     "must": "must-have keywords",
     "nice": "nice-to-have keywords",
     "terms": "posting-specific terms",
-    "title": "title fit",
+    "title": "role fit",
 }
-#: Bullets with findings shown in the text report (all with --explain).
-LINT_BULLETS_SHOWN = 5
 TIER_TITLE = {"must": "Must-have", "nice": "Nice-to-have", "term": "Posting-specific terms"}
 
 
@@ -47,7 +45,9 @@ def _explain(k: KeywordResult) -> list[str]:
     return lines
 
 
-def render_text(report: Report, *, color: bool = False, explain: bool = False) -> str:
+def render_text(
+    report: Report, *, color: bool = False, explain: bool = False, bullets: bool = False
+) -> str:
     s = Style(color)
     out: list[str] = []
     out.append(s(f"amfit {report.amfit_version}: fit report", "bold"))
@@ -72,9 +72,19 @@ def render_text(report: Report, *, color: bool = False, explain: bool = False) -
     out.append("")
     out += _wrap(
         f'Title fit: {t.level} - resume "{t.resume_title or "?"}" vs posting '
-        f'"{t.posting_title or "?"}"',
+        f'"{t.posting_title or "?"}"' + (f" ({t.reason})" if t.reason else ""),
         "  ",
     )
+    if report.role_fit is not None:
+        out += _wrap(f"Role fit: {report.role_fit.reason}", "  ", "  ")
+    top = [k for k in report.keywords if k.id in report.top_edits]
+    if top:
+        out.append("")
+        out.append(s("Top edits", "bold"))
+        for k in sorted(top, key=lambda k: report.top_edits.index(k.id)):
+            p = k.placement
+            where = f" -> {p.section}" + (f" line {p.line}" if p and p.line else "") if p else ""
+            out += _wrap(f'+{k.points:.1f}  add "{k.label}"{where}', " " * 8, "  ")
     for tier in ("must", "nice", "term"):
         group = [k for k in report.keywords if k.tier == tier]
         if not group:
@@ -110,7 +120,10 @@ def render_text(report: Report, *, color: bool = False, explain: bool = False) -
         out.append("")
         out.append(s(f"Bullet findings: {summary_line(report.lint)}", "bold"))
         out += _wrap(counts_line(report.lint), "  ", "  ")
-        out += finding_block(report.lint, s, limit=None if explain else LINT_BULLETS_SHOWN)
+        if explain or bullets:
+            out += finding_block(report.lint, s)
+        else:
+            out.append("  each finding with its rewrite: amfit score --bullets (or amfit bullets)")
     if report.checks is not None:
         from .checks import text_lines
 

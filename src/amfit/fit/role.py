@@ -1,0 +1,183 @@
+"""Role fit: is this posting the resume's kind of role?
+
+The posting's family comes from its title and its body. The title names a
+family (``keywords/titles.toml``); the body leans towards keeping and
+growing a book (account-management concepts: renewal, expansion, book of
+business...) or towards hunting (new-business concepts: new logos,
+prospecting, cold outreach, quota on net-new...). A title of no known
+family is another role, unless the body reads as account management. The
+*lean* of each side is the share of account-management concepts among
+account-management and new-business ones; the resume's comes from its
+evidence. Role fit = :data:`TITLE_SHARE` x the title comparison +
+the rest x (1 - the distance between the leans).
+
+The resume's role for the comparison is an account role when it has one
+(amfit scores for account-management seats): of its account roles, the
+one closest to the posting's family (``same`` before ``family`` before
+``neighbour``), the most recent on a tie; with no account role, the
+closest of its other known roles. ``amfit score --as TITLE`` names it.
+
+A posting that asks fewer than :data:`MIN_AM_CONCEPTS` account-management
+concepts and whose title is no account role is "not an account-management
+posting": its score is capped at :data:`NOT_AM_CAP`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from ..model import PostingAnalysis, RoleFit
+from ..resume import Resume
+from ..taxonomy import CATEGORIES, Concept, title_families
+from ..titles import TitleMatch, compare_titles, family_of
+from . import weights
+
+#: Concept categories that are account-management asks: the taxonomy's
+#: first eight (not analytics, tools, soft skills, segment words, the
+#: neighbour-role vocabulary or custom ones).
+AM_CATEGORIES = frozenset(CATEGORIES[: CATEGORIES.index("analytics")])
+#: Concept categories of the hunting roles (AE, SDR, sales leadership).
+HUNT_CATEGORIES = frozenset({"new_business", "sales_leadership"})
+#: Families whose postings are account-management seats whatever they ask.
+ACCOUNT_FAMILIES = frozenset({"account_manager", "customer_success", "renewals"})
+#: Fewer account-management concepts than this, and no account title: not
+#: an account-management posting.
+MIN_AM_CONCEPTS = 4
+#: The highest score a posting that is not an account-management one gets
+#: (with ``MIN_AM_CONCEPTS - 1`` such concepts); each concept fewer lowers
+#: it by :data:`NOT_AM_CAP_STEP`, so an ad with no account-management ask
+#: at all ranks below every one that has some.
+NOT_AM_CAP = 25.0
+NOT_AM_CAP_STEP = 5.0
+#: With this many account-management concepts and a lean of at least
+#: :data:`BODY_AM_LEAN`, a posting whose title names no family reads as an
+#: account-manager posting from its body.
+BODY_AM_CONCEPTS = 6
+BODY_AM_LEAN = 0.75
+#: A new-business concept counts this many account-management ones in a
+#: lean: the hunting asks are what sets an AE or SDR seat apart, as many
+#: of the account-management ones (stakeholders, forecasting, contracts)
+#: are asked by every selling role.
+HUNT_WEIGHT = 2
+#: Share of role fit that the title comparison carries (the rest: the leans).
+TITLE_SHARE = 0.7
+#: Level order when picking the resume's role closest to the posting's.
+_LEVEL_RANK = {"same": 0, "family": 1, "neighbour": 2, "different": 3, "unknown": 4}
+
+
+@dataclass(frozen=True, slots=True)
+class ResumeRole:
+    title: str
+    line: int
+    reason: str
+
+
+def lean(categories: Iterable[str]) -> float | None:
+    """Share of account-management among account-management and hunting
+    categories (None when there is neither)."""
+    am = hunt = 0
+    for c in categories:
+        if c in AM_CATEGORIES:
+            am += 1
+        elif c in HUNT_CATEGORIES:
+            hunt += HUNT_WEIGHT
+    return am / (am + hunt) if am + hunt else None
+
+
+def resume_lean(concept_ids: Iterable[str], concepts: Mapping[str, Concept]) -> float | None:
+    return lean(concepts[c].category for c in concept_ids if c in concepts)
+
+
+def pick_role(resume: Resume, posting_title: str, as_title: str = "") -> ResumeRole:
+    """The resume's role to compare with the posting's title, and why."""
+    if as_title:
+        return ResumeRole(as_title, 0, "the role you target (--as)")
+    known = [(r, family_of(r.title)) for r in resume.roles]
+    roles = [r for r, f in known if f is not None and f.id in ACCOUNT_FAMILIES] or [
+        r for r, f in known if f is not None
+    ]
+    if not roles:
+        if resume.title:
+            return ResumeRole(resume.title, resume.title_line, "the resume's first title line")
+        return ResumeRole("", 0, "no role found in the resume")
+    ranked = sorted(
+        enumerate(roles),
+        key=lambda ir: (_LEVEL_RANK[compare_titles(ir[1].title, posting_title).level], ir[0]),
+    )
+    i, role = ranked[0]
+    latest = resume.roles[0].title
+    if role.title == latest:
+        why = "the most recent role"
+    elif i == 0:
+        why = f'the most recent account role (the latest, "{latest}", is another kind)'
+    else:
+        why = (
+            f"the account role closest to the posting's; the more recent "
+            f'"{roles[0].title}" is further from it'
+        )
+    return ResumeRole(role.title, role.line, why)
+
+
+def role_fit(
+    match: TitleMatch,
+    analysis: PostingAnalysis,
+    concepts: Mapping[str, Concept],
+    resume_ids: Iterable[str],
+) -> RoleFit:
+    """The role-fit component, explained."""
+    asked = [k for k in analysis.keywords if k.source == "taxonomy" and k.tier in ("must", "nice")]
+    am = [k.id for k in asked if concepts[k.id].category in AM_CATEGORIES]
+    hunt = [k.label for k in asked if concepts[k.id].category in HUNT_CATEGORIES]
+    p_lean = lean(concepts[k.id].category for k in asked)
+    r_lean = resume_lean(resume_ids, concepts)
+    title_value = weights.TITLE_VALUES[match.level]
+    family, source = match.posting_family, "title" if match.posting_family else "none"
+    if (
+        not family
+        and match.resume_family
+        and len(am) >= BODY_AM_CONCEPTS
+        and (p_lean or 0.0) >= BODY_AM_LEAN
+    ):
+        # The title names no family, the body asks for a book to keep and
+        # grow: judge it as an account-manager posting, a step below a title.
+        family, source = "account_manager", "body"
+        level = compare_titles("Account Manager", _label(match.resume_family)).level
+        title_value = weights.TITLE_VALUES["family" if level == "same" else level]
+    body = title_value if p_lean is None or r_lean is None else 1.0 - abs(p_lean - r_lean)
+    value = TITLE_SHARE * title_value + (1.0 - TITLE_SHARE) * body
+    is_am = family in ACCOUNT_FAMILIES or len(am) >= MIN_AM_CONCEPTS
+    parts = [
+        f"posting judged {_label(family) if family else 'another role'} (from its {source})"
+        if source != "none"
+        else "the posting's title names no role amfit knows: another role",
+        f"it asks {len(am)} account-management concept(s) and {len(hunt)} new-business one(s)"
+        + (f" ({', '.join(hunt[:4])})" if hunt else ""),
+    ]
+    if p_lean is not None and r_lean is not None:
+        parts.append(f"account-management share {p_lean:.0%} posting vs {r_lean:.0%} resume")
+    cap = None
+    if not is_am:
+        cap = max(0.0, NOT_AM_CAP - NOT_AM_CAP_STEP * (MIN_AM_CONCEPTS - 1 - len(am)))
+        parts.append(
+            f"not an account-management posting (fewer than {MIN_AM_CONCEPTS} "
+            f"account-management asks and no account title): score capped at {cap:.0f}"
+        )
+    return RoleFit(
+        round(value, 4),
+        round(title_value, 4),
+        round(body, 4),
+        family,
+        source,
+        round(p_lean, 4) if p_lean is not None else 0.0,
+        round(r_lean, 4) if r_lean is not None else 0.0,
+        len(am),
+        tuple(hunt),
+        is_am,
+        cap,
+        "; ".join(parts),
+    )
+
+
+def _label(family_id: str) -> str:
+    return next((f.label for f in title_families() if f.id == family_id), family_id)
