@@ -46,25 +46,35 @@ CHUNK_SIZE = 8
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(resume_text: str, keywords: tuple[str, ...], full: bool) -> None:
+def _init_worker(
+    resume_text: str, keywords: tuple[str, ...], full: bool, as_of: str | None = None
+) -> None:
     from .fit.scorer import get_scorer
 
-    if _WORKER.get("args") == (resume_text, keywords, full):
+    if _WORKER.get("args") == (resume_text, keywords, full, as_of):
         return  # built in the parent before the fork
     scorer = get_scorer(keywords)
     # Once, shared by every posting (an error shows in each posting's record).
     with contextlib.suppress(AmfitError):
         scorer._prepare_resume(resume_text, "resume")
-    _WORKER.update(scorer=scorer, resume=resume_text, full=full, args=(resume_text, keywords, full))
+    _WORKER.update(
+        scorer=scorer,
+        resume=resume_text,
+        full=full,
+        as_of=as_of,
+        args=(resume_text, keywords, full, as_of),
+    )
 
 
-def _init_child(resume_text: str, keywords: tuple[str, ...], full: bool) -> None:
+def _init_child(
+    resume_text: str, keywords: tuple[str, ...], full: bool, as_of: str | None = None
+) -> None:
     """A worker process leaves signals to its parent, which stops the pool:
     no KeyboardInterrupt traceback from every worker on Ctrl-C, and SIGTERM
     (which the pool sends its workers when it stops) ends a worker at once."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _init_worker(resume_text, keywords, full)
+    _init_worker(resume_text, keywords, full, as_of)
 
 
 def _score_one(item: PostingInput) -> BatchRecord:
@@ -80,6 +90,7 @@ def _score_one(item: PostingInput) -> BatchRecord:
             posting_source=item.source,
             lint=None,
             checks=_WORKER["full"],
+            as_of=_WORKER["as_of"],
         )
     except AmfitError as exc:
         return BatchRecord(**base, status="error", error=str(exc))
@@ -142,6 +153,7 @@ def score_many(
     jobs: int | None = None,
     keywords: Sequence[str] = (),
     full_reports: bool = True,
+    as_of: str | None = None,
 ) -> Iterator[BatchRecord]:
     """Score one resume against many postings; records come in input order.
 
@@ -149,12 +161,14 @@ def score_many(
     or plain posting texts (see :func:`as_inputs`). ``jobs`` processes
     (default: all cores) each build the scorer once. Duplicate postings are
     scored once and reported as duplicates; a posting that cannot be used is
-    an error record, and the rest still run.
+    an error record, and the rest still run. ``as_of`` is the month
+    "Present" stands for in the full reports' checks (as in
+    :meth:`amfit.fit.scorer.Scorer.score`).
     """
     resume_text = check_text(resume_text, "<resume>")
     jobs = max(1, jobs or os.cpu_count() or 1)
     tagged = _tag_duplicates(as_inputs(postings))
-    init_args = (resume_text, tuple(str(k) for k in keywords), full_reports)
+    init_args = (resume_text, tuple(str(k) for k in keywords), full_reports, as_of)
     if jobs == 1:
         _init_worker(*init_args)
         yield from map(_process, tagged)

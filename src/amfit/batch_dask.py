@@ -33,7 +33,7 @@ PARTITION_SIZE = 64
 #: Partitions submitted and not yet collected, per worker thread.
 IN_FLIGHT_PER_THREAD = 2
 
-_READY: dict[tuple[str, tuple[str, ...], bool], bool] = {}
+_READY: dict[tuple[str, tuple[str, ...], bool, str | None], bool] = {}
 
 
 def score_partition(
@@ -41,15 +41,16 @@ def score_partition(
     keywords: tuple[str, ...],
     full_reports: bool,
     tagged: list[tuple[PostingInput, str | None]],
+    as_of: str | None = None,
 ) -> list[BatchRecord]:
     """Score one partition of (posting, duplicate-of) pairs on whatever process runs it.
 
     The scorer is built once per worker process and kept for later partitions.
     """
-    key = (resume_text, keywords, full_reports)
+    key = (resume_text, keywords, full_reports, as_of)
     if key not in _READY:
         _READY.clear()
-        _init_worker(resume_text, keywords, full_reports)
+        _init_worker(resume_text, keywords, full_reports, as_of)
         _READY[key] = True
     return [_process(t) for t in tagged]
 
@@ -78,6 +79,7 @@ def score_many_dask(
     full_reports: bool = True,
     partition_size: int = PARTITION_SIZE,
     client: Any = None,
+    as_of: str | None = None,
 ) -> Iterator[BatchRecord]:
     """Like :func:`amfit.batch.score_many`, on a Dask cluster.
 
@@ -95,7 +97,7 @@ def score_many_dask(
         chunks = iter(lambda: list(itertools.islice(tagged, partition_size)), [])
         pending = []
         for chunk in chunks:
-            pending.append(client.submit(score_partition, *args, chunk, pure=False))
+            pending.append(client.submit(score_partition, *args, chunk, as_of, pure=False))
             if len(pending) >= limit:
                 yield from pending.pop(0).result()
         for future in pending:

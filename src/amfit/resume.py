@@ -33,6 +33,11 @@ _DATE_RE = re.compile(
     re.IGNORECASE,
 )
 
+#: What may stand before the first year of a date span: a month number
+#: ("6/2022") or a season ("Summer 2015").
+_DATE_HEAD = re.compile(
+    r"(?:\b(?:0?[1-9]|1[0-2])\s*/\s*|\b(?:spring|summer|fall|autumn|winter)\s+)$", re.I
+)
 _BARE_RANKS = frozenset({"vp", "svp", "evp", "avp", "director", "head", "manager", "lead"})
 _INLINE_HEADING = re.compile(r"^([A-Za-z][A-Za-z &/-]{2,40}):\s+(\S.*)$")
 
@@ -267,11 +272,15 @@ def _date_span(text: str) -> str:
     found = list(_DATE_RE.finditer(text))
     if not found:
         return ""
-    end = found[-1].end()
-    tail = re.match(r"\s*'?\d{1,4}\b", text[end:])
+    start, end = found[0].start(), found[-1].end()
+    # The words that belong to the first date: "6/2022", "Summer 2015".
+    head = _DATE_HEAD.search(text[:start])
+    if head:
+        start = head.start()
+    tail = re.match(r"(?:-(?:0[1-9]|1[0-2])\b)?\s*'?\d{0,4}\b", text[end:])
     if tail:
         end += tail.end()
-    return text[found[0].start() : end].strip(" ()[],;")
+    return text[start:end].strip(" ()[],;")
 
 
 def _employer_and_dates(text: str, title: str) -> tuple[str, str]:

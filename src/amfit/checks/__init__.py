@@ -27,8 +27,8 @@ from ..model import KeywordResult
 from ..model.checks import STATUSES, CheckResult, ChecksReport, KeywordFrequency, RoleDates
 from ..posting import Posting
 from ..resume import Resume
+from . import experience, frequency, place, requirements, results, searchability
 from . import extraction as _extraction
-from . import frequency, place, requirements, results, searchability
 from .base import CHECKS, FAMILIES, CheckInfo
 from .dates import parse_as_of, role_dates, years_range
 
@@ -47,15 +47,20 @@ __all__ = [
 ]
 
 
-def resolve_as_of(as_of: str | None = None) -> str:
-    """The YYYY-MM that "Present" stands for: ``as_of``, ``AMFIT_TODAY``, or today."""
-    value = as_of or os.environ.get("AMFIT_TODAY") or datetime.date.today().isoformat()
+def resolve_as_of(as_of: str | None = None, source: str = "") -> str:
+    """The YYYY-MM that "Present" stands for: ``as_of``, ``AMFIT_TODAY``, or today.
+
+    ``source`` names where ``as_of`` came from in the error ("--as-of").
+    """
+    env = os.environ.get("AMFIT_TODAY")
+    value = as_of if as_of is not None else env or datetime.date.today().isoformat()
+    where = (source or "as_of") if as_of is not None else ("AMFIT_TODAY" if env else "today")
     try:
         index = parse_as_of(value)
+        if len(value.strip()) > 7:
+            datetime.date.fromisoformat(value.strip())  # a real day: not 2026-02-30
     except ValueError:
-        raise InputError(
-            f"bad date {value!r} for 'today': expected YYYY-MM or YYYY-MM-DD"
-        ) from None
+        raise InputError(f"{where}: bad date {value!r}: expected YYYY-MM or YYYY-MM-DD") from None
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
@@ -81,7 +86,7 @@ def run_checks(
     out.append(results.measurable(resume))
     out.append(results.length(resume, years))
     if posting is not None:
-        out += requirements.years(posting, years)
+        out += experience.years(posting, roles)
         out += requirements.degree(posting, resume)
         out += requirements.languages(posting, resume)
         out += place.location(posting, resume)

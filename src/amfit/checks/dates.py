@@ -160,11 +160,6 @@ def parse_as_of(value: str) -> int:
     return _month_index(int(m.group(1)), int(m.group(2)))
 
 
-#: Role lines this short (words) under a job heading may hold its dates
-#: ("Mar 2021 – Present | Columbus, OH").
-_DATE_LINE_WORDS = 12
-
-
 @dataclass(frozen=True, slots=True)
 class DatedRole:
     role: RoleDates
@@ -172,29 +167,18 @@ class DatedRole:
 
 
 def role_dates(resume: Resume, as_of: int) -> list[DatedRole]:
-    """Every job of the resume's Experience with the dates on its heading or
-    on the short line just below it."""
+    """Every job of the resume's experience (:attr:`Resume.roles`, the
+    role model the fit score reads too) with its dates read from the words
+    the role model found for them, so the checks and the fit score never
+    disagree about which roles there are or where their dates are."""
     out: list[DatedRole] = []
-    units = resume.units
-    for i, unit in enumerate(units):
-        if unit.kind != "job" or unit.section != "experience":
-            continue
-        found = find_range(unit.text, as_of)
-        if found is None and i + 1 < len(units):
-            nxt = units[i + 1]
-            if nxt.kind == "line" and len(nxt.text.split()) <= _DATE_LINE_WORDS:
-                found = find_range(nxt.text, as_of)
-        title = unit.role or unit.text
+    for role in resume.roles:
+        found = find_range(role.dates, as_of) if role.dates else None
         if found is None:
-            rd = RoleDates(unit.line, title, "", None, None, "")
+            rd = RoleDates(role.line, role.title, "", None, None, "")
         else:
             rd = RoleDates(
-                unit.line,
-                title,
-                found.text,
-                found.start.iso,
-                found.end.iso,
-                found.style,
+                role.line, role.title, found.text, found.start.iso, found.end.iso, found.style
             )
         out.append(DatedRole(rd, found))
     return out
@@ -221,8 +205,9 @@ def years_range(ranges: list[Range]) -> tuple[float, float] | None:
         return total
 
     # At least: latest possible start to earliest possible end; at most:
-    # earliest start to latest end. A month range "Jan - Mar" is 3 months
-    # at most and 2 (Jan to Mar) at least.
-    low = union([(r.start.hi, r.end.lo - 1) for r in ranges])
+    # earliest start to latest end, both months counted ("Jan 2019 - Dec
+    # 2021" is three years, as a reader counts it). Only dates by year or
+    # season make the two differ: "2019 - 2021" is 14 to 36 months.
+    low = union([(r.start.hi, r.end.lo) for r in ranges])
     high = union([(r.start.lo, r.end.hi) for r in ranges])
     return round(low / 12, 1), round(high / 12, 1)

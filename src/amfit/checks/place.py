@@ -9,7 +9,7 @@ import re
 from ..posting import IGNORED_SECTIONS, Posting
 from ..resume import Resume
 from .base import CheckResult, result
-from .requirements import _quote, _sentences
+from .requirements import quote, sentences
 from .searchability import resume_location
 
 _TRAVEL = re.compile(
@@ -93,7 +93,7 @@ def location(posting: Posting, resume: Resume) -> list[CheckResult]:
             parts = [p for p in re.split(r"\s*[·|•]\s*", words) if _MODE.search(p)]
             if parts:
                 words = parts[0]
-            where = (unit.line, mode.group(1).lower() if mode else "on-site", _quote(words, 70))
+            where = (unit.line, mode.group(1).lower() if mode else "on-site", quote(words, 70))
             break
     if where is None:
         return []
@@ -149,13 +149,13 @@ def location(posting: Posting, resume: Resume) -> list[CheckResult]:
 
 def travel(posting: Posting, resume: Resume) -> list[CheckResult]:
     """CHK305: travel the posting asks for; a resume rarely states it."""
-    for unit, sentence in _sentences(posting):
+    for unit, sentence in sentences(posting):
         m = _TRAVEL.search(sentence)
         if not m:
             continue
         share = m.group(1) or m.group(2)
         amount = f" (up to {share}%)" if share else ""
-        what = f"the posting asks for travel{amount} ({_quote(sentence, 70)!r}, line {unit.line})"
+        what = f"the posting asks for travel{amount} ({quote(sentence, 70)!r}, line {unit.line})"
         said = next(
             (
                 u

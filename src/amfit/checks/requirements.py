@@ -1,11 +1,9 @@
-"""Posting requirements that are not keywords (CHK3xx): years of experience,
-degree, languages, location / remote, travel.
+"""Posting requirements that are not keywords (CHK3xx): degree and
+languages here; years of experience in :mod:`.experience`, location /
+remote and travel in :mod:`.place`.
 
 Each is reported only when the posting states it, as met (``pass``), not
-met (``fail``) or unknown, with the posting's words and line. Years come
-from the role dates as a range (at least, at most), so a requirement is
-met only when the lower bound reaches it and missed only when the upper
-bound falls short; in between it is unknown.
+met (``fail``) or unknown, with the posting's words and line.
 """
 
 from __future__ import annotations
@@ -34,21 +32,33 @@ _NUM_WORDS = {
     "fifteen": 15,
 }
 _N = r"(\d{1,2}|" + "|".join(_NUM_WORDS) + r")"
-_YEARS = re.compile(
+YEARS = re.compile(
     rf"\b(?:at least |minimum (?:of )?|over |more than )?{_N}\s*(?:\+|plus)?\s*"
     rf"(?:(?:-|–|to)\s*{_N}\s*\+?\s*)?years?\b(?:['’]s?)?(?:\s+of)?"
     r"(?P<rest>[^.;,()]{0,60})",
     re.IGNORECASE,
-)
-_YEARS_CONTEXT = re.compile(
-    r"experience|\bin\b|\bas an?\b|managing|selling|working|background", re.I
 )
 _DEGREE_ASK = re.compile(
     r"\b(bachelor['’]?s?|master['’]?s|mba|b\.?a\.?/b\.?s\.?|ba/bs|bs/ba|university degree|"
     r"college degree|undergraduate degree|four-year degree|4-year degree|degree)\b",
     re.IGNORECASE,
 )
-_EQUIVALENT = re.compile(r"equivalent|or (relevant |comparable )?experience", re.IGNORECASE)
+_EQUIVALENT = re.compile(
+    r"equivalent|or (?:relevant |comparable )?experience|\bor\s+(?:\d{1,2}|"
+    + "|".join(_NUM_WORDS)
+    + r")\+?\s+years",
+    re.IGNORECASE,
+)
+
+
+def degree_alternative(sentence: str, start: int) -> bool:
+    """Years at ``start`` that a degree ask accepts instead ("University
+    degree or 4 years of professional experience"): the degree's
+    alternative (CHK302), not a requirement of their own (CHK301)."""
+    before = sentence[:start]
+    return bool(re.search(r"\bor\s+(?:at least\s+|minimum (?:of\s+)?)?$", before, re.I)) and bool(
+        _DEGREE_ASK.search(before)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +68,7 @@ class Ask:
     preferred: bool
 
 
-def _sentences(posting: Posting) -> list[tuple[Unit, str]]:
+def sentences(posting: Posting) -> list[tuple[Unit, str]]:
     out = []
     for u in posting.units:
         if u.section in IGNORED_SECTIONS or u.kind == "heading":
@@ -67,7 +77,7 @@ def _sentences(posting: Posting) -> list[tuple[Unit, str]]:
     return out
 
 
-def _preferred(unit: Unit, sentence: str) -> bool:
+def preferred(unit: Unit, sentence: str) -> bool:
     return unit.section in NICE_SECTIONS or bool(
         re.search(
             r"\b(preferred|a plus|nice[ -]to[ -]have|bonus|desirable|an advantage)\b",
@@ -77,82 +87,13 @@ def _preferred(unit: Unit, sentence: str) -> bool:
     )
 
 
-def _num(text: str) -> int:
+def num(text: str) -> int:
     return int(text) if text.isdigit() else _NUM_WORDS[text.lower()]
 
 
-def _quote(text: str, width: int = 90) -> str:
+def quote(text: str, width: int = 90) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 3].rstrip() + "..."
-
-
-def years(posting: Posting, years_range: tuple[float, float] | None) -> list[CheckResult]:
-    """CHK301: "5+ years in account management" against the role dates."""
-    out: list[CheckResult] = []
-    seen: set[int] = set()
-    for unit, sentence in _sentences(posting):
-        for m in _YEARS.finditer(sentence):
-            if (
-                not _YEARS_CONTEXT.search(m.group("rest") or "")
-                and "experience" not in sentence.lower()
-            ):
-                continue
-            need = _num(m.group(1))
-            if need == 0 or need > 30 or need in seen:
-                continue
-            seen.add(need)
-            pref = _preferred(unit, sentence)
-            ask = _quote(m.group(0))
-            what = f"the posting asks for {ask!r} (line {unit.line}{', preferred' if pref else ''})"
-            if years_range is None:
-                out.append(
-                    result(
-                        "CHK301",
-                        "unknown",
-                        f"{what}; no role on the resume is dated, so the years cannot be counted",
-                        hint="date every role so a reader (and an ATS) can count your years",
-                        line=unit.line,
-                        required=need,
-                    )
-                )
-                continue
-            low, high = years_range
-            shown = f"{low:g}" if low == high else f"{low:g}-{high:g}"
-            data = {"required": need, "years_min": low, "years_max": high}
-            if low >= need:
-                out.append(
-                    result(
-                        "CHK301",
-                        "pass",
-                        f"{what}; the dated roles cover {shown} years",
-                        line=unit.line,
-                        **data,
-                    )
-                )
-            elif high < need:
-                out.append(
-                    result(
-                        "CHK301",
-                        "fail",
-                        f"{what}; the dated roles cover {shown} years",
-                        severity="info" if pref else "warning",
-                        hint="count related work (support, operations, sales) if true, and date it",
-                        line=unit.line,
-                        **data,
-                    )
-                )
-            else:
-                out.append(
-                    result(
-                        "CHK301",
-                        "unknown",
-                        f"{what}; the dated roles cover {shown} years (dates by year only)",
-                        hint="give months with the years so the total is clear",
-                        line=unit.line,
-                        **data,
-                    )
-                )
-    return out
 
 
 def _degree_words() -> re.Pattern[str]:
@@ -164,14 +105,14 @@ def _degree_words() -> re.Pattern[str]:
 
 def degree(posting: Posting, resume: Resume) -> list[CheckResult]:
     """CHK302: a degree the posting asks for, in the resume's Education."""
-    for unit, sentence in _sentences(posting):
+    for unit, sentence in sentences(posting):
         m = _DEGREE_ASK.search(sentence)
         if not m:
             continue
-        pref = _preferred(unit, sentence)
+        pref = preferred(unit, sentence)
         equivalent = bool(_EQUIVALENT.search(sentence))
         what = (
-            f"the posting asks for a degree ({_quote(sentence, 70)!r}, line {unit.line}"
+            f"the posting asks for a degree ({quote(sentence, 70)!r}, line {unit.line}"
             f"{', preferred' if pref else ''})"
         )
         edu = [u for u in resume.units if u.section == "education" and u.kind != "heading"]
@@ -229,7 +170,7 @@ def languages(posting: Posting, resume: Resume) -> list[CheckResult]:
     context = cfg["language_context"]
     out: list[CheckResult] = []
     seen: set[str] = set()
-    for unit, sentence in _sentences(posting):
+    for unit, sentence in sentences(posting):
         lower = sentence.lower()
         if not any(c in lower for c in context):
             continue
@@ -237,9 +178,9 @@ def languages(posting: Posting, resume: Resume) -> list[CheckResult]:
             if name in seen or not re.search(rf"\b{name}\b", sentence):
                 continue
             seen.add(name)
-            pref = _preferred(unit, sentence)
+            pref = preferred(unit, sentence)
             what = (
-                f"the posting asks for {name} ({_quote(sentence, 70)!r}, line {unit.line}"
+                f"the posting asks for {name} ({quote(sentence, 70)!r}, line {unit.line}"
                 f"{', preferred' if pref else ''})"
             )
             hit = next((u for u in resume.units if re.search(rf"\b{name}\b", u.text)), None)

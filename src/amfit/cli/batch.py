@@ -14,7 +14,7 @@ import typer
 
 from ..errors import EXIT_PARTIAL, InputError
 from .app import app
-from .options import ColorOpt, KeywordsOpt, OutputOpt
+from .options import AsOfOpt, ColorOpt, KeywordsOpt, OutputOpt
 from .run import guard, open_output, same_file, use_color
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -102,6 +102,7 @@ def batch(
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress on stderr.")] = False,
     color: ColorOpt = None,
+    as_of: AsOfOpt = None,
 ) -> None:
     """Rank many postings for one resume, with the edits that help most.
 
@@ -115,8 +116,10 @@ def batch(
 
     def run() -> int:
         from ..batch import iter_postings, score_many
+        from ..checks import resolve_as_of
         from ..readers import read_text
 
+        month = resolve_as_of(as_of, "--as-of") if as_of is not None else None
         resume_text = read_text(resume)
         if output is not None and any(same_file(output, p) for p in postings if p != "-"):
             raise InputError(f"{output}: refusing to overwrite an input file")
@@ -124,6 +127,7 @@ def batch(
         options = {
             "keywords": tuple(str(k) for k in keywords or ()),
             "full_reports": format is BatchFormat.jsonl,
+            "as_of": month,
         }
         if engine is Engine.dask:
             from ..batch_dask import score_many_dask

@@ -15,6 +15,7 @@ from .app import app
 from .options import (
     POSTING_HELP,
     RESUME_HELP,
+    AsOfOpt,
     ColorOpt,
     FailOn,
     FailOnOpt,
@@ -66,6 +67,7 @@ def score(
             "the resume's closest role.",
         ),
     ] = "",
+    as_of: AsOfOpt = None,
 ) -> None:
     """Score a resume against a posting and report the gaps.
 
@@ -73,9 +75,11 @@ def score(
     """
 
     def run() -> int:
+        from ..checks import resolve_as_of
         from ..fit.scorer import score_documents
         from ..readers import STDIN, read_document
 
+        month = resolve_as_of(as_of, "--as-of") if as_of is not None else None
         if str(resume) == STDIN and str(posting) == STDIN:
             raise InputError("only one of RESUME and POSTING can be '-' (standard input)")
         resume_doc = read_document(resume)
@@ -88,6 +92,7 @@ def score(
             posting_source=source_name(posting),
             lint={"select": codes(select), "ignore": codes(ignore), "preview": preview},
             as_title=as_title.strip(),
+            as_of=month,
         )
         text = render(
             report, format, color=use_color(color, output), explain=explain, bullets=bullets

@@ -55,6 +55,15 @@ IgnoreOpt = Annotated[
 PreviewOpt = Annotated[
     bool, typer.Option("--preview", help="Also run preview rules (off by default).")
 ]
+AsOfOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        help="The date 'Present' / 'Current' in role dates stands for (YYYY-MM or YYYY-MM-DD; "
+        "default: AMFIT_TODAY, else today): years of experience and gaps count to it.",
+        metavar="DATE",
+    ),
+]
 ColorOpt = Annotated[
     bool | None,
     typer.Option(

@@ -88,6 +88,7 @@ class Scorer:
         lint: Mapping[str, Any] | None = _DEFAULT_LINT,
         checks: bool = True,
         as_title: str = "",
+        as_of: str | None = None,
     ) -> Report:
         """Score a resume against a posting (both already-read text).
 
@@ -97,7 +98,9 @@ class Scorer:
         ``lint`` holds :func:`amfit.lint.lint_resume` options (``select``,
         ``ignore``, ``preview``); the report carries the bullet findings.
         Pass ``lint=None`` to skip linting, ``checks=False`` to skip the
-        resume checks (:mod:`amfit.checks`).
+        resume checks (:mod:`amfit.checks`). ``as_of`` (YYYY-MM[-DD]) is
+        the month "Present" stands for in the checks' role dates (default:
+        ``AMFIT_TODAY``, else today).
         """
         prepared = self._prepare_resume(resume_text, resume_source)
         resume, resume_text = prepared.resume, prepared.text
@@ -176,7 +179,7 @@ class Scorer:
         if checks:
             from ..checks import run_checks
 
-            checks_report = run_checks(resume, analysis.posting, tuple(results))
+            checks_report = run_checks(resume, analysis.posting, tuple(results), as_of=as_of)
         matched = sum(1 for r in results if r.ats_literal)
         total = len(results)
         warnings = _warnings(resume, analysis, fit.reason if fit.cap is not None else "")
@@ -260,6 +263,7 @@ def score(
     posting_source: str = "<posting>",
     lint: Mapping[str, Any] | None = _DEFAULT_LINT,
     as_title: str = "",
+    as_of: str | None = None,
 ) -> Report:
     """Score resume text against posting text and return the :class:`Report`.
 
@@ -274,6 +278,7 @@ def score(
         posting_source=posting_source,
         lint=lint,
         as_title=as_title,
+        as_of=as_of,
     )
 
 
@@ -306,6 +311,7 @@ def score_documents(
     posting_source: str = "<posting>",
     lint: Mapping[str, Any] | None = _DEFAULT_LINT,
     as_title: str = "",
+    as_of: str | None = None,
 ) -> Report:
     """Score two read documents; the report carries what each reader
     extracted, and its warnings."""
@@ -319,6 +325,7 @@ def score_documents(
         posting_source=posting_source,
         lint=lint,
         as_title=as_title,
+        as_of=as_of,
     )
     docs = (resume_doc, posting_doc)
     notes = tuple(f"{d.report.source}: {w}" for d in docs for w in d.report.warnings)

@@ -1,0 +1,191 @@
+"""CHK301: the years of experience a posting asks for ("5+ years in account
+management", "3-5 years of customer success or account management
+experience", "4 years of professional experience") against the resume's
+role dates.
+
+Only the roles relevant to what the requirement names count: those whose
+title is of a title family of an area it names
+(``[requirements.experience_areas]`` in ``data/checks.toml``), or, for a
+title of no family amfit knows, whose title holds the area's words
+("Manager, Business Development" for sales). A requirement that names no
+area counts every role. Overlapping periods count once. The years are a
+range (at least, at most) because of dates by year only; an undated role
+that counts leaves a short total unknown. The roles come from the resume's
+role model (:attr:`amfit.resume.Resume.roles`, via
+:func:`.dates.role_dates`), as the fit score reads them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from ..posting import Posting
+from ..titles import family_of
+from .base import CheckResult, result, settings
+from .dates import DatedRole, years_range
+from .requirements import YEARS, degree_alternative, num, preferred, quote, sentences
+
+#: Roles named in a message before "+N more" (all are in ``data``).
+_NAMED = 3
+#: The longest message (characters).
+_WIDTH = 250
+
+
+@dataclass(frozen=True, slots=True)
+class Area:
+    id: str
+    pattern: re.Pattern[str]
+    families: frozenset[str]
+
+
+@cache
+def areas() -> tuple[Area, ...]:
+    out = []
+    for area_id, cfg in settings()["requirements"]["experience_areas"].items():
+        words = sorted(cfg["words"], key=len, reverse=True)
+        pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
+        out.append(Area(area_id, pattern, frozenset(cfg["families"])))
+    return tuple(out)
+
+
+def areas_named(text: str) -> tuple[Area, ...]:
+    """The experience areas a requirement names (none: any experience)."""
+    return tuple(a for a in areas() if a.pattern.search(text))
+
+
+@dataclass(frozen=True, slots=True)
+class Counted:
+    """The roles sorted for one requirement."""
+
+    counted: tuple[DatedRole, ...]
+    other: tuple[DatedRole, ...]  # roles of another kind
+
+
+def sort_roles(roles: Sequence[DatedRole], named: Sequence[Area]) -> Counted:
+    if not named:
+        return Counted(tuple(roles), ())
+    families = frozenset().union(*(a.families for a in named))
+    counted, other = [], []
+    for r in roles:
+        family = family_of(r.role.title)
+        if family is None:
+            relevant = any(a.pattern.search(r.role.title) for a in named)
+        else:
+            relevant = family.id in families
+        (counted if relevant else other).append(r)
+    return Counted(tuple(counted), tuple(other))
+
+
+def _names(roles: Sequence[DatedRole]) -> str:
+    named = [r.role.title for r in roles[:_NAMED]]
+    more = len(roles) - _NAMED
+    return ", ".join(named) + (f" +{more} more" if more > 0 else "")
+
+
+def _listing(roles: Sequence[DatedRole]) -> list[dict[str, object]]:
+    return [{"title": r.role.title, "line": r.role.line, "dates": r.role.dates} for r in roles]
+
+
+def years(posting: Posting, roles: Sequence[DatedRole]) -> list[CheckResult]:
+    """CHK301 for each distinct years requirement of the posting."""
+    out: list[CheckResult] = []
+    seen: set[int] = set()
+    for unit, sentence in sentences(posting):
+        for m in YEARS.finditer(sentence):
+            if degree_alternative(sentence, m.start()):
+                continue
+            rest = m.group("rest") or ""
+            if not _CONTEXT.search(rest) and "experience" not in sentence.lower():
+                continue
+            need = num(m.group(1))
+            if need == 0 or need > 30 or need in seen:
+                continue
+            seen.add(need)
+            pref = preferred(unit, sentence)
+            ask = quote(m.group(0), 70)
+            what = f"the posting asks for {ask!r} (line {unit.line}{', preferred' if pref else ''})"
+            out.append(_judge(what, need, pref, unit.line, roles, areas_named(m.group(0))))
+    return out
+
+
+_CONTEXT = re.compile(r"experience|\bin\b|\bas an?\b|managing|selling|working|background", re.I)
+
+
+def _judge(
+    what: str,
+    need: int,
+    pref: bool,
+    line: int,
+    roles: Sequence[DatedRole],
+    named: Sequence[Area],
+) -> CheckResult:
+    split = sort_roles(roles, named)
+    scope = "/".join(a.id.replace("_", " ") for a in named) + " roles" if named else "all roles"
+    data: dict[str, object] = {
+        "required": need,
+        "areas": [a.id for a in named],
+        "counted": _listing(split.counted),
+        "not_counted": _listing(split.other),
+    }
+    if not roles:
+        return result(
+            "CHK301",
+            "unknown",
+            f"{what}; the resume shows no role to count",
+            hint="list each role with its dates so a reader (and an ATS) can count your years",
+            line=line,
+            **data,
+        )
+    counted = [r.range for r in split.counted if r.range is not None]
+    undated = [r for r in split.counted if r.range is None]
+    low, high = years_range(counted) or (0.0, 0.0)
+    data.update(years_min=low, years_max=high)
+    if counted:
+        shown = f"{low:g}" if low == high else f"{low:g}-{high:g}"
+        dated = [r for r in split.counted if r.range is not None]
+        basis = f"{shown} years in {scope} ({_names(dated)})"
+    elif not split.counted:
+        basis = f"no {scope} by title"
+    else:
+        basis = "no dated role counts"
+    if undated:
+        basis += f"; undated: {_names(undated)}"
+    if split.other:
+        basis += f"; not counted: {_names(split.other)}"
+    message = quote(f"{what}; {basis}", _WIDTH)
+    if low >= need:
+        return result("CHK301", "pass", message, line=line, **data)
+    if undated:
+        return result(
+            "CHK301",
+            "unknown",
+            message,
+            hint="date every role so the years can be counted",
+            line=line,
+            **data,
+        )
+    if high < need:
+        return result(
+            "CHK301",
+            "fail",
+            message,
+            severity="info" if pref else "warning",
+            hint=(
+                "count related work (support, operations, sales) if true, and date it"
+                if split.counted
+                else "if a role was this work under another title, say so on its title line"
+            ),
+            line=line,
+            **data,
+        )
+    return result(
+        "CHK301",
+        "unknown",
+        message,
+        hint="give months with the years so the total is clear",
+        line=line,
+        **data,
+    )
