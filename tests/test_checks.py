@@ -637,3 +637,26 @@ def test_real_resumes_count_only_the_roles_a_requirement_names():
                 if r.status == "fail":
                     assert r.data["years_max"] < r.data["required"]
     assert seen
+
+
+@pytest.mark.parametrize(
+    ("intro", "found"),
+    [
+        (
+            "Our teams are split between Lisbon, Austin and remote locations across the world.",
+            False,
+        ),
+        (
+            "We are hiring an Account Manager for a fully remote role open across North America.",
+            True,
+        ),
+        (
+            "This position is hybrid, with two days a week at our Denver office and the rest home.",
+            True,
+        ),
+    ],
+)
+def test_location_is_the_roles_not_the_companys(intro, found):
+    posting = f"Account Manager\n\n{intro}\n\n## Requirements\n- Renewals\n"
+    checks = run_checks(parse_resume(GOOD), parse_posting(posting), as_of=AS_OF)
+    assert bool([r for r in checks.results if r.code == "CHK304"]) == found

@@ -21,6 +21,16 @@ _TRAVEL = re.compile(
     re.IGNORECASE,
 )
 _MODE = re.compile(r"\b(fully remote|remote|hybrid|on-?site|in[- ]office|in the office)\b", re.I)
+#: In a sentence of the intro, the work mode must be the role's ("a remote
+#: role", "this position is hybrid"), not the company's ("teams split between
+#: Paris, New York and remote locations").
+_ROLE_MODE = re.compile(
+    r"\b(?:fully remote|remote|hybrid|on-?site|in[- ]office)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:role|position|job|opportunity|contract)\b"
+    r"|\b(?:role|position|job)\s+(?:is|will be)\s+(?:\w+\s+)?"
+    r"(?:fully remote|remote|hybrid|on-?site|in[- ]office)\b",
+    re.IGNORECASE,
+)
 _LOCATION_LABEL = re.compile(r"^\s*(?:location|based in|office)\s*:\s*(.+)$", re.IGNORECASE)
 #: A US state's two-letter code after a comma ("Columbus, OH") places a resume in the US.
 US_STATES = frozenset(
@@ -88,7 +98,9 @@ def location(posting: Posting, resume: Resume) -> list[CheckResult]:
             continue
         label = _LOCATION_LABEL.match(unit.text)
         mode = _MODE.search(unit.text)
-        if label or (mode and (unit.section in ("title", "intro") or len(unit.text.split()) <= 12)):
+        short = len(unit.text.split()) <= 12
+        role_mode = unit.section in ("title", "intro") and _ROLE_MODE.search(unit.text)
+        if label or (mode and (short or role_mode)):
             words = label.group(1) if label else unit.text
             parts = [p for p in re.split(r"\s*[·|•]\s*", words) if _MODE.search(p)]
             if parts:
