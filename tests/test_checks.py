@@ -660,3 +660,11 @@ def test_location_is_the_roles_not_the_companys(intro, found):
     posting = f"Account Manager\n\n{intro}\n\n## Requirements\n- Renewals\n"
     checks = run_checks(parse_resume(GOOD), parse_posting(posting), as_of=AS_OF)
     assert bool([r for r in checks.results if r.code == "CHK304"]) == found
+
+
+def test_years_unknown_when_every_counted_role_is_undated():
+    text = PROMOTION.replace("Jan 2021 - Present\n", "").replace("Jan 2018 - Jun 2021\n", "")
+    (found,) = _years(text, "3+ years in account management")
+    assert found.status == "unknown"
+    assert "account roles with no dates: Senior Account Manager, Account Manager" in found.message
+    assert found.data["years_max"] == 0.0

@@ -105,7 +105,8 @@ def years(posting: Posting, roles: Sequence[DatedRole]) -> list[CheckResult]:
                 continue
             seen.add(need)
             pref = preferred(unit, sentence)
-            ask = quote(m.group(0), 70)
+            # The requirement's words to the end of the last one ("position").
+            ask = quote(m.group(0) + re.match(r"\w*", sentence[m.end() :]).group(0), 70)
             what = f"the posting asks for {ask!r} (line {unit.line}{', preferred' if pref else ''})"
             out.append(_judge(what, need, pref, unit.line, roles, areas_named(m.group(0))))
     return out
@@ -150,8 +151,8 @@ def _judge(
     elif not split.counted:
         basis = f"no {scope} by title"
     else:
-        basis = "no dated role counts"
-    if undated:
+        basis = f"{scope} with no dates: {_names(undated)}"
+    if undated and counted:
         basis += f"; undated: {_names(undated)}"
     if split.other:
         basis += f"; not counted: {_names(split.other)}"

@@ -93,7 +93,11 @@ def num(text: str) -> int:
 
 def quote(text: str, width: int = 90) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 3].rstrip() + "..."
+    if len(text) <= width:
+        return text
+    cut = text[: width - 3]
+    # End on a whole word ("Customer Success..." rather than "Customer Success po...").
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:") + "..."
 
 
 def _degree_words() -> re.Pattern[str]:
