@@ -385,21 +385,22 @@ def _years(resume: str, ask: str, as_of: str = AS_OF):
             "pass",
             ["Account Manager"],
         ),
-        # A plain "N years of experience" counts every role, overlaps once:
-        # Jan 2010 - Jun 2026 is 16.5 years, not 16.5 + 3 + 5.
+        # A plain "N years of experience" counts every professional role:
+        # Jan 2014 - Dec 2021 is 8 years; the volunteer side role since 2010
+        # is no professional experience.
         (
             SIDE_ROLE,
-            "15+ years of experience",
+            "7+ years of experience",
             AS_OF,
             "pass",
-            ["Account Manager", "Volunteer Coordinator", "Software Engineer"],
+            ["Account Manager", "Software Engineer"],
         ),
         (
             SIDE_ROLE,
-            "17+ years of experience",
+            "9+ years of experience",
             AS_OF,
             "fail",
-            ["Account Manager", "Volunteer Coordinator", "Software Engineer"],
+            ["Account Manager", "Software Engineer"],
         ),
         # A promotion written as two overlapping roles: Jan 2018 - Jun 2026
         # is 8.5 years, not 5.5 + 3.5 = 9.
@@ -668,3 +669,31 @@ def test_years_unknown_when_every_counted_role_is_undated():
     assert found.status == "unknown"
     assert "account roles with no dates: Senior Account Manager, Account Manager" in found.message
     assert found.data["years_max"] == 0.0
+
+
+def test_volunteering_and_internships_count_for_no_years():
+    text = """# Sam Rivera
+Account Manager
+
+## Experience
+
+### Account Manager, Brightline Software (Jan 2021 - Dec 2022)
+- Kept 40 mid-market accounts at 95% gross retention
+
+### Account Management Intern, Brightline Software (Jun 2020 - Aug 2020)
+- Prepared 30 renewal summaries for the account team
+
+## Volunteer Experience
+
+### Treasurer, Riverside Food Bank (Jan 2012 - Present)
+- Kept the books for a budget of $80K
+"""
+    (found,) = _years(text, "3+ years of experience")
+    assert found.status == "fail", found.message
+    assert [c["title"] for c in found.data["counted"]] == ["Account Manager"]
+    assert {c["title"] for c in found.data["not_counted"]} == {
+        "Account Management Intern",
+        "Treasurer",
+    }
+    (am,) = _years(text, "2+ years in account management")
+    assert am.status == "pass" and [c["title"] for c in am.data["counted"]] == ["Account Manager"]

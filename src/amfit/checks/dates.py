@@ -164,6 +164,8 @@ def parse_as_of(value: str) -> int:
 class DatedRole:
     role: RoleDates
     range: Range | None
+    heading: str = ""  # the section heading the role sits under ("Volunteer Experience")
+    employer: str = ""
 
 
 def role_dates(resume: Resume, as_of: int) -> list[DatedRole]:
@@ -172,6 +174,7 @@ def role_dates(resume: Resume, as_of: int) -> list[DatedRole]:
     the role model found for them, so the checks and the fit score never
     disagree about which roles there are or where their dates are."""
     out: list[DatedRole] = []
+    headings = {u.line: u.heading for u in resume.units if u.kind == "job"}
     for role in resume.roles:
         found = find_range(role.dates, as_of) if role.dates else None
         if found is None:
@@ -180,7 +183,7 @@ def role_dates(resume: Resume, as_of: int) -> list[DatedRole]:
             rd = RoleDates(
                 role.line, role.title, found.text, found.start.iso, found.end.iso, found.style
             )
-        out.append(DatedRole(rd, found))
+        out.append(DatedRole(rd, found, headings.get(role.line, ""), role.employer))
     return out
 
 

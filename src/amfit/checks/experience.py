@@ -8,7 +8,8 @@ title is of a title family of an area it names
 (``[requirements.experience_areas]`` in ``data/checks.toml``), or, for a
 title of no family amfit knows, whose title holds the area's words
 ("Manager, Business Development" for sales). A requirement that names no
-area counts every role. Overlapping periods count once. The years are a
+area counts every professional role (volunteering and internships count
+for none: ``[requirements.not_professional]``). Overlapping periods count once. The years are a
 range (at least, at most) because of dates by year only; an undated role
 that counts leaves a short total unknown. The roles come from the resume's
 role model (:attr:`amfit.resume.Resume.roles`, via
@@ -64,12 +65,28 @@ class Counted:
     other: tuple[DatedRole, ...]  # roles of another kind
 
 
+@cache
+def _not_professional() -> re.Pattern[str]:
+    words = settings()["requirements"]["not_professional"]["words"]
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
+
+
+def professional(role: DatedRole) -> bool:
+    """Not volunteering or an internship (by title, employer or section heading)."""
+    text = " ".join((role.role.title, role.employer, role.heading))
+    return not _not_professional().search(text)
+
+
 def sort_roles(roles: Sequence[DatedRole], named: Sequence[Area]) -> Counted:
-    if not named:
-        return Counted(tuple(roles), ())
-    families = frozenset().union(*(a.families for a in named))
+    families = frozenset().union(*(a.families for a in named)) if named else frozenset()
     counted, other = [], []
     for r in roles:
+        if not professional(r):
+            other.append(r)
+            continue
+        if not named:
+            counted.append(r)
+            continue
         family = family_of(r.role.title)
         if family is None:
             relevant = any(a.pattern.search(r.role.title) for a in named)
@@ -124,7 +141,11 @@ def _judge(
     named: Sequence[Area],
 ) -> CheckResult:
     split = sort_roles(roles, named)
-    scope = "/".join(a.id.replace("_", " ") for a in named) + " roles" if named else "all roles"
+    scope = (
+        "/".join(a.id.replace("_", " ") for a in named) + " roles"
+        if named
+        else "professional roles"
+    )
     data: dict[str, object] = {
         "required": need,
         "areas": [a.id for a in named],
