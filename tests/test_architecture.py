@@ -25,8 +25,6 @@ MAX_LINES = 400
 LONG_MODULES = {
     "amfit.matcher": "one matcher: phrase forms, fuzzy near misses, shapes and overlaps "
     "share one index and one pass over the tokens; split, each would re-walk them",
-    "amfit.facts": "one extractor of a bullet's facts (numbers, units, verbs, scope) "
-    "whose sections share one token walk",
     "amfit.readers.pdf": "one PDF layout reconstruction: lines, columns, headings and "
     "bullets read from the same positioned text",
     "amfit.lint.rules.letter": "the cover-letter rules, one check each, sharing the "
