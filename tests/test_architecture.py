@@ -191,6 +191,20 @@ def test_the_layer_check_finds_an_upward_import():
     assert downward_violations({"amfit.cli.run": {"amfit.render"}}, layers) == []
 
 
+def test_the_facts_modules_import_only_the_sections_before_them():
+    """amfit.facts' docstring lists its modules in reading order; each imports
+    only modules listed before it (and the package imports them all)."""
+    import amfit.facts
+
+    order = re.findall(r":mod:`\.(\w+)`", amfit.facts.__doc__ or "")
+    inside = {m for m in modules() if m.startswith("amfit.facts.")}
+    assert sorted(f"amfit.facts.{name}" for name in order) == sorted(inside)
+    graph = import_graph()
+    for i, name in enumerate(order):
+        deps = {d for d in graph[f"amfit.facts.{name}"] if d.startswith("amfit.facts")}
+        assert deps <= {f"amfit.facts.{n}" for n in order[:i]}, (name, deps)
+
+
 @pytest.mark.parametrize("name", sorted(modules()))
 def test_module_size(name):
     path = modules()[name]

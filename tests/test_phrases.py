@@ -3,6 +3,7 @@ keywords/letter.toml and the letter phrase rules made from it."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -173,3 +174,30 @@ def test_a_bad_phrase_rule_is_an_error_at_its_line(tmp_path, entry, error) -> No
     assert str(exc.value).startswith(f"{path}:4: "), str(exc.value)
     assert error in str(exc.value)
     assert "AM798" not in REGISTRY.rules
+
+
+def test_words_gives_a_set_and_refuses_entries_that_could_never_match(tmp_path) -> None:
+    text = '[lists]\nok = ["alpha", "beta"]\nspaced = ["a", "b c"]\nup = ["x", "Y"]\n'
+    path = write(tmp_path, text)
+    data = phrases.load(path)
+    assert data.words("ok", lower=True) == frozenset({"alpha", "beta"})
+    assert data.words("up") == frozenset({"x", "Y"})  # exact case: capitals are fine
+    with pytest.raises(TaxonomyError, match=r"words\.toml:3: list 'spaced' holds single words"):
+        data.words("spaced")
+    with pytest.raises(TaxonomyError, match=r"words\.toml:4: list 'up' is matched lower-cased"):
+        data.words("up", lower=True)
+    with pytest.raises(TaxonomyError, match=r"words\.toml: no list 'none'"):
+        data.words("none")
+
+
+def test_alternation_is_literal_in_file_order_with_the_callers_space() -> None:
+    assert phrases.alternation(("in just", "in", "s&p")) == r"in\ just|in|s\&p"
+    spaced = phrases.alternation(("in less than", "over"), space=r"\s+")
+    assert spaced == r"in\s+less\s+than|over"
+    body = phrases.alternation(("new business", "x.y"), space=r"[\s-]")
+    rx = re.compile(rf"\b(?:{body})\b")
+    assert [m.group() for m in rx.finditer("new-business, new business, xzy, x.y")] == [
+        "new-business",
+        "new business",
+        "x.y",
+    ]

@@ -42,7 +42,8 @@ into one clause can give a figure its neighbour's measure.
 
 The package reads a bullet in sections, each module importing only the
 ones before it: :mod:`.records` (the result types), :mod:`.words` (the word
-sets), :mod:`.numbers` (number tokens), :mod:`.segments`, :mod:`.periods`,
+sets, read from ``keywords/facts.toml``), :mod:`.numbers` (number tokens),
+:mod:`.segments`, :mod:`.periods`,
 :mod:`.atoms` (numbers with currency, multiplier and percent sign),
 :mod:`.nouns` (count nouns), :mod:`.figures` (atoms joined into raw
 figures), :mod:`.cues` (cue words and clause spans), :mod:`.measure` (what

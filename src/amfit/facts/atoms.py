@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .periods import NUMWORD, PREV_WORD_RE, RANK_WORDS, WORD_VALUES
+from .periods import PREV_WORD_RE
+from .words import NUMWORD, RANK_WORDS, WORD_VALUES
 
 _NUM = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
 _ATOM_RE = re.compile(

@@ -8,20 +8,16 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from .figures import RawFigure
+from .words import CLAUSE_VERBS, NOT_VERBS, QUOTA_MODIFIERS
 
 _RET_QUAL = r"(?:(?:gross|net)[\s-]+(?:(?:logo|dollar|revenue|customer|account|ARR)[\s-]+)?"
 _RET_QUAL += r"|(?:logo|dollar|revenue|customer|account|client|ARR)[\s-]+)?"
-#: Words that may stand between "of" and "quota": "of annual new-business quota".
-_QUOTA_MOD = (
-    r"annual|quarterly|renewal|expansion|team|revenue|sales|retention|upsell|company|individual"
-    r"|assigned|full-year|yearly|new[\s-]business|new[\s-]logo"
-)
 _CUE_RE = re.compile(
     rf"(?P<ret>\b{_RET_QUAL}(?:retention|churn(?:ed|ing)?|retained)(?:\s+rates?)?\b)"
     r"|(?P<abbr>\b(?:GRR|NRR|NDR|GDR)\b)"
     r"|(?P<quota>\b(?:of|to|vs\.?|versus|against|over|above|than|beat|exceeded|exceeding|exceed)\s+"
-    rf"(?:(?:the|my|our|their|{_QUOTA_MOD})\s+)*(?:plan|target|goal|number|quota)s?\b"
-    rf"|\b(?:(?:{_QUOTA_MOD})\s+)+(?:quota|target|goal)s?\b"
+    rf"(?:(?:the|my|our|their|{QUOTA_MODIFIERS})\s+)*(?:plan|target|goal|number|quota)s?\b"
+    rf"|\b(?:(?:{QUOTA_MODIFIERS})\s+)+(?:quota|target|goal)s?\b"
     r"|\bquotas?\b|\battainment\b|\bpresident'?s'?\s+club\b)"
     r"|(?P<other>\bnew[\s-]+(?:logos?|business|accounts?|customers?|clients?)\b|\bnet[\s-]new\b"
     r"|\bpipeline\b|\bprospect\w*|\bsavings\b|\bcosts?\b|\bROI\b|\btickets?\b"
@@ -120,15 +116,10 @@ def find_cues(text: str) -> list[Cue]:
     return out
 
 
+#: A verb, which starts a new clause after "and", "by", "while"...
 _VERBISH = (
-    r"(?!(?:existing|outstanding|remaining|recurring|pending|ongoing|upcoming|incoming"
-    r"|underlying|competing|following|including|during|nothing|something|anything|everything"
-    r"|pricing|onboarding|spring|string|thing|things|king|ring|wing)\b)"
-    r"(?:[A-Za-z]+ing|[A-Za-z]{3,}ed|grew|drove|led|won|ran|built|sold|upsold|cross-sold|kept"
-    r"|hit|beat|held|made|took|brought|cut|rose|lifted|raised|grow|drive|expand|retain|reduce"
-    r"|increase|improve|lift|secure|protect|close|renew|upsell|cross-sell|deliver|raise|boost"
-    r"|achieve|exceed|lower|maintain|keep|save|land|win|recover|add|lead|run|build|sell|own"
-    r"|manage|negotiate|launch)\b"
+    rf"(?!(?:{NOT_VERBS})\b)"
+    rf"(?:[A-Za-z]+ing|[A-Za-z]{{3,}}ed|{CLAUSE_VERBS})\b"
 )
 _HARD_SPLIT_RE = re.compile(r";|:\s|[.!?]\s+|\s[—–-]\s|—|\n|\s\|\s|,\s")
 _VERB_SPLIT_RE = re.compile(

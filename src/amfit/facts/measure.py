@@ -9,11 +9,17 @@ from bisect import bisect_left
 
 from .cues import BEFORE_PENALTY, Cue, retention_type
 from .figures import RawFigure
-from .nouns import STOP_WORDS
 from .records import Figure
-from .words import word_set
+from .words import (
+    BASE_FILLER,
+    EXPAND_VERBS,
+    LEAD_FILLER,
+    LOOKBACK_FILLER,
+    RETAIN_VERBS,
+    SOLD_TO_VERBS,
+    STOP_WORDS,
+)
 
-_BASE_FILLER = word_set("the my our their its all total annual a an")
 _WORD_RE = re.compile(r"\s+([$€£]?[A-Za-z0-9][A-Za-z0-9'&.,%$-]*)")
 _OF_AFTER_RE = re.compile(r"\s+of\b")
 
@@ -30,7 +36,7 @@ def _percent_base(text: str, end: int) -> tuple[int, int] | None:
         if not w:
             break
         word = w.group(1).lower().rstrip(".,")
-        if word in STOP_WORDS and word not in _BASE_FILLER:
+        if word in STOP_WORDS and word not in BASE_FILLER:
             break
         pos = base_end = w.start(1) + len(w.group(1).rstrip(".,"))
     return end, base_end
@@ -44,23 +50,6 @@ _BY_BEFORE = re.compile(
     r"\bby\s+(?:about\s+|over\s+|nearly\s+|almost\s+|more\s+than\s+|roughly\s+|~)?$",
     re.IGNORECASE,
 )
-_RETAIN_VERBS = word_set(
-    "retained retain retaining renewed renew renewing saved save saving rescued rescue "
-    "recovered kept protected"
-)
-_EXPAND_VERBS = word_set(
-    "upsold upsell upselling up-sold cross-sold cross-sell cross-selling crosssold expanded "
-    "expand expanding grew grow growing penetrated"
-)
-#: "cross-sold the add-on to 62 customers": selling to a count of accounts is expansion.
-_SOLD_TO_VERBS = word_set(
-    "upsold up-sold cross-sold crosssold sold upsell upselling cross-sell cross-selling selling "
-    "added adding"
-)
-_LOOKBACK_FILLER = word_set(
-    "over nearly about approximately around roughly more than all the a an of total top "
-    "~ almost some"
-)
 
 
 def _verb_before(text: str, pos: int) -> str:
@@ -70,19 +59,19 @@ def _verb_before(text: str, pos: int) -> str:
     words = re.findall(r"[A-Za-z0-9~$€£%-]+", text[max(0, pos - 80) : pos])
     for i in range(len(words) - 1, -1, -1):
         low = words[i].lower()
-        if low in _LOOKBACK_FILLER:
+        if low in LOOKBACK_FILLER:
             continue
         if any(ch.isdigit() for ch in low):
             return ""  # "45 of 48 accounts": the verb belongs to the first number
-        if low in _RETAIN_VERBS:
+        if low in RETAIN_VERBS:
             return "retention"
-        if low in _EXPAND_VERBS:
+        if low in EXPAND_VERBS:
             return "expansion"
         if low == "to":
             for word in reversed(words[max(0, i - 6) : i]):
                 if any(ch.isdigit() for ch in word):
                     break
-                if word.lower() in _SOLD_TO_VERBS:
+                if word.lower() in SOLD_TO_VERBS:
                     return "expansion"
             return ""
         return ""
@@ -235,15 +224,9 @@ def measure_of(
     return "retention", _typed_retention(fig, cue, cues, span, blockers) or _base_type(text, fig)
 
 
-_LEAD_FILLER = word_set(
-    "and or with plus up down from to also vs versus compared a an the about nearly over "
-    "almost roughly around approximately at"
-)
-
-
 def _leads_clause(text: str, start: int, pos: int) -> bool:
     """Whether only filler words ("and", "up from") stand before ``pos`` in its clause."""
-    return all(w.lower() in _LEAD_FILLER for w in re.findall(r"[A-Za-z]+", text[start:pos]))
+    return all(w.lower() in LEAD_FILLER for w in re.findall(r"[A-Za-z]+", text[start:pos]))
 
 
 def _base_type(text: str, fig: RawFigure) -> str:

@@ -1,42 +1,18 @@
 """Periods: the time frames of a bullet ("per quarter", "YoY", "FY24", "over 3
-years"), and the number words and rank words the figures read too."""
+years"). A year after a rank word ("Global 2000") is a list, not a period."""
 
 from __future__ import annotations
 
 import re
 
 from .records import Period
-from .words import split_words, word_set
+from .words import NUMWORD, PERIOD_PREPOSITIONS, PERIOD_UNITS, RANK_WORDS, WORD_VALUES
 
-#: A number after one of these words names a list or a version, not a figure.
-RANK_WORDS = word_set(
-    "fortune global forbes inc inc. russell ftse s&p series tier level version v no no. "
-    "number page suite unit room route id phase step stage g rank ranked"
-)
+#: The word before a number: after a rank word it names a list, not a figure.
 PREV_WORD_RE = re.compile(r"([A-Za-z&.]+)\s*#?\s*$")
 
-WORD_VALUES = {
-    w: float(i)
-    for i, w in enumerate(
-        split_words(
-            "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-            "fourteen fifteen sixteen seventeen eighteen nineteen twenty"
-        )
-    )
-    if i
-}
-WORD_VALUES.update(
-    {
-        w: float(10 * i)
-        for i, w in enumerate(split_words("thirty forty fifty sixty seventy eighty ninety"), 3)
-    }
-)
-NUMWORD = "|".join(sorted(WORD_VALUES, key=len, reverse=True))
-_UNIT = r"(?:years?|yrs?|quarters?|qtrs?|months?|mos?|weeks?|wks?|days?|hours?|hrs?)"
-_PREP = (
-    r"(?:in\s+just|in\s+under|in\s+less\s+than|over\s+the\s+course\s+of|over|in|within|across"
-    r"|during|for|after|under|inside|throughout)"
-)
+_UNIT = rf"(?:{PERIOD_UNITS})"
+_PREP = rf"(?:{PERIOD_PREPOSITIONS})"
 _PERIOD_NUM = (
     rf"(?:(?<![A-Za-z0-9_.,/$€£])[0-9]+(?:\.[0-9]+)?|\b(?:{NUMWORD})\b"
     r"|\b(?:several|multiple|a\s+few)\b)"
