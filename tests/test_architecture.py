@@ -25,8 +25,6 @@ MAX_LINES = 400
 LONG_MODULES = {
     "amfit.matcher": "one matcher: phrase forms, fuzzy near misses, shapes and overlaps "
     "share one index and one pass over the tokens; split, each would re-walk them",
-    "amfit.facts": "one extractor of a bullet's facts (numbers, units, verbs, scope) "
-    "whose sections share one token walk",
     "amfit.readers.pdf": "one PDF layout reconstruction: lines, columns, headings and "
     "bullets read from the same positioned text",
     "amfit.lint.rules.letter": "the cover-letter rules, one check each, sharing the "
@@ -191,6 +189,20 @@ def test_the_layer_check_finds_an_upward_import():
         "amfit.model.report -> amfit.render.json"
     ]
     assert downward_violations({"amfit.cli.run": {"amfit.render"}}, layers) == []
+
+
+def test_the_facts_modules_import_only_the_sections_before_them():
+    """amfit.facts' docstring lists its modules in reading order; each imports
+    only modules listed before it (and the package imports them all)."""
+    import amfit.facts
+
+    order = re.findall(r":mod:`\.(\w+)`", amfit.facts.__doc__ or "")
+    inside = {m for m in modules() if m.startswith("amfit.facts.")}
+    assert sorted(f"amfit.facts.{name}" for name in order) == sorted(inside)
+    graph = import_graph()
+    for i, name in enumerate(order):
+        deps = {d for d in graph[f"amfit.facts.{name}"] if d.startswith("amfit.facts")}
+        assert deps <= {f"amfit.facts.{n}" for n in order[:i]}, (name, deps)
 
 
 @pytest.mark.parametrize("name", sorted(modules()))

@@ -7,6 +7,7 @@ state their book, retention and expansion numbers.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -24,7 +25,9 @@ from amfit.facts import (
     extract_facts,
     numbers_in,
     segment_of,
+    words,
 )
+from amfit.resources import keywords_path
 
 SETTINGS = settings(
     max_examples=300,
@@ -999,3 +1002,16 @@ def test_no_digits_and_no_number_words_means_no_numbers(text: str) -> None:
     text = _NUMBER_WORD_RE.sub(" ", text)
     assert numbers_in(text) == ()
     assert extract_facts(text).figures == ()
+
+
+def test_the_word_sets_come_from_the_shipped_data_file_and_every_list_is_used() -> None:
+    assert words.FILE.path == str(keywords_path("facts.toml"))
+    source = Path(words.__file__).read_text(encoding="utf-8")
+    unused = [
+        name
+        for name in words.FILE.lists
+        if f'"{name}"' not in source and not name.startswith("acronym_heads_")
+    ]
+    assert unused == []
+    assert words.ACRONYM_HEADS["CSM"] == "other" and words.ACRONYM_HEADS["OEM"] == "account"
+    assert words.WORD_VALUES["twenty"] == 20.0 and words.WORD_VALUES["ninety"] == 90.0

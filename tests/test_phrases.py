@@ -3,16 +3,18 @@ keywords/letter.toml and the letter phrase rules made from it."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
-from amfit import phrases
+from amfit import phrases, titles
 from amfit.errors import TaxonomyError
 from amfit.letter import check_letter, word_lists
 from amfit.lint import REGISTRY
 from amfit.lint.rules.letter import LetterPhraseRule, register_phrase_rules
 from amfit.resources import keywords_path
+from amfit.taxonomy import title_families
 from conftest import posting_path
 
 GOOD = """\
@@ -173,3 +175,58 @@ def test_a_bad_phrase_rule_is_an_error_at_its_line(tmp_path, entry, error) -> No
     assert str(exc.value).startswith(f"{path}:4: "), str(exc.value)
     assert error in str(exc.value)
     assert "AM798" not in REGISTRY.rules
+
+
+def test_words_gives_a_set_and_refuses_entries_that_could_never_match(tmp_path) -> None:
+    text = '[lists]\nok = ["alpha", "beta"]\nspaced = ["a", "b c"]\nup = ["x", "Y"]\n'
+    path = write(tmp_path, text)
+    data = phrases.load(path)
+    assert data.words("ok", lower=True) == frozenset({"alpha", "beta"})
+    assert data.words("up") == frozenset({"x", "Y"})  # exact case: capitals are fine
+    with pytest.raises(TaxonomyError, match=r"words\.toml:3: list 'spaced' holds single words"):
+        data.words("spaced")
+    with pytest.raises(TaxonomyError, match=r"words\.toml:4: list 'up' is matched lower-cased"):
+        data.words("up", lower=True)
+    with pytest.raises(TaxonomyError, match=r"words\.toml: no list 'none'"):
+        data.words("none")
+
+
+def test_alternation_is_literal_in_file_order_with_the_callers_space() -> None:
+    assert phrases.alternation(("in just", "in", "s&p")) == r"in\ just|in|s\&p"
+    spaced = phrases.alternation(("in less than", "over"), space=r"\s+")
+    assert spaced == r"in\s+less\s+than|over"
+    body = phrases.alternation(("new business", "x.y"), space=r"[\s-]")
+    rx = re.compile(rf"\b(?:{body})\b")
+    assert [m.group() for m in rx.finditer("new-business, new business, xzy, x.y")] == [
+        "new-business",
+        "new business",
+        "x.y",
+    ]
+
+
+def test_the_shipped_title_lists_load_and_every_list_is_used() -> None:
+    assert titles.FILE.path == str(keywords_path("titles.toml"))
+    source = (Path(__file__).parents[1] / "src" / "amfit" / "titles.py").read_text("utf-8")
+    assert [name for name in titles.FILE.lists if f'"{name}"' not in source] == []
+    assert titles.TITLE_ABBREVIATIONS["mgr"] == "manager"
+    assert titles.TITLE_ABBREVIATIONS["&"] == "and"
+    assert titles.core_title("Sr. Acct Mgr, SMB") == "account manager"
+    # The [[family]] tables beside the lists are still the taxonomy's.
+    assert any(fam.id == "account_manager" for fam in title_families())
+
+
+@pytest.mark.parametrize(
+    ("tables", "error"),
+    [
+        ('short = "sr"\nlong = "senior"\n\n[[abbreviation]]\nshort = "sr"\nlong = "x"\n', ":7: ab"),
+        ('short = "Sr"\nlong = "senior"\n', ":3: 'short' and 'long' must be one lower-case word"),
+        ('short = "mgr"\nlong = "line manager"\n', ":3: 'short' and 'long' must be one"),
+        ('short = "mgr"\n', ":3: missing 'long'"),
+        ('short = "mgr"\nlong = "manager"\nnote = "x"\n', ":3: unknown field(s) note"),
+    ],
+)
+def test_a_bad_title_abbreviation_is_an_error_at_its_line(tmp_path, tables, error) -> None:
+    path = write(tmp_path, f'[lists]\nx = ["a"]\n[[abbreviation]]\n{tables}')
+    with pytest.raises(TaxonomyError) as exc:
+        titles.abbreviations(phrases.load(path, tables=("abbreviation",)))
+    assert str(exc.value).startswith(str(path) + error), str(exc.value)

@@ -9,6 +9,9 @@ list matches is the caller's choice, one of:
 * :func:`word_pattern`: any entry as whole words (``\\b`` at both ends),
   case-insensitive unless asked; a trailing ``*`` matches any word ending.
 * :func:`substring_pattern`: any entry anywhere, case-insensitive.
+* :func:`alternation`: the entries as a regex alternation for a larger
+  pattern, a space standing for what the caller says (``\\s+``, ``[\\s-]``).
+* :meth:`PhraseFile.words`: a set of single words, for token lookups.
 
 Entries are literal text otherwise (no regex syntax), tried in file order.
 """
@@ -44,6 +47,24 @@ class PhraseFile:
         if name not in self.lists:
             raise TaxonomyError(self.path, None, f"no list '{name}' in [lists]")
         return self.lists[name]
+
+    def words(self, name: str, *, lower: bool = False) -> frozenset[str]:
+        """The list ``name`` as a set of single words, for code that compares one
+        token at a time; ``lower=True`` when the token is lower-cased first. An
+        entry that could never match (a space in it, or capitals in a lower-case
+        list) is an error at the list's line."""
+        entries = self.get(name)
+        line = self.list_lines[name]
+        for entry in entries:
+            if any(ch.isspace() for ch in entry):
+                raise TaxonomyError(
+                    self.path, line, f"list '{name}' holds single words; '{entry}' has a space"
+                )
+            if lower and entry != entry.lower():
+                raise TaxonomyError(
+                    self.path, line, f"list '{name}' is matched lower-cased; write '{entry}' so"
+                )
+        return frozenset(entries)
 
 
 def _line_of(text: str, pattern: str, table: str | None = None) -> list[int]:
@@ -109,6 +130,12 @@ def _alternatives(entries: tuple[str, ...], word_ending: str) -> str:
         else:
             parts.append(re.escape(entry))
     return "|".join(parts)
+
+
+def alternation(entries: tuple[str, ...], *, space: str = r"\ ") -> str:
+    """The entries as one regex alternation, literal and in file order, to embed
+    in a larger pattern; a space in an entry matches ``space`` (say ``\\s+``)."""
+    return "|".join(re.escape(entry).replace(r"\ ", space) for entry in entries)
 
 
 def word_pattern(entries: tuple[str, ...], *, case: bool = False) -> re.Pattern[str]:

@@ -19,55 +19,17 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import phrases
+from .errors import TaxonomyError
+from .resources import keywords_path
 from .taxonomy import TitleFamily, title_families
 
+#: The word lists of ``keywords/titles.toml`` (its ``[lists]`` and
+#: ``[[abbreviation]]`` tables; the ``[[family]]`` tables are
+#: :func:`amfit.taxonomy.title_families`).
+FILE = phrases.load(keywords_path("titles.toml"), tables=("abbreviation", "family"))
 #: Words that make a phrase look like a job title.
-TITLE_WORDS = frozenset(
-    [
-        "manager",
-        "executive",
-        "director",
-        "representative",
-        "specialist",
-        "lead",
-        "consultant",
-        "associate",
-        "coordinator",
-        "analyst",
-        "engineer",
-        "officer",
-        "partner",
-        "advisor",
-        "adviser",
-        "strategist",
-        "head",
-        "vp",
-        "president",
-        "owner",
-        "founder",
-        "administrator",
-        "agent",
-        "developer",
-        "designer",
-        "rep",
-        "am",
-        "csm",
-        "ae",
-        "sdr",
-        "bdr",
-        "kam",
-        "sam",
-        "principal",
-        "supervisor",
-        "marketer",
-        "recruiter",
-        "architect",
-        "member",
-        "volunteer",
-        "intern",
-        "assistant",
-    ]
-)
+TITLE_WORDS = FILE.words("title_words", lower=True)
 
 
 def has_title_word(text: str) -> bool:
@@ -75,64 +37,33 @@ def has_title_word(text: str) -> bool:
     return any(w.lower() in TITLE_WORDS for w in re.findall(r"[A-Za-z]+", text))
 
 
-SENIORITY_WORDS = frozenset(
-    [
-        "senior",
-        "sr",
-        "junior",
-        "jr",
-        "lead",
-        "principal",
-        "associate",
-        "staff",
-        "i",
-        "ii",
-        "iii",
-        "iv",
-        "entry",
-        "level",
-    ]
-)
-SEGMENT_WORDS = frozenset(
-    [
-        "smb",
-        "mid",
-        "market",
-        "midmarket",
-        "enterprise",
-        "commercial",
-        "emea",
-        "apac",
-        "amer",
-        "latam",
-        "na",
-        "us",
-        "uk",
-        "remote",
-        "global",
-        "regional",
-        "national",
-    ]
-)
+#: Seniority words, set aside when titles are compared.
+SENIORITY_WORDS = FILE.words("seniority_words", lower=True)
+#: Segment and region qualifiers, set aside at the start of a title.
+SEGMENT_WORDS = FILE.words("segment_words", lower=True)
 _SPLIT = re.compile(r"\s+[-–—|/]\s+|,|\(|\||:")
 
 
+def abbreviations(data: phrases.PhraseFile) -> dict[str, str]:
+    """The ``[[abbreviation]]`` tables of a phrase file as a dict, short to long."""
+    out: dict[str, str] = {}
+    for table in data.tables["abbreviation"]:
+        phrases.require(table, data.path, {"short": str, "long": str}, ("short", "long"))
+        short, long = table.fields["short"], table.fields["long"]
+        if not re.fullmatch(r"[a-z0-9]+|&", short) or not re.fullmatch(r"[a-z0-9]+", long):
+            raise TaxonomyError(
+                data.path, table.line, "'short' and 'long' must be one lower-case word each"
+            )
+        if short in out:
+            raise TaxonomyError(data.path, table.line, f"abbreviation '{short}' is given twice")
+        out[short] = long
+    return out
+
+
 #: Abbreviations of title words, written out before titles are compared.
-TITLE_ABBREVIATIONS = {
-    "sr": "senior",
-    "snr": "senior",
-    "jr": "junior",
-    "mgr": "manager",
-    "mngr": "manager",
-    "mgmt": "management",
-    "exec": "executive",
-    "dir": "director",
-    "assoc": "associate",
-    "acct": "account",
-    "&": "and",
-}
+TITLE_ABBREVIATIONS = abbreviations(FILE)
 #: Words whose final "s" is part of the word, not a plural.
-_KEEP_S = frozenset({"success", "business", "sales", "analytics", "operations", "ops", "services"})
+_KEEP_S = FILE.words("keep_s", lower=True)
 
 
 def title_tokens(text: str) -> list[str]:
@@ -176,8 +107,8 @@ def family_of(title: str, families: tuple[TitleFamily, ...] | None = None) -> Ti
     tokens = set(re.findall(r"[A-Za-z]+", title))
     padded = f" {_words(title)} "
     best: tuple[int, TitleFamily] | None = None
-    for fam, phrases in _phrases(families):
-        for p in phrases:
+    for fam, forms in _phrases(families):
+        for p in forms:
             if f" {p} " in padded and (best is None or len(p) > best[0]):
                 best = (len(p), fam)
         for acr in fam.acronyms:
