@@ -313,3 +313,38 @@ def test_score_text_keeps_bullet_findings_to_a_summary_unless_bullets() -> None:
     full = render(report, "text", bullets=True)
     assert "Bullet findings:" in short and "amfit score --bullets" in short
     assert "  rewrite: " not in short and "  rewrite: " in full
+
+
+@pytest.mark.parametrize(
+    ("title", "family"),
+    [
+        ("Director, Orchard Partnerships", "partnerships"),
+        ("Director of Orchard Partnerships", "partnerships"),
+        ("Manager - Orchard Partnerships", "partnerships"),
+    ],
+)
+def test_a_title_with_its_level_first_is_read_with_the_level_after(
+    title: str, family: str | None
+) -> None:
+    from amfit.fit.role import family_title
+
+    assert family_of(title) is None
+    fam = family_of(family_title(title))
+    assert (fam.id if fam else None) == family
+
+
+def test_family_title_keeps_a_title_that_names_a_family_or_none() -> None:
+    from amfit.fit.role import family_title
+
+    for title in ("Key Account Manager", "Account/Project Manager", "Director, Orchards", ""):
+        assert family_title(title) == title
+
+
+def test_the_scorer_judges_an_inverted_title_by_its_family() -> None:
+    posting = "Director, Orchard Partnerships\n\n## Responsibilities\n- Grow orchard partners\n"
+    resume = (
+        "# Ann Lee\n\n## Experience\nPartnerships Manager, Acme, 2019 - 2024\n- Grew partners\n"
+    )
+    rep = default_scorer().score(resume, posting, lint=None, checks=False)
+    assert rep.role_fit.posting_family == "partnerships"
+    assert rep.role_fit.family_from == "title"

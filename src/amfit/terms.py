@@ -175,11 +175,14 @@ def salient_terms(
     *,
     top: int = TOP_TERMS,
     ignored_sections: frozenset[str] = frozenset(),
+    reject: Callable[[str, str], bool] | None = None,
 ) -> list[Term]:
     """The posting's own salient terms, strongest first.
 
     ``covered`` are document character spans already explained by taxonomy
-    hits; words inside them are not candidates.
+    hits; words inside them are not candidates. ``reject(key, surface)``
+    says a candidate is no skill by a lexicon the caller holds (see
+    :func:`amfit.fit.termwords.not_a_skill_word`).
     """
     bg = load_background()
     spans = sorted(covered)
@@ -240,7 +243,7 @@ def salient_terms(
             # Always capitalised and rare elsewhere: a name, not a skill.
             continue
         single = len(parts) == 1 and counts[key] < 2 and not first[key][0].isupper()
-        if not_a_skill_shape(first[key][0]) or single:
+        if not_a_skill_shape(first[key][0]) or single or (reject and reject(key, first[key][0])):
             # A word used once is as often an aside as an ask: a term the user
             # could not honestly add is never suggested, so precision first.
             continue

@@ -24,6 +24,7 @@ posting": its score is capped at :data:`NOT_AM_CAP`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -66,6 +67,35 @@ TITLE_SHARE = 0.7
 _LEVEL_RANK = {"same": 0, "family": 1, "neighbour": 2, "different": 3, "unknown": 4}
 
 
+#: "Director, Cloud Partnerships", "Head of Creator Partnerships": a level
+#: put before the function. Read as "Cloud Partnerships Director".
+_INVERTED = re.compile(
+    r"^\s*((?:senior |associate |assistant |group )?(?:director|head|manager|lead|vp|"
+    r"vice president))\s*(?:,|\bof\b|-|–)\s*(.+?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def family_title(title: str) -> str:
+    """The posting title as the family reading should see it.
+
+    A title of no known family is read again with its level put back after
+    the function, the order the family phrases are written in: "Director,
+    Cloud Partnerships" and "Director of Creator Partnerships" read as
+    "Cloud Partnerships Director" and "Creator Partnerships Director". When that names
+    no family either, the title is kept as written. (A title of two roles
+    joined by a slash, "Account/Project Manager", is left alone: which of
+    the two the seat is, its body says, not its title.)
+    """
+    if not title or family_of(title) is not None:
+        return title
+    m = _INVERTED.match(title)
+    if m is None:
+        return title
+    reading = f"{m.group(2)} {m.group(1)}"
+    return reading if family_of(reading) is not None else title
+
+
 @dataclass(frozen=True, slots=True)
 class ResumeRole:
     title: str
@@ -93,6 +123,7 @@ def pick_role(resume: Resume, posting_title: str, as_title: str = "") -> ResumeR
     """The resume's role to compare with the posting's title, and why."""
     if as_title:
         return ResumeRole(as_title, 0, "the role you target (--as)")
+    posting_title = family_title(posting_title)
     known = [(r, family_of(r.title)) for r in resume.roles]
     roles = [r for r, f in known if f is not None and f.id in ACCOUNT_FAMILIES] or [
         r for r, f in known if f is not None
