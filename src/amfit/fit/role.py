@@ -5,7 +5,9 @@ family (``keywords/titles.toml``); the body leans towards keeping and
 growing a book (account-management concepts: renewal, expansion, book of
 business...) or towards hunting (new-business concepts: new logos,
 prospecting, cold outreach, quota on net-new...). A title of no known
-family is another role, unless the body reads as account management. The
+family is another role, unless the body reads as account management and
+the title names no function of its own (marketing, product, engineering:
+:func:`names_other_function`). The
 *lean* of each side is the share of account-management concepts among
 account-management and new-business ones; the resume's comes from its
 evidence. Role fit = :data:`TITLE_SHARE` x the title comparison +
@@ -27,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache
 
 from ..model import PostingAnalysis, RoleFit
 from ..resume import Resume
@@ -42,6 +45,10 @@ AM_CATEGORIES = frozenset(CATEGORIES[: CATEGORIES.index("analytics")])
 HUNT_CATEGORIES = frozenset({"new_business", "sales_leadership"})
 #: Families whose postings are account-management seats whatever they ask.
 ACCOUNT_FAMILIES = frozenset({"account_manager", "customer_success", "renewals"})
+#: Families of account seats of another kind (partner accounts, customer
+#: implementations): with at least one account-management ask, such a
+#: posting is never capped as "not an account-management posting".
+SEAT_FAMILIES = frozenset({"partnerships", "implementation"})
 #: Fewer account-management concepts than this, and no account title: not
 #: an account-management posting.
 MIN_AM_CONCEPTS = 4
@@ -94,6 +101,26 @@ def family_title(title: str) -> str:
         return title
     reading = f"{m.group(2)} {m.group(1)}"
     return reading if family_of(reading) is not None else title
+
+
+@cache
+def _other_functions() -> frozenset[str]:
+    import tomllib
+
+    from ..resources import keywords_path
+
+    data = tomllib.loads(keywords_path("roles.toml").read_text(encoding="utf-8"))
+    return frozenset(w.lower() for w in data["other_functions"]["words"])
+
+
+def names_other_function(title: str) -> bool:
+    """Does a title name a function of its own, outside the selling and
+    account families ("Growth Marketing Manager", "Data Analyst")?
+    (``[other_functions]`` in ``keywords/roles.toml``.) Such a posting is
+    never judged an account-manager one from its body."""
+    return family_of(title) is None and any(
+        w in _other_functions() for w in re.findall(r"[a-z]+", title.lower())
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +193,7 @@ def role_fit(
     family, source = match.posting_family, "title" if match.posting_family else "none"
     if (
         not family
+        and not names_other_function(analysis.posting.title)
         and match.resume_family
         and len(am) >= BODY_AM_CONCEPTS
         and (p_lean or 0.0) >= BODY_AM_LEAN
@@ -177,7 +205,11 @@ def role_fit(
         title_value = weights.TITLE_VALUES["family" if level == "same" else level]
     body = title_value if p_lean is None or r_lean is None else 1.0 - abs(p_lean - r_lean)
     value = TITLE_SHARE * title_value + (1.0 - TITLE_SHARE) * body
-    is_am = family in ACCOUNT_FAMILIES or len(am) >= MIN_AM_CONCEPTS
+    is_am = (
+        family in ACCOUNT_FAMILIES
+        or len(am) >= MIN_AM_CONCEPTS
+        or (family in SEAT_FAMILIES and len(am) >= 1)
+    )
     parts = [
         f"posting judged {_label(family) if family else 'another role'} (from its {source})"
         if source != "none"
