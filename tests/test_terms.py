@@ -363,3 +363,16 @@ def test_the_lexicons_take_a_perk_out_of_a_postings_terms() -> None:
     }
     assert perk in plain and "zebrafish" in plain
     assert kept == plain - {perk}
+
+
+def test_a_capitalised_word_in_the_possessive_is_a_name() -> None:
+    body = (
+        "Partner Manager\n\n## Responsibilities\n"
+        "- Grow Orchid Vale's partner network with zebrafish hatcheries\n"
+        "- Keep Orchid Vale in front of zebrafish growers; report to the Orchid team\n"
+    )
+    names, _ = not_skills(parse_posting(body).units)
+    assert {"orchid", "vale"} <= names
+    assert "zebrafish" not in names
+    keys = {t.key for t in salient_terms(parse_posting(body).units)}
+    assert not any(k.split(" ")[0] in ("orchid", "vale") for k in keys)
