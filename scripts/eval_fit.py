@@ -16,10 +16,12 @@ README):
 * the corpus ranking: the resume scored against all 1,471 postings; how
   many of the top 50 are account roles by the posting title's family
   (account manager, customer success, renewals, partnerships,
-  implementation), also counted with every title that names accounts,
-  clients or customers; and how many of the top 100 ask for no account-management
-  concept as a must-have (amfit's own reading of the posting; the
-  labelled postings use their labels).
+  implementation; the title read as the scorer reads it, see
+  ``amfit.fit.role.family_title``, and also as written), also counted
+  with every title that names accounts, clients or customers; and how
+  many of the top 100 ask for no account-management concept as a
+  must-have (amfit's own reading of the posting; the labelled postings
+  use their labels).
 * ``--terms``: the posting-specific terms amfit suggests on N real reports
   (the top postings for each resume), for a person to mark noise.
 
@@ -125,6 +127,7 @@ def no_am_ask(report, label: dict | None) -> bool:
 
 
 def evaluate(resume_path: Path, ads, labels, baseline, splits, rank: bool) -> list[str]:
+    from amfit.fit.role import family_title
     from amfit.fit.scorer import default_scorer
     from amfit.textio import normalize_text
     from amfit.titles import family_of
@@ -156,11 +159,14 @@ def evaluate(resume_path: Path, ads, labels, baseline, splits, rank: bool) -> li
         out.append(f"  {split:7s} AUC  " + "   ".join(figs))
     if rank:
         ranked = sorted(rows, key=lambda x: (-x[1].score, x[0]["id"]))
-        fams = []
+        fams, plain = [], []
         for ad, _, _ in ranked[:50]:
-            fam = family_of(ad["title"])
+            fam = family_of(family_title(ad["title"]))
             fams.append(fam.id if fam else "other")
+            fam = family_of(ad["title"])
+            plain.append(fam.id if fam else "other")
         account = sum(1 for f in fams if f in ACCOUNT_FAMILIES)
+        as_written = sum(1 for f in plain if f in ACCOUNT_FAMILIES)
         broad = sum(
             1
             for (ad, _, _), f in zip(ranked[:50], fams, strict=True)
@@ -179,6 +185,7 @@ def evaluate(resume_path: Path, ads, labels, baseline, splits, rank: bool) -> li
             f"  ranking: {account}/50 of the top 50 are account roles "
             f"({', '.join(f'{k} {v}' for k, v in sorted(counts.items(), key=lambda kv: -kv[1]))})"
         )
+        out.append(f"  ranking: {as_written}/50 by the family of the title as written (not reread)")
         out.append(f"  ranking: {broad}/50 with the account-word titles too (AE, support...)")
         out.append(
             f"  ranking: {len(bad)} of the top 100 ask no AM concept as a must-have"

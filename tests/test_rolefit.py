@@ -313,3 +313,94 @@ def test_score_text_keeps_bullet_findings_to_a_summary_unless_bullets() -> None:
     full = render(report, "text", bullets=True)
     assert "Bullet findings:" in short and "amfit score --bullets" in short
     assert "  rewrite: " not in short and "  rewrite: " in full
+
+
+@pytest.mark.parametrize(
+    ("title", "family"),
+    [
+        ("Director, Orchard Partnerships", "partnerships"),
+        ("Director of Orchard Partnerships", "partnerships"),
+        ("Manager - Orchard Partnerships", "partnerships"),
+    ],
+)
+def test_a_title_with_its_level_first_is_read_with_the_level_after(
+    title: str, family: str | None
+) -> None:
+    from amfit.fit.role import family_title
+
+    assert family_of(title) is None
+    fam = family_of(family_title(title))
+    assert (fam.id if fam else None) == family
+
+
+def test_family_title_keeps_a_title_that_names_a_family_or_none() -> None:
+    from amfit.fit.role import family_title
+
+    for title in ("Key Account Manager", "Account/Project Manager", "Director, Orchards", ""):
+        assert family_title(title) == title
+
+
+def test_the_scorer_judges_an_inverted_title_by_its_family() -> None:
+    posting = "Director, Orchard Partnerships\n\n## Responsibilities\n- Grow orchard partners\n"
+    resume = (
+        "# Ann Lee\n\n## Experience\nPartnerships Manager, Acme, 2019 - 2024\n- Grew partners\n"
+    )
+    rep = default_scorer().score(resume, posting, lint=None, checks=False)
+    assert rep.role_fit.posting_family == "partnerships"
+    assert rep.role_fit.family_from == "title"
+
+
+_BOOK_BODY = (
+    "\n\n## Responsibilities\n"
+    "- Own the renewal of a book of business of 40 accounts\n"
+    "- Drive expansion and upsell with existing customers\n"
+    "- Run quarterly business reviews with stakeholders\n"
+    "- Reduce churn and lift net revenue retention\n"
+    "- Build account plans and manage escalations\n"
+    "- Keep customer health scores current\n"
+)
+_AM_RESUME = (
+    "# Ann Lee\n\n## Experience\nAccount Manager, Acme, 2019 - 2024\n"
+    "- Renewed 40 accounts and grew net revenue retention to 112%\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "other"),
+    [
+        ("Growth Marketing Manager", True),
+        ("Senior Data Analyst", True),
+        ("Orchard Operations Lead", False),
+        ("Account Manager", False),  # a known family is never "another function"
+    ],
+)
+def test_a_title_naming_a_function_of_its_own(title: str, other: bool) -> None:
+    from amfit.fit.role import names_other_function
+
+    assert names_other_function(title) is other
+
+
+def test_a_title_of_another_function_is_not_judged_am_from_its_body() -> None:
+    scorer = default_scorer()
+    plain = scorer.score(
+        _AM_RESUME, "Orchard Operations Lead" + _BOOK_BODY, lint=None, checks=False
+    )
+    other = scorer.score(_AM_RESUME, "Orchard Marketing Lead" + _BOOK_BODY, lint=None, checks=False)
+    assert plain.role_fit.family_from == "body"
+    assert other.role_fit.family_from == "none"
+    assert other.role_fit.value < plain.role_fit.value
+
+
+def test_a_partnerships_title_with_an_am_ask_is_not_capped() -> None:
+    from amfit.fit.role import SEAT_FAMILIES
+
+    assert "partnerships" in SEAT_FAMILIES
+    scorer = default_scorer()
+    one_ask = (
+        "Partnerships Manager\n\n## Responsibilities\n- Own the renewal of partner contracts\n"
+    )
+    none = "Partnerships Manager\n\n## Responsibilities\n- Write orchard newsletters\n"
+    got = scorer.score(_AM_RESUME, one_ask, lint=None, checks=False).role_fit
+    assert got.am_concepts >= 1 and got.account_management and got.cap is None
+    capped = scorer.score(_AM_RESUME, none, lint=None, checks=False).role_fit
+    assert capped.am_concepts == 0 and not capped.account_management

@@ -288,3 +288,91 @@ def test_at_most_top_terms() -> None:
     fast, plain = posting_terms(text)
     assert fast == plain
     assert len(fast) <= TOP_TERMS
+
+
+# --- lexicon rules (amfit.fit.termwords) --------------------------------------
+
+
+def test_a_single_verb_form_of_the_verb_lexicon_is_no_skill() -> None:
+    from amfit.fit.termwords import not_a_skill_word
+    from amfit.lint.verbs import lookup
+
+    assert lookup("negotiate") is not None
+    assert not_a_skill_word("negoti", "negotiate")
+    # an acronym in capitals is left to the name rules
+    assert not not_a_skill_word("sla", "SLA")
+
+
+def test_perk_and_generic_words_come_from_the_shipped_lists() -> None:
+    from amfit.fit.termwords import generic_words, not_a_skill_word, perk_words
+    from amfit.resources import data_path
+
+    for name, words in (("perk_words.tsv", perk_words()), ("generic_words.tsv", generic_words())):
+        header = data_path(name).read_text(encoding="utf-8").split("\n")[1]
+        assert "scripts/build_term_lexicons.py" in header
+        assert words and all(w.isalpha() and w == w.lower() for w in words)
+    perk = min(perk_words())
+    assert not_a_skill_word(perk, perk)
+    # a perk word spoils a pair it is in, on either side
+    assert not_a_skill_word(f"renew {perk}", f"renewal {perk}")
+    assert not_a_skill_word(f"{perk} renew", f"{perk} renewal")
+
+
+def test_a_plural_and_a_verb_is_a_clause_not_a_term() -> None:
+    from amfit.fit.termwords import not_a_skill_word
+
+    assert not_a_skill_word("publish negoti", "publishers negotiate")
+    # a singular noun before a verb form is a compound ("cost forecast")
+    assert not not_a_skill_word("tariff negoti", "tariff negotiate")
+
+
+def test_a_verb_and_its_object_is_dropped_unless_the_background_knows_the_phrase() -> None:
+    from amfit.fit.termwords import PHRASE_MIN_DF, not_a_skill_word
+    from amfit.terms import load_background
+
+    df = load_background().df
+    assert df.get("negoti zebra", 0) < PHRASE_MIN_DF
+    assert not_a_skill_word("negoti zebra", "Negotiate zebras")
+    known = next(
+        k
+        for k, n in sorted(df.items())
+        if n >= PHRASE_MIN_DF and k.startswith("support ") and k.count(" ") == 1
+    )
+    assert not not_a_skill_word(known, "support " + known.split(" ")[1])
+
+
+def test_the_lexicons_take_a_perk_out_of_a_postings_terms() -> None:
+    from amfit.fit.termwords import not_a_skill_word, perk_words
+
+    perk = min(perk_words())
+    body = "\n".join(
+        [
+            "Account Manager",
+            "",
+            "## Responsibilities",
+            f"- Grow renewals with zebrafish farms; offer {perk} to zebrafish growers",
+            f"- Visit zebrafish hatcheries and price zebrafish feed {perk}",
+            "- Own zebrafish hatchery accounts",
+        ]
+    )
+    units = parse_posting(body).units
+    plain = {t.key for t in salient_terms(units, ignored_sections=IGNORED_SECTIONS)}
+    kept = {
+        t.key
+        for t in salient_terms(units, ignored_sections=IGNORED_SECTIONS, reject=not_a_skill_word)
+    }
+    assert perk in plain and "zebrafish" in plain
+    assert kept == plain - {perk}
+
+
+def test_a_capitalised_word_in_the_possessive_is_a_name() -> None:
+    body = (
+        "Partner Manager\n\n## Responsibilities\n"
+        "- Grow Orchid Vale's partner network with zebrafish hatcheries\n"
+        "- Keep Orchid Vale in front of zebrafish growers; report to the Orchid team\n"
+    )
+    names, _ = not_skills(parse_posting(body).units)
+    assert {"orchid", "vale"} <= names
+    assert "zebrafish" not in names
+    keys = {t.key for t in salient_terms(parse_posting(body).units)}
+    assert not any(k.split(" ")[0] in ("orchid", "vale") for k in keys)

@@ -59,6 +59,7 @@ NAME_REPEATED_MAX_DF = 20
 UNIT_CHARS = 5
 
 _NAME_LINE = re.compile(r"^\s*(?:company|employer|about|who we are|at)\b", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s\b")
 _NUMBER = re.compile(r"^\d[\d.,]*[a-z]*$", re.IGNORECASE)
 
 
@@ -175,11 +176,14 @@ def salient_terms(
     *,
     top: int = TOP_TERMS,
     ignored_sections: frozenset[str] = frozenset(),
+    reject: Callable[[str, str], bool] | None = None,
 ) -> list[Term]:
     """The posting's own salient terms, strongest first.
 
     ``covered`` are document character spans already explained by taxonomy
-    hits; words inside them are not candidates.
+    hits; words inside them are not candidates. ``reject(key, surface)``
+    says a candidate is no skill by a lexicon the caller holds (see
+    :func:`amfit.fit.termwords.not_a_skill_word`).
     """
     bg = load_background()
     spans = sorted(covered)
@@ -240,7 +244,7 @@ def salient_terms(
             # Always capitalised and rare elsewhere: a name, not a skill.
             continue
         single = len(parts) == 1 and counts[key] < 2 and not first[key][0].isupper()
-        if not_a_skill_shape(first[key][0]) or single:
+        if not_a_skill_shape(first[key][0]) or single or (reject and reject(key, first[key][0])):
             # A word used once is as often an aside as an ask: a term the user
             # could not honestly add is never suggested, so precision first.
             continue
@@ -287,7 +291,8 @@ def not_skills(
     * names (lower-cased words): capitalised words of the title, of a
       "Company:" / "About ..." line, or seen :data:`NAME_REPEATS` times
       capitalised in the about / benefits / apply text (the employer, its
-      products, a recruiter);
+      products, a recruiter), and a capitalised word in the possessive
+      anywhere ("Contoso's", with the capitalised word before it);
     * odd tokens, as (unit index, start): a short word right after a number
       (a unit: "16 GB", "27 inch"), or one half of a hyphenated or slashed
       compound ("fine-grained" gives no "grained").
@@ -312,6 +317,16 @@ def not_skills(
                         seen[tok.lower] = seen.get(tok.lower, 0) + 1
                     if prev is not None and prev.text[:1].isupper() and prev.lower.isalpha():
                         pairs.add((prev.lower, tok.lower))
+                if (
+                    tok.text[:1].isupper()
+                    and tok.lower.isalpha()
+                    and _POSSESSIVE.match(text, tok.end)
+                ):
+                    # "Contoso's platform": whose it is, a name. With a
+                    # capitalised word before it, both words of the name.
+                    names.add(tok.lower)
+                    if prev is not None and prev.text[:1].isupper() and prev.lower.isalpha():
+                        names.add(prev.lower)
                 glued_before = tok.start > 0 and text[tok.start - 1] in "-/"
                 glued_after = tok.end < len(text) and text[tok.end : tok.end + 1] in ("-", "/")
                 if glued_before or glued_after:

@@ -27,6 +27,8 @@ from ..posting import (
 from ..taxonomy import Concept
 from ..terms import Term, load_background, salient_terms
 from ..titles import compare_titles
+from . import termwords
+from .role import family_title
 
 _TIER_ORDER = {"must": 0, "nice": 1, "term": 2}
 
@@ -139,10 +141,12 @@ def analyze_posting(
     skip = IGNORED_SECTIONS | {"title"}
     if posting.has_headings:
         skip |= {u.section for u in posting.units} - MUST_SECTIONS - NICE_SECTIONS
-    terms = salient_terms(posting.units, covered, ignored_sections=skip)
+    terms = salient_terms(
+        posting.units, covered, ignored_sections=skip, reject=termwords.not_a_skill_word
+    )
     asked.extend(_term_keyword(t, posting) for t in terms)
     asked.sort(key=lambda k: (_TIER_ORDER[k.tier], k.asks[0].line, k.id))
-    family = compare_titles("", posting.title).posting_family
+    family = compare_titles("", family_title(posting.title)).posting_family
     return PostingAnalysis(source, posting, family, tuple(asked))
 
 

@@ -5,7 +5,9 @@ family (``keywords/titles.toml``); the body leans towards keeping and
 growing a book (account-management concepts: renewal, expansion, book of
 business...) or towards hunting (new-business concepts: new logos,
 prospecting, cold outreach, quota on net-new...). A title of no known
-family is another role, unless the body reads as account management. The
+family is another role, unless the body reads as account management and
+the title names no function of its own (marketing, product, engineering:
+:func:`names_other_function`). The
 *lean* of each side is the share of account-management concepts among
 account-management and new-business ones; the resume's comes from its
 evidence. Role fit = :data:`TITLE_SHARE` x the title comparison +
@@ -24,8 +26,10 @@ posting": its score is capped at :data:`NOT_AM_CAP`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache
 
 from ..model import PostingAnalysis, RoleFit
 from ..resume import Resume
@@ -41,6 +45,10 @@ AM_CATEGORIES = frozenset(CATEGORIES[: CATEGORIES.index("analytics")])
 HUNT_CATEGORIES = frozenset({"new_business", "sales_leadership"})
 #: Families whose postings are account-management seats whatever they ask.
 ACCOUNT_FAMILIES = frozenset({"account_manager", "customer_success", "renewals"})
+#: Families of account seats of another kind (partner accounts, customer
+#: implementations): with at least one account-management ask, such a
+#: posting is never capped as "not an account-management posting".
+SEAT_FAMILIES = frozenset({"partnerships", "implementation"})
 #: Fewer account-management concepts than this, and no account title: not
 #: an account-management posting.
 MIN_AM_CONCEPTS = 4
@@ -64,6 +72,55 @@ HUNT_WEIGHT = 2
 TITLE_SHARE = 0.7
 #: Level order when picking the resume's role closest to the posting's.
 _LEVEL_RANK = {"same": 0, "family": 1, "neighbour": 2, "different": 3, "unknown": 4}
+
+
+#: "Director, Cloud Partnerships", "Head of Creator Partnerships": a level
+#: put before the function. Read as "Cloud Partnerships Director".
+_INVERTED = re.compile(
+    r"^\s*((?:senior |associate |assistant |group )?(?:director|head|manager|lead|vp|"
+    r"vice president))\s*(?:,|\bof\b|-|–)\s*(.+?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def family_title(title: str) -> str:
+    """The posting title as the family reading should see it.
+
+    A title of no known family is read again with its level put back after
+    the function, the order the family phrases are written in: "Director,
+    Cloud Partnerships" and "Director of Creator Partnerships" read as
+    "Cloud Partnerships Director" and "Creator Partnerships Director". When that names
+    no family either, the title is kept as written. (A title of two roles
+    joined by a slash, "Account/Project Manager", is left alone: which of
+    the two the seat is, its body says, not its title.)
+    """
+    if not title or family_of(title) is not None:
+        return title
+    m = _INVERTED.match(title)
+    if m is None:
+        return title
+    reading = f"{m.group(2)} {m.group(1)}"
+    return reading if family_of(reading) is not None else title
+
+
+@cache
+def _other_functions() -> frozenset[str]:
+    import tomllib
+
+    from ..resources import keywords_path
+
+    data = tomllib.loads(keywords_path("roles.toml").read_text(encoding="utf-8"))
+    return frozenset(w.lower() for w in data["other_functions"]["words"])
+
+
+def names_other_function(title: str) -> bool:
+    """Does a title name a function of its own, outside the selling and
+    account families ("Growth Marketing Manager", "Data Analyst")?
+    (``[other_functions]`` in ``keywords/roles.toml``.) Such a posting is
+    never judged an account-manager one from its body."""
+    return family_of(title) is None and any(
+        w in _other_functions() for w in re.findall(r"[a-z]+", title.lower())
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +150,7 @@ def pick_role(resume: Resume, posting_title: str, as_title: str = "") -> ResumeR
     """The resume's role to compare with the posting's title, and why."""
     if as_title:
         return ResumeRole(as_title, 0, "the role you target (--as)")
+    posting_title = family_title(posting_title)
     known = [(r, family_of(r.title)) for r in resume.roles]
     roles = [r for r, f in known if f is not None and f.id in ACCOUNT_FAMILIES] or [
         r for r, f in known if f is not None
@@ -135,6 +193,7 @@ def role_fit(
     family, source = match.posting_family, "title" if match.posting_family else "none"
     if (
         not family
+        and not names_other_function(analysis.posting.title)
         and match.resume_family
         and len(am) >= BODY_AM_CONCEPTS
         and (p_lean or 0.0) >= BODY_AM_LEAN
@@ -146,7 +205,11 @@ def role_fit(
         title_value = weights.TITLE_VALUES["family" if level == "same" else level]
     body = title_value if p_lean is None or r_lean is None else 1.0 - abs(p_lean - r_lean)
     value = TITLE_SHARE * title_value + (1.0 - TITLE_SHARE) * body
-    is_am = family in ACCOUNT_FAMILIES or len(am) >= MIN_AM_CONCEPTS
+    is_am = (
+        family in ACCOUNT_FAMILIES
+        or len(am) >= MIN_AM_CONCEPTS
+        or (family in SEAT_FAMILIES and len(am) >= 1)
+    )
     parts = [
         f"posting judged {_label(family) if family else 'another role'} (from its {source})"
         if source != "none"

@@ -35,7 +35,7 @@ from ..titles import compare_titles
 from . import asks, weights
 from .evidence import PreparedResume, collect_evidence, term_hits
 from .placement import place
-from .role import pick_role, role_fit
+from .role import family_title, pick_role, role_fit
 
 #: Lint options used when a caller gives none: every stable rule.
 _DEFAULT_LINT: Mapping[str, Any] = MappingProxyType({})
@@ -135,7 +135,7 @@ class Scorer:
             items.append(weights.Item(k.id, component, weight, strength))
 
         chosen = pick_role(resume, analysis.posting.title, as_title)
-        match = compare_titles(chosen.title, analysis.posting.title)
+        match = compare_titles(chosen.title, family_title(analysis.posting.title))
         fit = role_fit(match, analysis, self.concepts, prepared.concept_hits)
         title_value: float | None = fit.value
         if not analysis.posting.title:
