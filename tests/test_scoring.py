@@ -215,3 +215,21 @@ def test_missing_keywords_say_where_they_go(scorer):
     assert nrr.placement is not None and nrr.placement.section == "experience"
     assert nrr.placement.line == 8
     assert "Churn reduction" in nrr.placement.reason
+
+
+def test_score_files_takes_the_same_options_as_score() -> None:
+    from amfit.fit.scorer import score
+
+    resume, posting = resume_path("strong"), posting_path("mid-market-account-manager")
+    options = {"as_title": "Customer Success Manager", "as_of": "2026-06"}
+    from_files = score_files(resume, posting, **options)
+    from_text = score(
+        resume.read_text(encoding="utf-8"),
+        posting.read_text(encoding="utf-8"),
+        resume_source=str(resume),
+        posting_source=str(posting),
+        **options,
+    )
+    assert from_files.score == from_text.score
+    assert from_files.title_fit == from_text.title_fit
+    assert from_files.title_fit != score_files(resume, posting).title_fit

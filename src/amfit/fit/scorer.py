@@ -289,8 +289,11 @@ def score_files(
     keywords: Sequence[str | Path] = (),
     max_bytes: int | None = None,
     lint: Mapping[str, Any] | None = _DEFAULT_LINT,
+    as_title: str = "",
+    as_of: str | None = None,
 ) -> Report:
-    """Read both files in any supported format (with clean errors) and score them."""
+    """Read both files in any supported format (with clean errors) and score
+    them; the options are :func:`score`'s."""
     kwargs = {"max_bytes": max_bytes} if max_bytes else {}
     return score_documents(
         read_document(resume_path, **kwargs),
@@ -299,6 +302,8 @@ def score_files(
         resume_source=str(resume_path),
         posting_source=str(posting_path),
         lint=lint,
+        as_title=as_title,
+        as_of=as_of,
     )
 
 
