@@ -49,6 +49,29 @@ CASES = [
 ]
 
 
+POSTING_CASES = [
+    pytest.param(rule, posting, letter, id=f"{rule.code}-posting-{i}-{j}")
+    for rule in RULES
+    for i, posting in enumerate(getattr(rule, "posting_passes", ()))
+    for j, letter in enumerate(rule.examples.flag)
+]
+
+
+@pytest.mark.parametrize(("rule", "posting", "letter"), POSTING_CASES)
+def test_letter_rule_passes_when_the_posting_asks(rule: Rule, posting: str, letter: str) -> None:
+    """A letter rule with ``unless_posting`` flags its example letters alone
+    and passes them when the posting asks for what they say."""
+    from amfit.letter import build_context
+
+    assert _flags(rule, letter)
+    ctx = build_context(letter, posting_text=posting)
+    assert not any(f.code == rule.code for f in rule.check_letter(ctx)), (rule.code, posting)
+
+
+def test_some_letter_rule_reads_the_posting() -> None:
+    assert POSTING_CASES, "no letter rule has posting_passes examples"
+
+
 @pytest.mark.parametrize(("rule", "text", "should_flag"), CASES)
 def test_rule_examples(rule: Rule, text: str, should_flag: bool) -> None:
     assert _flags(rule, text) is should_flag, f"{rule.code} on {text!r}"

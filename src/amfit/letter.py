@@ -150,6 +150,7 @@ class LetterContext:
     posting_title: str
     seniority: str
     words: int
+    posting_text: str = ""  # the posting the letter answers, when given
 
     @property
     def paragraphs(self) -> int:
@@ -187,6 +188,7 @@ def build_context(
         title,
         seniority_of(title, posting_text),
         word_count(letter_text),
+        posting_text,
     )
 
 

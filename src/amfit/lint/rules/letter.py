@@ -34,6 +34,7 @@ class LetterContext(Protocol):
 
     sentences: tuple[Sentence, ...]
     posting_title: str
+    posting_text: str
     seniority: str
     words: int
     band: tuple[int, int]  # the word-count band for the seniority
@@ -453,8 +454,14 @@ class LetterPhraseRule(Rule):
     phrases: str  # the keywords/lint.toml list
     each: str  # sentence: a finding per sentence; letter: the first one only
     message: str  # with "{phrase}" where the phrase goes
+    unless_posting: str = ""  # a keywords/lint.toml list: no finding if the posting has one
+    #: Postings that ask for what the rule flags: with each, every ``flag``
+    #: example letter passes (a test runs them).
+    posting_passes: tuple[str, ...] = ()
 
     def check_letter(self, ctx: LetterContext) -> Iterable[Finding]:
+        if self.unless_posting and words.find(self.unless_posting, ctx.posting_text):
+            return
         for s in ctx.sentences:
             m = words.find(self.phrases, s.text)
             if m:
@@ -475,11 +482,14 @@ _PHRASE_FIELDS = {
     "flag": list,
     "passes": list,
     "doc": str,
+    "unless_posting": str,
+    "posting_passes": list,
 }
+_PHRASE_REQUIRED = tuple(k for k in _PHRASE_FIELDS if k not in ("unless_posting", "posting_passes"))
 
 
 def _phrase_rule(path: str, table: phrases.Table) -> type[Rule]:
-    phrases.require(table, path, _PHRASE_FIELDS, tuple(_PHRASE_FIELDS))
+    phrases.require(table, path, _PHRASE_FIELDS, _PHRASE_REQUIRED)
     f = table.fields
     if f["severity"] not in Severity.__members__:
         raise TaxonomyError(
@@ -491,10 +501,12 @@ def _phrase_rule(path: str, table: phrases.Table) -> type[Rule]:
         raise TaxonomyError(
             path, table.line, f"code '{f['code']}' is not a letter rule code (AM7xx)"
         )
-    try:
-        words.pattern(f["list"])
-    except TaxonomyError as exc:
-        raise TaxonomyError(path, table.line, f"list '{f['list']}': {exc}") from exc
+    for key in ("list", "unless_posting"):
+        if key in f:
+            try:
+                words.pattern(f[key])
+            except TaxonomyError as exc:
+                raise TaxonomyError(path, table.line, f"{key} '{f[key]}': {exc}") from exc
     attrs = {
         "__doc__": f["doc"].strip(),
         "code": f["code"],
@@ -504,6 +516,8 @@ def _phrase_rule(path: str, table: phrases.Table) -> type[Rule]:
         "phrases": f["list"],
         "each": f["each"],
         "message": f["message"],
+        "unless_posting": f.get("unless_posting", ""),
+        "posting_passes": tuple(f.get("posting_passes", ())),
         "examples": Examples(flag=tuple(f["flag"]), passes=(STRONG_LETTER, *f["passes"])),
     }
     return type(f"LetterPhrase{f['code']}", (LetterPhraseRule,), attrs)
