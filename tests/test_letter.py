@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -11,10 +12,11 @@ from typer.testing import CliRunner
 
 from amfit.cli import app
 from amfit.letter import (
-    BANDS,
+    bands_of,
     build_context,
     check_letter,
     elements,
+    length_bands,
     seniority_of,
     split_sentences,
     word_count,
@@ -70,7 +72,8 @@ def test_word_count_and_seniority_bands():
     assert seniority_of("Account Manager", "This is an entry-level role.") == "entry"
     assert seniority_of("Account Manager", "You have 8+ years of experience") == "senior"
     assert seniority_of("Account Manager, Mid-Market", "3+ years") == "mid"
-    assert BANDS["entry"][1] < BANDS["mid"][1] < BANDS["senior"][1]
+    bands = length_bands()
+    assert bands["entry"][1] < bands["mid"][1] < bands["senior"][1]
 
 
 def test_strong_letter_has_every_element_and_no_finding():
@@ -161,3 +164,33 @@ def test_cli_letter_formats_fail_on_and_bad_input(tmp_path):
     empty = tmp_path / "empty.md"
     empty.write_text("", encoding="utf-8")
     assert runner.invoke(app, ["letter", str(empty), posting]).exit_code == 2
+
+
+BAND = '[[band]]\nseniority = "{s}"\nmin = {lo}\nmax = {hi}\ntoo_long = 500\nsource = "test"\n'
+
+
+@pytest.mark.parametrize(
+    ("bands", "message"),
+    [
+        ([("entry", 200, 350), ("mid", 250, 400)], "no [[band]] for senior"),
+        ([("entry", 200, 350), ("mid", 400, 250), ("senior", 275, 450)], "min < max"),
+        ([("entry", 200, 350), ("entry", 250, 400), ("senior", 275, 450)], "once"),
+        ([("junior", 200, 350), ("mid", 250, 400), ("senior", 275, 450)], "'junior'"),
+    ],
+)
+def test_bad_length_bands_name_the_problem(tmp_path, bands, message):
+    from amfit import phrases
+    from amfit.errors import TaxonomyError
+
+    path = tmp_path / "letter.toml"
+    path.write_text("\n".join(BAND.format(s=s, lo=lo, hi=hi) for s, lo, hi in bands))
+    with pytest.raises(TaxonomyError, match=re.escape(message)):
+        bands_of(phrases.load(path, tables=("band",)))
+
+
+def test_length_bands_come_from_the_data_file():
+    assert length_bands() == {
+        "entry": (200, 350, 500),
+        "mid": (250, 400, 500),
+        "senior": (275, 450, 500),
+    }

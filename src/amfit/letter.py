@@ -17,8 +17,10 @@ from functools import cache, cached_property
 
 from . import phrases
 from ._version import __version__
+from .errors import TaxonomyError
 from .facts import extract_facts
 from .lint.base import REGISTRY, BulletContext, Finding
+from .lint.rules.letter import LETTER_TABLES
 from .lint.words import find
 from .model import SCHEMA_VERSION, LetterReport
 from .posting import parse_posting
@@ -27,16 +29,41 @@ from .titles import core_title
 
 #: Bullet rules that also read each sentence of a letter.
 PROSE_RULES = ("AM201", "AM202", "AM302", "AM403", "AM501")
-#: Word-count bands by the posting's seniority (DOMAIN.md section 5).
-BANDS = {"entry": (200, 350), "mid": (250, 400), "senior": (275, 450)}
-#: Above this many words a letter reads as insecure: an error.
-TOO_LONG = 500
+SENIORITIES = ("entry", "mid", "senior")
+_BAND_FIELDS = {"seniority": str, "min": int, "max": int, "too_long": int, "source": str}
 
 
 @cache
 def word_lists() -> phrases.PhraseFile:
-    """``keywords/letter.toml``: the letter's word lists and phrase rules."""
-    return phrases.load(keywords_path("letter.toml"), tables=("existence",))
+    """``keywords/letter.toml``: the letter's word lists, length bands and
+    phrase rules."""
+    return phrases.load(keywords_path("letter.toml"), tables=LETTER_TABLES)
+
+
+@cache
+def length_bands() -> dict[str, tuple[int, int, int]]:
+    """Seniority -> (fewest words, most words, too long): the ``[[band]]``
+    tables of keywords/letter.toml, one per seniority (DOMAIN.md section 5)."""
+    return bands_of(word_lists())
+
+
+def bands_of(data: phrases.PhraseFile) -> dict[str, tuple[int, int, int]]:
+    """The length bands of a phrase file's ``[[band]]`` tables, checked."""
+    bands: dict[str, tuple[int, int, int]] = {}
+    for t in data.tables["band"]:
+        phrases.require(t, data.path, _BAND_FIELDS, tuple(_BAND_FIELDS))
+        f = t.fields
+        if f["seniority"] not in SENIORITIES or f["seniority"] in bands:
+            raise TaxonomyError(
+                data.path, t.line, f"seniority '{f['seniority']}' is not one of {SENIORITIES} once"
+            )
+        if not 0 < f["min"] < f["max"] < f["too_long"]:
+            raise TaxonomyError(data.path, t.line, "a band needs 0 < min < max < too_long")
+        bands[f["seniority"]] = (f["min"], f["max"], f["too_long"])
+    missing = [s for s in SENIORITIES if s not in bands]
+    if missing:
+        raise TaxonomyError(data.path, None, f"no [[band]] for {', '.join(missing)}")
+    return bands
 
 
 @cache
@@ -159,11 +186,12 @@ class LetterContext:
     @property
     def band(self) -> tuple[int, int]:
         """The word-count band for the posting's seniority."""
-        return BANDS[self.seniority]
+        low, high, _ = length_bands()[self.seniority]
+        return low, high
 
     @property
     def too_long(self) -> int:
-        return TOO_LONG
+        return length_bands()[self.seniority][2]
 
     @cached_property
     def body(self) -> list[int]:
@@ -314,7 +342,7 @@ def check_letter(
         ctx.posting_title,
         ctx.seniority,
         ctx.words,
-        BANDS[ctx.seniority],
+        ctx.band,
         ctx.paragraphs,
         exact,
         tuple(others),

@@ -44,6 +44,10 @@ class LetterContext(Protocol):
     title_use: tuple[bool, list[str]]  # (posting title used exactly, other titles)
 
 
+#: The arrays of tables keywords/letter.toml holds: the phrase rules, and
+#: the length bands that ``amfit.letter`` reads.
+LETTER_TABLES = ("existence", "band")
+
 #: Posting title the example tables are checked against.
 EXAMPLE_TITLE = "Account Manager, Mid-Market"
 
@@ -525,7 +529,7 @@ def _phrase_rule(path: str, table: phrases.Table) -> type[Rule]:
 
 def register_phrase_rules(path: str | Path) -> list[type[Rule]]:
     """Register the ``[[existence]]`` rules of a letter phrase file."""
-    data = phrases.load(path, tables=("existence",))
+    data = phrases.load(path, tables=LETTER_TABLES)
     return [register(_phrase_rule(data.path, t)) for t in data.tables["existence"]]
 
 
