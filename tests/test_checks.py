@@ -360,6 +360,19 @@ Jan 2018 - Jun 2021
 """
 
 
+TEAM_LEAD = """# Sam Rivera
+Account Manager
+
+## Experience
+
+### Account Management Team Lead, Brightline Software (Jan 2022 - Present)
+- Lead 6 account managers across 300 mid-market accounts
+
+### Senior Account Manager, Brightline Software (Jan 2016 - Dec 2021)
+- Kept 40 mid-market accounts at 95% gross retention
+"""
+
+
 def _years(resume: str, ask: str, as_of: str = AS_OF):
     posting = AM_POSTING.format(ask=ask)
     checks = run_checks(parse_resume(resume), parse_posting(posting), as_of=as_of)
@@ -425,6 +438,32 @@ def _years(resume: str, ask: str, as_of: str = AS_OF):
             "2027-06",
             "pass",
             ["Senior Account Manager", "Account Manager"],
+        ),
+        # Managing people counts the roles that led a team (by title words,
+        # whatever the family), not the account years: Jan 2022 - Jun 2026.
+        (TEAM_LEAD, "3+ years managing a team", AS_OF, "pass", ["Account Management Team Lead"]),
+        (
+            TEAM_LEAD,
+            "5+ years of people management",
+            AS_OF,
+            "fail",
+            ["Account Management Team Lead"],
+        ),
+        # ... also when the team it names manages accounts.
+        (
+            TEAM_LEAD,
+            "5+ years managing a team of account managers",
+            AS_OF,
+            "fail",
+            ["Account Management Team Lead"],
+        ),
+        # The account ask still counts both roles (Jan 2016 - Jun 2026).
+        (
+            TEAM_LEAD,
+            "10+ years of account management experience",
+            AS_OF,
+            "pass",
+            ["Account Management Team Lead", "Senior Account Manager"],
         ),
         # A sales ask counts sales roles (an account manager sells), not a CSM.
         (GOOD, "3+ years of experience in sales", AS_OF, "pass", ["Account Manager"]),

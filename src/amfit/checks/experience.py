@@ -7,9 +7,12 @@ Only the roles relevant to what the requirement names count: those whose
 title is of a title family of an area it names
 (``[requirements.experience_areas]`` in ``data/checks.toml``), or, for a
 title of no family amfit knows, whose title holds the area's words
-("Manager, Business Development" for sales). A requirement that names no
-area counts every professional role (volunteering and internships count
-for none: ``[requirements.not_professional]``). Overlapping periods count once. The years are a
+("Manager, Business Development" for sales); an area may also name title
+words that count a role of any family ("Team Lead" for people
+management). A requirement that names no area counts every professional
+role (volunteering and internships count for none:
+``[requirements.not_professional]``). Overlapping periods count once. The
+years are a
 range (at least, at most) because of dates by year only; an undated role
 that counts leaves a short total unknown. The roles come from the resume's
 role model (:attr:`amfit.resume.Resume.roles`, via
@@ -40,21 +43,34 @@ class Area:
     id: str
     pattern: re.Pattern[str]
     families: frozenset[str]
+    #: Title words that make a role of any family count ("team lead" for
+    #: people management); None when only the families count.
+    title: re.Pattern[str] | None = None
+    #: When named, the other areas the same requirement names are not.
+    overrides: bool = False
+
+
+def _any_word(words: Sequence[str]) -> re.Pattern[str]:
+    ordered = sorted(words, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, ordered)) + r")\b", re.IGNORECASE)
 
 
 @cache
 def areas() -> tuple[Area, ...]:
     out = []
     for area_id, cfg in settings()["requirements"]["experience_areas"].items():
-        words = sorted(cfg["words"], key=len, reverse=True)
-        pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
-        out.append(Area(area_id, pattern, frozenset(cfg["families"])))
+        title = _any_word(cfg["title_words"]) if cfg.get("title_words") else None
+        families = frozenset(cfg["families"])
+        overrides = bool(cfg.get("overrides", False))
+        out.append(Area(area_id, _any_word(cfg["words"]), families, title, overrides))
     return tuple(out)
 
 
 def areas_named(text: str) -> tuple[Area, ...]:
-    """The experience areas a requirement names (none: any experience)."""
-    return tuple(a for a in areas() if a.pattern.search(text))
+    """The experience areas a requirement names (none: any experience); an
+    area that overrides stands alone when named."""
+    named = tuple(a for a in areas() if a.pattern.search(text))
+    return tuple(a for a in named if a.overrides) or named
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +83,7 @@ class Counted:
 
 @cache
 def _not_professional() -> re.Pattern[str]:
-    words = settings()["requirements"]["not_professional"]["words"]
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
+    return _any_word(settings()["requirements"]["not_professional"]["words"])
 
 
 def professional(role: DatedRole) -> bool:
@@ -87,11 +102,13 @@ def sort_roles(roles: Sequence[DatedRole], named: Sequence[Area]) -> Counted:
         if not named:
             counted.append(r)
             continue
-        family = family_of(r.role.title)
+        title = r.role.title
+        family = family_of(title)
         if family is None:
-            relevant = any(a.pattern.search(r.role.title) for a in named)
+            relevant = any(a.pattern.search(title) for a in named)
         else:
             relevant = family.id in families
+        relevant = relevant or any(a.title and a.title.search(title) for a in named)
         (counted if relevant else other).append(r)
     return Counted(tuple(counted), tuple(other))
 
@@ -129,7 +146,10 @@ def years(posting: Posting, roles: Sequence[DatedRole]) -> list[CheckResult]:
     return out
 
 
-_CONTEXT = re.compile(r"experience|\bin\b|\bas an?\b|managing|selling|working|background", re.I)
+_CONTEXT = re.compile(
+    r"experience|\bin\b|\bas an?\b|managing|selling|working|background|management|leadership|leading",
+    re.I,
+)
 
 
 def _judge(
