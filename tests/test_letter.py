@@ -194,3 +194,17 @@ def test_length_bands_come_from_the_data_file():
         "mid": (250, 400, 500),
         "senior": (275, 450, 500),
     }
+
+
+def test_a_finding_quotes_the_sentence_it_is_about_not_the_first_on_its_line():
+    # One paragraph (one line) of three sentences; the salary figure is in
+    # the second, the stock closing in the third.
+    letter = (
+        "I renewed 58 mid-market accounts at 94% gross revenue retention. "
+        "My salary expectation is $90K base. "
+        "I look forward to hearing from you."
+    )
+    report = check_letter(letter, POSTING, source="one-line.md")
+    quoted = {f.code: f.quote for f in report.findings if f.line == 1}
+    assert quoted["AM705"] == "My salary expectation is $90K base."
+    assert quoted["AM704"] == "I look forward to hearing from you."

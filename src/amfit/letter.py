@@ -308,8 +308,17 @@ def title_use(ctx: LetterContext) -> tuple[bool, list[str]]:
 # -- the report ------------------------------------------------------------
 
 
-def _sentence_of(ctx: LetterContext, line: int | None) -> str:
-    return next((s.text for s in ctx.sentences if s.line == line), "")
+def _sentence_of(ctx: LetterContext, f: Finding) -> str:
+    """The sentence a letter finding is about: of the sentences on its line,
+    the one holding the text it quotes (a paragraph is one line), else the
+    line's first."""
+    on_line = [s.text for s in ctx.sentences if s.line == f.line]
+    quoted = (f.quote or "").lower()
+    if quoted:
+        for text in on_line:
+            if quoted in text.lower():
+                return text
+    return on_line[0] if on_line else ""
 
 
 def check_letter(
@@ -328,7 +337,7 @@ def check_letter(
     for rule in chosen:
         if rule.scope == "letter":
             for f in rule.check_letter(ctx):
-                findings.append(_wrap(f, _sentence_of(ctx, f.line) or f.quote))
+                findings.append(_wrap(f, _sentence_of(ctx, f) or f.quote))
         elif rule.code in PROSE_RULES:
             for s in ctx.sentences:
                 bctx = BulletContext(s.text, s.line, extract_facts(s.text, resume_text=letter_text))

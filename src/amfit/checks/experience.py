@@ -147,7 +147,8 @@ def years(posting: Posting, roles: Sequence[DatedRole]) -> list[CheckResult]:
 
 
 _CONTEXT = re.compile(
-    r"experience|\bin\b|\bas an?\b|managing|selling|working|background|management|leadership|leading",
+    r"experience|\bin\b|\bas an?\b|managing|selling|working|background|"
+    r"management|leadership|leading",
     re.I,
 )
 
