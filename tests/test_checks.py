@@ -373,6 +373,21 @@ Account Manager
 """
 
 
+BD_BY_WORK = """# Sam Rivera
+Business Development Manager
+
+## Experience
+
+### Business Development Manager, Brightline Software (Jan 2020 - Present)
+- Ran account management for 14 key accounts worth $2.1M ARR
+- Grew the key accounts 18% through quarterly reviews
+
+### Support Engineer, Tidewater Labs (Jan 2015 - Dec 2019)
+- Assisted the account management team with 300 tickets a month
+- Trained account managers on the billing tool
+"""
+
+
 def _years(resume: str, ask: str, as_of: str = AS_OF):
     posting = AM_POSTING.format(ask=ask)
     checks = run_checks(parse_resume(resume), parse_posting(posting), as_of=as_of)
@@ -457,6 +472,11 @@ def _years(resume: str, ask: str, as_of: str = AS_OF):
             "fail",
             ["Account Management Team Lead"],
         ),
+        # A role whose bullets (two lines), not its title, say account work
+        # may count: 6.5 years at most, none for sure, so 5+ is unknown;
+        # helping the account team or training account managers is not it.
+        (BD_BY_WORK, "5+ years of account management experience", AS_OF, "unknown", []),
+        (BD_BY_WORK, "7+ years of account management experience", AS_OF, "fail", []),
         # The account ask still counts both roles (Jan 2016 - Jun 2026).
         (
             TEAM_LEAD,
@@ -474,6 +494,8 @@ def test_years_count_the_roles_the_requirement_names(resume, ask, as_of, status,
     (found,) = _years(resume, ask, as_of)
     assert found.status == status, found.message
     assert [c["title"] for c in found.data["counted"]] == counted
+    by_work = [c["title"] for c in found.data["by_work"]]
+    assert by_work == (["Business Development Manager"] if resume is BD_BY_WORK else [])
     for title in counted[:3]:
         assert title in found.message
     assert len(found.message) < 260

@@ -166,6 +166,7 @@ class DatedRole:
     range: Range | None
     heading: str = ""  # the section heading the role sits under ("Volunteer Experience")
     employer: str = ""
+    work: str = ""  # the role's bullets and lines, one per line
 
 
 def role_dates(resume: Resume, as_of: int) -> list[DatedRole]:
@@ -183,7 +184,8 @@ def role_dates(resume: Resume, as_of: int) -> list[DatedRole]:
             rd = RoleDates(
                 role.line, role.title, found.text, found.start.iso, found.end.iso, found.style
             )
-        out.append(DatedRole(rd, found, headings.get(role.line, ""), role.employer))
+        work = "\n".join(resume.units[i].text for i in role.units)
+        out.append(DatedRole(rd, found, headings.get(role.line, ""), role.employer, work))
     return out
 
 

@@ -79,6 +79,9 @@ class Counted:
 
     counted: tuple[DatedRole, ...]
     other: tuple[DatedRole, ...]  # roles of another kind
+    #: Of ``other``, the roles whose bullets speak of the area: a reader may
+    #: count them, so they raise the most the years can be, not the least.
+    by_work: tuple[DatedRole, ...] = ()
 
 
 @cache
@@ -108,9 +111,38 @@ def sort_roles(roles: Sequence[DatedRole], named: Sequence[Area]) -> Counted:
             relevant = any(a.pattern.search(title) for a in named)
         else:
             relevant = family.id in families
-        relevant = relevant or any(a.title and a.title.search(title) for a in named)
+        relevant = relevant or any(
+            a.pattern.search(title) or (a.title and a.title.search(title)) for a in named
+        )
         (counted if relevant else other).append(r)
-    return Counted(tuple(counted), tuple(other))
+    by_work = tuple(r for r in other if professional(r) and _speaks_of(r.work, named))
+    return Counted(tuple(counted), tuple(other), by_work)
+
+
+#: Bullets of a role that must name the area for its years to count as
+#: possible ("managed 12 key accounts" in two bullets, not one mention).
+_WORK_MENTIONS = 2
+
+
+#: After an area's words, a word that makes them other people's work
+#: ("the account management team", "account managers' tickets").
+_OTHERS = re.compile(r"\s*(?:teams?|department|group|colleagues|org)\b|['’]", re.IGNORECASE)
+
+
+def _own_work(line: str, named: Sequence[Area]) -> bool:
+    """The line names an area as the writer's own work: not as a team it
+    helped ("assist the account management team") or people it trained
+    ("mentor account managers": a plural person noun)."""
+    for a in named:
+        for m in a.pattern.finditer(line):
+            if not (_OTHERS.match(line, m.end()) or m.group(0).lower().endswith("ers")):
+                return True
+    return False
+
+
+def _speaks_of(work: str, named: Sequence[Area]) -> bool:
+    lines = [line for line in work.splitlines() if _own_work(line, named)]
+    return len(lines) >= _WORK_MENTIONS
 
 
 def _names(roles: Sequence[DatedRole]) -> str:
@@ -162,11 +194,8 @@ def _judge(
     named: Sequence[Area],
 ) -> CheckResult:
     split = sort_roles(roles, named)
-    scope = (
-        "/".join(a.id.replace("_", " ") for a in named) + " roles"
-        if named
-        else "professional roles"
-    )
+    kinds = "/".join(a.id.replace("_", " ") for a in named) if named else "professional"
+    scope = f"{kinds} roles"
     data: dict[str, object] = {
         "required": need,
         "areas": [a.id for a in named],
@@ -185,7 +214,10 @@ def _judge(
     counted = [r.range for r in split.counted if r.range is not None]
     undated = [r for r in split.counted if r.range is None]
     low, high = years_range(counted) or (0.0, 0.0)
-    data.update(years_min=low, years_max=high)
+    maybe = [r.range for r in split.by_work if r.range is not None]
+    if maybe:
+        high = (years_range(counted + maybe) or (0.0, 0.0))[1]
+    data.update(years_min=low, years_max=high, by_work=_listing(split.by_work))
     if counted:
         shown = f"{low:g}" if low == high else f"{low:g}-{high:g}"
         dated = [r for r in split.counted if r.range is not None]
@@ -196,8 +228,11 @@ def _judge(
         basis = f"{scope} with no dates: {_names(undated)}"
     if undated and counted:
         basis += f"; undated: {_names(undated)}"
-    if split.other:
-        basis += f"; not counted: {_names(split.other)}"
+    if split.by_work:
+        basis += f"; its bullets, not its title, say {kinds} work: {_names(split.by_work)}"
+    rest = [r for r in split.other if r not in split.by_work]
+    if rest:
+        basis += f"; not counted: {_names(rest)}"
     message = quote(f"{what}; {basis}", _WIDTH)
     if low >= need:
         return result("CHK301", "pass", message, line=line, **data)
@@ -207,6 +242,15 @@ def _judge(
             "unknown",
             message,
             hint="date every role so the years can be counted",
+            line=line,
+            **data,
+        )
+    if low < need <= high and split.by_work:
+        return result(
+            "CHK301",
+            "unknown",
+            message,
+            hint="if that work was the role, say so on its title line, so its years count",
             line=line,
             **data,
         )
