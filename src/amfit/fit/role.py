@@ -70,6 +70,14 @@ BODY_AM_LEAN = 0.75
 HUNT_WEIGHT = 2
 #: Share of role fit that the title comparison carries (the rest: the leans).
 TITLE_SHARE = 0.7
+#: A resume whose lean is at least this is an account-management resume:
+#: compared with a seat of pure account management (:func:`body_value`).
+AM_RESUME_LEAN = 0.5
+#: Title value of a posting title of no known family that names no function
+#: of its own ("Partner Enablement Specialist", "Client Services Lead"):
+#: another role, but not a hunting one like an Account Executive or SDR
+#: title (0), so its body's lean can still lift it.
+UNKNOWN_TITLE_VALUE = 0.25
 #: Level order when picking the resume's role closest to the posting's.
 _LEVEL_RANK = {"same": 0, "family": 1, "neighbour": 2, "different": 3, "unknown": 4}
 
@@ -142,6 +150,19 @@ def lean(categories: Iterable[str]) -> float | None:
     return am / (am + hunt) if am + hunt else None
 
 
+def body_value(p_lean: float, r_lean: float) -> float:
+    """How well the posting's lean suits the resume's (0-1).
+
+    An account-management resume (lean at least :data:`AM_RESUME_LEAN`) is
+    judged against a seat of pure account management: the posting's own
+    share of account-management asks is the value, so a hunting posting
+    never suits it better than a farming one because the account manager
+    also won some new business. Another resume is compared by the distance
+    between the two leans."""
+    target = 1.0 if r_lean >= AM_RESUME_LEAN else r_lean
+    return 1.0 - abs(p_lean - target)
+
+
 def resume_lean(concept_ids: Iterable[str], concepts: Mapping[str, Concept]) -> float | None:
     return lean(concepts[c].category for c in concept_ids if c in concepts)
 
@@ -203,7 +224,13 @@ def role_fit(
         family, source = "account_manager", "body"
         level = compare_titles("Account Manager", _label(match.resume_family)).level
         title_value = weights.TITLE_VALUES["family" if level == "same" else level]
-    body = title_value if p_lean is None or r_lean is None else 1.0 - abs(p_lean - r_lean)
+    elif (
+        not family
+        and match.level == "different"
+        and not names_other_function(analysis.posting.title)
+    ):
+        title_value = UNKNOWN_TITLE_VALUE
+    body = title_value if p_lean is None or r_lean is None else body_value(p_lean, r_lean)
     value = TITLE_SHARE * title_value + (1.0 - TITLE_SHARE) * body
     is_am = (
         family in ACCOUNT_FAMILIES
