@@ -470,3 +470,19 @@ def test_an_unknown_title_ranks_above_a_hunting_title_on_the_same_body() -> None
     # With a book-keeping body the same unknown title is still judged from
     # its body (a step below an account title), above the bare unknown value.
     assert fit("Orchard Operations Lead", _BOOK_BODY).title_value > UNKNOWN_TITLE_VALUE
+
+
+def test_a_hunting_title_decides_over_an_account_like_body() -> None:
+    """A sales-leadership or AE title with a body that asks for renewal and
+    expansion revenue (a sales leader owns all of it) gets no role fit from
+    that body for an account manager; the lean is still reported."""
+    scorer = default_scorer()
+    leader = scorer.score(_AM_RESUME, "VP of Sales" + _BOOK_BODY, lint=None, checks=False)
+    unknown = scorer.score(
+        _AM_RESUME, "Orchard Operations Lead" + _BOOK_BODY, lint=None, checks=False
+    )
+    fit = leader.role_fit
+    assert fit.posting_family == "sales_manager" and fit.title_value == 0
+    assert fit.body_value > 0.5  # the body reads as account management...
+    assert fit.value == 0  # ...but the title decides
+    assert unknown.role_fit.value > fit.value

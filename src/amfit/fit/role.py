@@ -63,6 +63,8 @@ NOT_AM_CAP_STEP = 5.0
 #: account-manager posting from its body.
 BODY_AM_CONCEPTS = 6
 BODY_AM_LEAN = 0.75
+#: The closest title level a posting judged from its body gets.
+BODY_LEVEL = "neighbour"
 #: A new-business concept counts this many account-management ones in a
 #: lean: the hunting asks are what sets an AE or SDR seat apart, as many
 #: of the account-management ones (stakeholders, forecasting, contracts)
@@ -70,6 +72,13 @@ BODY_AM_LEAN = 0.75
 HUNT_WEIGHT = 2
 #: Share of role fit that the title comparison carries (the rest: the leans).
 TITLE_SHARE = 0.7
+#: Families of the hunting and sales-leadership seats. When the posting's
+#: title names one of them and the resume's role is of another family, the
+#: title decides: the body's lean counts no more than the title does. Such
+#: bodies ask for revenue an account posting also asks for (a sales leader
+#: owns new, expansion and renewal revenue alike), so their lean cannot
+#: make them an account seat.
+HUNT_FAMILIES = frozenset({"account_executive", "sdr", "sales_manager"})
 #: A resume whose lean is at least this is an account-management resume:
 #: compared with a seat of pure account management (:func:`body_value`).
 AM_RESUME_LEAN = 0.5
@@ -220,10 +229,12 @@ def role_fit(
         and (p_lean or 0.0) >= BODY_AM_LEAN
     ):
         # The title names no family, the body asks for a book to keep and
-        # grow: judge it as an account-manager posting, a step below a title.
+        # grow: judge it as an account-manager posting, but no closer than a
+        # neighbouring role: the title names another job ("Project
+        # Manager"), which a recruiter reads first.
         family, source = "account_manager", "body"
         level = compare_titles("Account Manager", _label(match.resume_family)).level
-        title_value = weights.TITLE_VALUES["family" if level == "same" else level]
+        title_value = min(weights.TITLE_VALUES[level], weights.TITLE_VALUES[BODY_LEVEL])
     elif (
         not family
         and match.level == "different"
@@ -231,7 +242,10 @@ def role_fit(
     ):
         title_value = UNKNOWN_TITLE_VALUE
     body = title_value if p_lean is None or r_lean is None else body_value(p_lean, r_lean)
-    value = TITLE_SHARE * title_value + (1.0 - TITLE_SHARE) * body
+    counted = body
+    if family in HUNT_FAMILIES and match.level == "different":
+        counted = min(body, title_value)
+    value = TITLE_SHARE * title_value + (1.0 - TITLE_SHARE) * counted
     is_am = (
         family in ACCOUNT_FAMILIES
         or len(am) >= MIN_AM_CONCEPTS
