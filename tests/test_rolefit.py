@@ -486,3 +486,20 @@ def test_a_hunting_title_decides_over_an_account_like_body() -> None:
     assert fit.body_value > 0.5  # the body reads as account management...
     assert fit.value == 0  # ...but the title decides
     assert unknown.role_fit.value > fit.value
+
+
+def test_bands_strong_example_in_the_top_band_weak_one_not() -> None:
+    """README "What the score means": against matching account-manager
+    postings the strong example resume lands in the top band (70+), the
+    weak one (duties, few results) does not, the AE resume is another role."""
+    from amfit.fit.scorer import score_files
+
+    ex = ROOT / "examples"
+    for posting in ("smb", "mid-market", "enterprise"):
+        path = ex / "postings" / f"{posting}-account-manager.txt"
+        got = {
+            name: score_files(ex / "resumes" / f"{name}.md", path, lint=None).score
+            for name in ("strong", "weak", "ae")
+        }
+        assert got["strong"] >= 70 > got["weak"] > got["ae"], (posting, got)
+        assert got["ae"] < 35, (posting, got)
