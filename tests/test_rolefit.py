@@ -503,3 +503,25 @@ def test_bands_strong_example_in_the_top_band_weak_one_not() -> None:
         }
         assert got["strong"] >= 70 > got["weak"] > got["ae"], (posting, got)
         assert got["ae"] < 35, (posting, got)
+
+
+def test_silver_labels_come_from_the_title_family_and_leave_labelled_out() -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import eval_fit
+
+    ads = [
+        {"id": "a", "title": "Customer Success Manager"},
+        {"id": "b", "title": "Senior Account Executive"},
+        {"id": "c", "title": "Orchard Enablement Specialist"},  # no family: left out
+        {"id": "d", "title": "Renewals Manager"},  # labelled: left out
+        {"id": "e", "title": "Growth Marketing Manager"},  # another function
+        {"id": "f", "title": "Customer Support Specialist"},  # arguable: left out
+    ]
+    got = eval_fit.silver_labels(ads, {"d": {"role": "am", "split": "dev"}})
+    assert {k: v["role"] for k, v in got.items()} == {
+        "a": "am",
+        "b": "contrast",
+        "e": "unrelated",
+    }
+    assert all(v["split"] == "silver" for v in got.values())
+    assert got == eval_fit.silver_labels(ads, {"d": {"role": "am", "split": "dev"}})
