@@ -63,6 +63,8 @@ NOT_AM_CAP_STEP = 5.0
 #: account-manager posting from its body.
 BODY_AM_CONCEPTS = 6
 BODY_AM_LEAN = 0.75
+#: The closest title level a posting judged from its body gets.
+BODY_LEVEL = "neighbour"
 #: A new-business concept counts this many account-management ones in a
 #: lean: the hunting asks are what sets an AE or SDR seat apart, as many
 #: of the account-management ones (stakeholders, forecasting, contracts)
@@ -70,6 +72,21 @@ BODY_AM_LEAN = 0.75
 HUNT_WEIGHT = 2
 #: Share of role fit that the title comparison carries (the rest: the leans).
 TITLE_SHARE = 0.7
+#: Families of the hunting and sales-leadership seats. When the posting's
+#: title names one of them and the resume's role is of another family, the
+#: title decides: the body's lean counts no more than the title does. Such
+#: bodies ask for revenue an account posting also asks for (a sales leader
+#: owns new, expansion and renewal revenue alike), so their lean cannot
+#: make them an account seat.
+HUNT_FAMILIES = frozenset({"account_executive", "sdr", "sales_manager"})
+#: A resume whose lean is at least this is an account-management resume:
+#: compared with a seat of pure account management (:func:`body_value`).
+AM_RESUME_LEAN = 0.5
+#: Title value of a posting title of no known family that names no function
+#: of its own ("Partner Enablement Specialist", "Client Services Lead"):
+#: another role, but not a hunting one like an Account Executive or SDR
+#: title (0), so its body's lean can still lift it.
+UNKNOWN_TITLE_VALUE = 0.25
 #: Level order when picking the resume's role closest to the posting's.
 _LEVEL_RANK = {"same": 0, "family": 1, "neighbour": 2, "different": 3, "unknown": 4}
 
@@ -142,6 +159,19 @@ def lean(categories: Iterable[str]) -> float | None:
     return am / (am + hunt) if am + hunt else None
 
 
+def body_value(p_lean: float, r_lean: float) -> float:
+    """How well the posting's lean suits the resume's (0-1).
+
+    An account-management resume (lean at least :data:`AM_RESUME_LEAN`) is
+    judged against a seat of pure account management: the posting's own
+    share of account-management asks is the value, so a hunting posting
+    never suits it better than a farming one because the account manager
+    also won some new business. Another resume is compared by the distance
+    between the two leans."""
+    target = 1.0 if r_lean >= AM_RESUME_LEAN else r_lean
+    return 1.0 - abs(p_lean - target)
+
+
 def resume_lean(concept_ids: Iterable[str], concepts: Mapping[str, Concept]) -> float | None:
     return lean(concepts[c].category for c in concept_ids if c in concepts)
 
@@ -199,12 +229,23 @@ def role_fit(
         and (p_lean or 0.0) >= BODY_AM_LEAN
     ):
         # The title names no family, the body asks for a book to keep and
-        # grow: judge it as an account-manager posting, a step below a title.
+        # grow: judge it as an account-manager posting, but no closer than a
+        # neighbouring role: the title names another job ("Project
+        # Manager"), which a recruiter reads first.
         family, source = "account_manager", "body"
         level = compare_titles("Account Manager", _label(match.resume_family)).level
-        title_value = weights.TITLE_VALUES["family" if level == "same" else level]
-    body = title_value if p_lean is None or r_lean is None else 1.0 - abs(p_lean - r_lean)
-    value = TITLE_SHARE * title_value + (1.0 - TITLE_SHARE) * body
+        title_value = min(weights.TITLE_VALUES[level], weights.TITLE_VALUES[BODY_LEVEL])
+    elif (
+        not family
+        and match.level == "different"
+        and not names_other_function(analysis.posting.title)
+    ):
+        title_value = UNKNOWN_TITLE_VALUE
+    body = title_value if p_lean is None or r_lean is None else body_value(p_lean, r_lean)
+    counted = body
+    if family in HUNT_FAMILIES and match.level == "different":
+        counted = min(body, title_value)
+    value = TITLE_SHARE * title_value + (1.0 - TITLE_SHARE) * counted
     is_am = (
         family in ACCOUNT_FAMILIES
         or len(am) >= MIN_AM_CONCEPTS

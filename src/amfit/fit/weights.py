@@ -58,7 +58,7 @@ WEIGHT_TITLE = 0.40
 EVIDENCE_FULL = 1.0
 #: Evidence strength of a keyword in an experience bullet or line with no
 #: figure or result.
-EVIDENCE_PLAIN = 0.85
+EVIDENCE_PLAIN = 0.7
 #: Evidence strength of a keyword only listed (skills, summary, header, or a
 #: bullet that is a list of terms).
 EVIDENCE_LISTED = 0.5
@@ -67,7 +67,7 @@ NARROWER_FACTOR = 0.9
 #: Weight of a soft-skill concept in its component (another concept: 1).
 SOFT_SKILL_WEIGHT = 0.5
 #: Strength at or above which a keyword is "found" (below: "partial").
-FOUND_THRESHOLD = 0.75
+FOUND_THRESHOLD = 0.7
 
 #: Title-fit values by level.
 TITLE_VALUES = {
