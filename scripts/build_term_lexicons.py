@@ -5,13 +5,15 @@ Reads the real job ads in ``../shared/corpus/postings.jsonl`` (not shipped:
 see that folder's README) with amfit's own posting reader and writes only
 counts of single words (lemma keys), never ad text:
 
-* **perk words**: words of the benefits sections. For each word, the number
-  of ads that use it under a benefits heading (``keywords/sections.toml``
-  ``benefits``) and the number that use it in the asks (responsibilities,
-  requirements, preferred). A word used in the benefits of at least
+* **perk words**: words of the benefits, EEO and how-to-apply sections
+  (``PERK_SECTIONS``: text that asks nothing of the hire). For each word,
+  the number of ads that use it under such a heading (``keywords/sections.toml``)
+  and the number that use it in the asks (responsibilities,
+  requirements, preferred). A word used in those sections of at least
   ``PERK_MIN_ADS`` ads, and there in at least ``PERK_MIN_SHARE`` of the ads
-  that use it in either place, is a perk word ("breakfast", "stipend"),
-  not a skill, even when a posting writes it among its duties.
+  that use it in either place, is a perk or boilerplate word ("breakfast",
+  "stipend", "visa"), not a skill, even when a posting writes it among its
+  duties.
 * **generic words**: words used alike by every kind of job. The ads are
   grouped by the last word of their title (engineer, developer, manager,
   designer...; groups of at least ``GROUP_MIN_ADS`` ads). A word found in at
@@ -45,6 +47,7 @@ from amfit.textio import normalize_text  # noqa: E402
 CORPUS = ROOT.parent / "shared/corpus/postings.jsonl"
 PERK_MIN_ADS = 8
 PERK_MIN_SHARE = 0.6
+PERK_SECTIONS = frozenset({"benefits", "eeo", "apply"})
 ASK_SECTIONS = frozenset({"responsibilities", "required", "preferred"})
 GROUP_MIN_ADS = 25
 GENERIC_MIN_RATE = 0.01
@@ -92,7 +95,7 @@ def main() -> int:
         for unit in posting.units:
             if unit.kind == "heading":
                 continue
-            if unit.section == "benefits":
+            if unit.section in PERK_SECTIONS:
                 in_perks |= _words(unit.text, stops)
             elif unit.section in ASK_SECTIONS:
                 in_asks |= _words(unit.text, stops)
@@ -112,12 +115,12 @@ def main() -> int:
         if perk[w] >= PERK_MIN_ADS and perk[w] / (perk[w] + ask[w]) >= PERK_MIN_SHARE
     )
     with open(out / "perk_words.tsv", "w", encoding="utf-8", newline="\n") as f:
-        f.write("# Perk words: used in job ads' benefits sections, rarely in their asks.\n")
+        f.write("# Perk words: in job ads' benefits, EEO and how-to-apply text, rarely in asks.\n")
         f.write("# Built by scripts/build_term_lexicons.py from postings.jsonl\n")
         f.write(f"# (sha256 {digest},\n")
-        f.write(f"# {n} ads): ads using the word under a benefits heading >= {PERK_MIN_ADS},\n")
+        f.write(f"# {n} ads): ads using the word under such a heading >= {PERK_MIN_ADS},\n")
         f.write(f"# and >= {PERK_MIN_SHARE:.0%} of those using it in benefits or asks.\n")
-        f.write("# word<TAB>ads using it in benefits<TAB>ads using it in asks\n")
+        f.write("# word<TAB>ads using it in those sections<TAB>ads using it in asks\n")
         for w, p, a in perks:
             f.write(f"{w}\t{p}\t{a}\n")
     big = [g for g, s in sizes.items() if s >= GROUP_MIN_ADS and g]

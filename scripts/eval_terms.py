@@ -123,7 +123,8 @@ def main() -> int:
         text = normalize_text(f"{ad['title']}\n\n{ad['text']}")
         company = "" if args.no_company else ad.get("company") or ""
         resume = resume_texts[i % len(resume_texts)]
-        rep = scorer.score(resume, text, lint=None, checks=False, company=company)
+        hint = {"company": company} if company else {}
+        rep = scorer.score(resume, text, lint=None, checks=False, **hint)
         reports += 1
         print(f"# {ad['id']}\t{ad['company']}\t{ad['title']}\tscore {rep.score}")
         for r in rep.keywords:

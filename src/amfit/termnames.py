@@ -29,57 +29,17 @@ from .posting import intro_reading
 
 #: Legal forms and the generic words of company names: not the name itself.
 LEGAL_FORMS = frozenset(
-    [
-        "inc",
-        "incorporated",
-        "ltd",
-        "limited",
-        "llc",
-        "llp",
-        "plc",
-        "gmbh",
-        "ag",
-        "sa",
-        "sas",
-        "sarl",
-        "bv",
-        "nv",
-        "oy",
-        "ab",
-        "as",
-        "corp",
-        "corporation",
-        "co",
-        "company",
-        "group",
-        "holdings",
-        "the",
-        "and",
-        "of",
-    ]
+    {"inc", "incorporated", "ltd", "limited", "llc", "llp", "plc", "gmbh", "ag", "sa"}
+    | {"sas", "sarl", "bv", "nv", "oy", "ab", "as", "corp", "corporation", "co", "company"}
+    | {"group", "holdings", "the", "and", "of"}
 )
-#: The parts of a web address that are no name ("www.", ".com").
-_ADDRESS_PARTS = frozenset(
-    [
-        "www",
-        "jobs",
-        "careers",
-        "career",
-        "apply",
-        "boards",
-        "app",
-        "com",
-        "org",
-        "net",
-        "io",
-        "co",
-        "ai",
-        "uk",
-        "de",
-        "fr",
-        "eu",
-        "us",
-    ]
+#: The parts of a web address that are no name ("www.", "careers.").
+_ADDRESS_PARTS = frozenset({"www", "jobs", "careers", "career", "apply", "boards", "app"})
+#: Endings of web addresses (top-level domains), so that "Node.js" or
+#: "ASP.NET" is no address.
+_TLDS = frozenset(
+    {"com", "org", "net", "io", "co", "ai", "app", "dev", "tech", "so", "me", "us", "uk"}
+    | {"de", "fr", "eu", "nl", "se", "ch", "es", "it", "ca", "au", "in", "jp", "ie", "at"}
 )
 #: A word this short right after a number is a unit ("16 GB", "27 inch").
 UNIT_CHARS = 5
@@ -107,10 +67,15 @@ def domain_names(token: str) -> list[str]:
     m = _ADDRESS.match(token)
     if not m or "." not in token:
         return []
-    parts = m.group(1).lower().split(".")
-    if len(parts) < 2 or not parts[-1].isalpha():
+    parts = m.group(1).split(".")
+    if len(parts) < 2 or parts[-1] not in _TLDS:  # "ASP.NET" is no address
         return []
-    return [p for p in parts if p.isalpha() and p not in _ADDRESS_PARTS and len(p) >= 3]
+    parts = [p.lower() for p in parts]
+    return [
+        p
+        for p in parts[:-1]
+        if p.isalpha() and p not in _ADDRESS_PARTS and p not in _TLDS and len(p) >= 3
+    ]
 
 
 def description_places(
