@@ -26,6 +26,7 @@ from collections.abc import Iterable, Sequence
 from .document import Unit
 from .nlp import segments
 from .posting import intro_reading
+from .titles import has_title_word
 
 #: Legal forms and the generic words of company names: not the name itself.
 LEGAL_FORMS = frozenset(
@@ -86,8 +87,10 @@ def description_places(
     unclassified sections (``role``: "Why Acme", "Our story"): a sentence
     read as company text (:func:`amfit.posting.intro_reading`) whose
     subject is the employer, "we" / "our" or one of ``names`` ("Acme was
-    founded to...", "We believe..."). Company text of another subject
-    ("Experience with our platform") is left to the asks."""
+    founded to...", "We believe..."), and that names no job ("we are on
+    the hunt for a Pre-Sales Consultant fluent in Spanish" announces the
+    opening). Company text of another subject ("Experience with our
+    platform") is left to the asks."""
     wanted = frozenset(sections)
     subjects = _SELF | frozenset(names)
     out: set[tuple[int, int]] = set()
@@ -105,6 +108,7 @@ def description_places(
             if (
                 first
                 and first.group(1).lower() in subjects
+                and not has_title_word(sentence)
                 and intro_reading(sentence) == "company"
             ):
                 out.update(
