@@ -344,25 +344,27 @@ def test_a_verb_and_its_object_is_dropped_unless_the_background_knows_the_phrase
 def test_the_lexicons_take_a_perk_out_of_a_postings_terms() -> None:
     from amfit.fit.termwords import not_a_skill_word, perk_words
 
-    perk = min(perk_words())
-    body = "\n".join(
-        [
-            "Account Manager",
-            "",
-            "## Responsibilities",
-            f"- Grow renewals with zebrafish farms; offer {perk} to zebrafish growers",
-            f"- Visit zebrafish hatcheries and price zebrafish feed {perk}",
-            "- Own zebrafish hatchery accounts",
-        ]
-    )
-    units = parse_posting(body).units
-    plain = {t.key for t in salient_terms(units, ignored_sections=IGNORED_SECTIONS)}
-    kept = {
-        t.key
-        for t in salient_terms(units, ignored_sections=IGNORED_SECTIONS, reject=not_a_skill_word)
-    }
-    assert perk in plain and "zebrafish" in plain
-    assert kept == plain - {perk}
+    def terms_of(perk: str, reject=None) -> set[str]:
+        body = "\n".join(
+            [
+                "Account Manager",
+                "",
+                "## Responsibilities",
+                f"- Grow renewals with zebrafish farms; offer {perk} to zebrafish growers",
+                f"- Visit zebrafish hatcheries and price zebrafish feed {perk}",
+                "- Own zebrafish hatchery accounts",
+            ]
+        )
+        units = parse_posting(body).units
+        return {
+            t.key for t in salient_terms(units, ignored_sections=IGNORED_SECTIONS, reject=reject)
+        }
+
+    # the first perk word that would be a term (written as its lemma key, rare enough)
+    perk = next(w for w in sorted(perk_words()) if w in terms_of(w))
+    plain = terms_of(perk)
+    assert "zebrafish" in plain
+    assert terms_of(perk, not_a_skill_word) == plain - {perk}
 
 
 def test_a_capitalised_word_in_the_possessive_is_a_name() -> None:

@@ -91,6 +91,7 @@ def _score_one(item: PostingInput) -> BatchRecord:
             lint=None,
             checks=_WORKER["full"],
             as_of=_WORKER["as_of"],
+            company=item.company,
         )
     except AmfitError as exc:
         return BatchRecord(**base, status="error", error=str(exc))

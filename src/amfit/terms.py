@@ -30,6 +30,13 @@ from .document import Unit
 from .errors import TaxonomyError
 from .nlp import Token, segments
 from .resources import data_path
+from .termnames import (
+    company_words,
+    description_places,
+    domain_names,
+    fragment_places,
+    named_heading_places,
+)
 
 #: How many posting-specific terms a posting may contribute.
 TOP_TERMS = 8
@@ -55,12 +62,8 @@ NAME_MAX_DF = 3
 #: many background ads (an employer with many ads: its name is in each).
 NAME_REPEATED_MAX_DF = 20
 
-#: A word this short right after a number is a unit ("16 GB", "27 inch").
-UNIT_CHARS = 5
-
 _NAME_LINE = re.compile(r"^\s*(?:company|employer|about|who we are|at)\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s\b")
-_NUMBER = re.compile(r"^\d[\d.,]*[a-z]*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,8 +180,12 @@ def salient_terms(
     top: int = TOP_TERMS,
     ignored_sections: frozenset[str] = frozenset(),
     reject: Callable[[str, str], bool] | None = None,
+    company: str = "",
 ) -> list[Term]:
     """The posting's own salient terms, strongest first.
+
+    ``company`` is the employer's name when the caller knows it (see
+    :func:`not_skills`).
 
     ``covered`` are document character spans already explained by taxonomy
     hits; words inside them are not candidates. ``reject(key, surface)``
@@ -190,7 +197,7 @@ def salient_terms(
     counts: dict[str, int] = {}
     first: dict[str, tuple[str, int, str]] = {}
     capitalised: dict[str, bool] = {}
-    names, odd = not_skills(units, ignored_sections)
+    names, odd = not_skills(units, ignored_sections, company)
     # The unigrams and bigrams of each run of uncovered content words (see
     # candidate_runs and run_terms), in one pass.
     for unit in units:
@@ -284,24 +291,27 @@ def not_a_skill_shape(surface: str) -> bool:
 
 
 def not_skills(
-    units: Sequence[Unit], ignored_sections: frozenset[str] = frozenset()
+    units: Sequence[Unit], ignored_sections: frozenset[str] = frozenset(), company: str = ""
 ) -> tuple[frozenset[str], frozenset[tuple[int, int]]]:
     """What a person could not honestly add to a resume as a skill:
 
-    * names (lower-cased words): capitalised words of the title, of a
-      "Company:" / "About ..." line, or seen :data:`NAME_REPEATS` times
+    * names (lower-cased words): the words of ``company`` (the employer's
+      name when the caller knows it: :func:`amfit.termnames.company_words`),
+      the name in a web or e-mail address, capitalised words of the title,
+      of a "Company:" / "About ..." line, or seen :data:`NAME_REPEATS` times
       capitalised in the about / benefits / apply text (the employer, its
       products, a recruiter), and a capitalised word in the possessive
       anywhere ("Contoso's", with the capitalised word before it);
     * odd tokens, as (unit index, start): a short word right after a number
-      (a unit: "16 GB", "27 inch"), or one half of a hyphenated or slashed
-      compound ("fine-grained" gives no "grained").
+      (a unit: "16 GB", "27 inch"), one half of a hyphenated or slashed
+      compound ("fine-grained" gives no "grained"), the words of a sentence
+      in which the employer describes itself, and those under an
+      unclassified heading that names it ("Why Acme"): see
+      :mod:`amfit.termnames`.
     """
     seen: dict[str, int] = {}
-    names: set[str] = set()
-    odd: set[tuple[int, int]] = set()
-    glued: dict[str, list[tuple[int, int]]] = {}
-    free: set[str] = set()
+    names: set[str] = set(company_words(company))
+    titled: set[str] = set()  # the title's words: the job's name, not the employer's
     pairs: set[tuple[str, str]] = set()
     for unit in units:
         boiler = unit.section in ignored_sections or unit.section == "title"
@@ -310,9 +320,13 @@ def not_skills(
         for seg in segments(text):
             prev: Token | None = None
             for i, tok in enumerate(seg):
+                if "." in tok.text:
+                    names.update(domain_names(tok.text))
                 if boiler and tok.text[:1].isupper() and tok.lower.isalpha():
                     if name_line:
                         names.add(tok.lower)
+                        if unit.section == "title":
+                            titled.add(tok.lower)
                     elif i > 0:  # not the first word of a sentence
                         seen[tok.lower] = seen.get(tok.lower, 0) + 1
                     if prev is not None and prev.text[:1].isupper() and prev.lower.isalpha():
@@ -327,23 +341,16 @@ def not_skills(
                     names.add(tok.lower)
                     if prev is not None and prev.text[:1].isupper() and prev.lower.isalpha():
                         names.add(prev.lower)
-                glued_before = tok.start > 0 and text[tok.start - 1] in "-/"
-                glued_after = tok.end < len(text) and text[tok.end : tok.end + 1] in ("-", "/")
-                if glued_before or glued_after:
-                    glued.setdefault(tok.lower, []).append((unit.index, tok.start))
-                else:
-                    free.add(tok.lower)
-                if prev is not None and _NUMBER.match(prev.text) and len(tok.text) <= UNIT_CHARS:
-                    odd.add((unit.index, tok.start))
                 prev = tok
-    # Half of a compound is a fragment only when the word is never used alone.
-    for word, places in glued.items():
-        if word not in free:
-            odd.update(places)
     names.update(w for w, n in seen.items() if n >= NAME_REPEATS)
     # The other word of a two-word name ("Red" of "Red Canary").
     names.update(b if a in names else a for a, b in pairs if a in names or b in names)
-    return frozenset(names - stop_words()), frozenset(odd)
+    names -= stop_words()
+    asks = {u.section for u in units} - ignored_sections - {"title"}
+    odd = fragment_places(units)
+    odd |= description_places(units, asks, names)
+    odd |= named_heading_places(units, names - titled)
+    return frozenset(names), frozenset(odd)
 
 
 def tfidf_weights(counts: Sequence[int], idf: Sequence[float]) -> list[float]:

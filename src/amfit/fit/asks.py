@@ -86,9 +86,10 @@ def _nice_marks(sentence: str) -> tuple[bool, int | None]:
 
 
 def analyze_posting(
-    text: str, source: str, matcher: Matcher, concepts: dict[str, Concept]
+    text: str, source: str, matcher: Matcher, concepts: dict[str, Concept], company: str = ""
 ) -> PostingAnalysis:
-    """Parse a posting and work out what it asks for, with tiers and reasons."""
+    """Parse a posting and work out what it asks for, with tiers and reasons
+    (``company``: the employer's name, if known, see :func:`salient_terms`)."""
     posting = parse_posting(text)
     # Boilerplate sections (about the company, benefits, EEO, how to
     # apply) ask for nothing: they are not even tokenised.
@@ -142,7 +143,11 @@ def analyze_posting(
     if posting.has_headings:
         skip |= {u.section for u in posting.units} - MUST_SECTIONS - NICE_SECTIONS
     terms = salient_terms(
-        posting.units, covered, ignored_sections=skip, reject=termwords.not_a_skill_word
+        posting.units,
+        covered,
+        ignored_sections=skip,
+        reject=termwords.not_a_skill_word,
+        company=company,
     )
     asked.extend(_term_keyword(t, posting) for t in terms)
     asked.sort(key=lambda k: (_TIER_ORDER[k.tier], k.asks[0].line, k.id))

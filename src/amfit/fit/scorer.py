@@ -56,9 +56,13 @@ class Scorer:
 
     # -- posting ------------------------------------------------------------
 
-    def analyze_posting(self, text: str, source: str = "<posting>") -> PostingAnalysis:
-        """Parse a posting and work out what it asks for, with tiers and reasons."""
-        return asks.analyze_posting(text, source, self.matcher, self.concepts)
+    def analyze_posting(
+        self, text: str, source: str = "<posting>", company: str = ""
+    ) -> PostingAnalysis:
+        """Parse a posting and work out what it asks for, with tiers and
+        reasons; ``company`` (the employer's name, when the caller knows it)
+        is never suggested as a term."""
+        return asks.analyze_posting(text, source, self.matcher, self.concepts, company)
 
     # -- resume -------------------------------------------------------------
 
@@ -89,8 +93,12 @@ class Scorer:
         checks: bool = True,
         as_title: str = "",
         as_of: str | None = None,
+        company: str = "",
     ) -> Report:
         """Score a resume against a posting (both already-read text).
+
+        ``company`` is the employer's name when the caller knows it (a batch
+        record's ``company`` field): its words are never suggested as terms.
 
         ``as_title`` is the role the user targets (``--as``): compared with
         the posting's title instead of the resume's closest role.
@@ -106,7 +114,7 @@ class Scorer:
         resume, resume_text = prepared.resume, prepared.text
         if analysis is None:
             posting_text = check_text(posting_text, posting_source)
-            analysis = self.analyze_posting(posting_text, posting_source)
+            analysis = self.analyze_posting(posting_text, posting_source, company)
         concept_hits = prepared.concept_hits
         terms_found = term_hits(prepared, [k for k in analysis.keywords if k.keys])
 

@@ -22,6 +22,7 @@ from functools import cache
 from ..lint.verbs import lookup
 from ..resources import data_path
 from ..terms import load_background
+from ..titles import family_of
 
 #: A word pair in at least this many background ads is an established
 #: phrase, even when it reads like a verb and its object ("support tickets").
@@ -53,7 +54,10 @@ def not_a_skill_word(key: str, surface: str) -> bool:
     * a single word that is a verb form in the verb lexicon
       (:mod:`amfit.lint.verbs`: "extract", "govern", "forecast") or a
       generic word of job ads of every kind;
-    * any term holding a perk word (benefits text: "breakfast", "stipend");
+    * any term holding a perk word (benefits, EEO or how-to-apply text:
+      "breakfast", "stipend", "visa");
+    * a job title of a known family ("Account Executives": the people the
+      hire works with or leads, a role, not a skill; ``keywords/titles.toml``);
     * a plural noun and a verb form ("creators earn"), or a verb in its base
       form or gerund and its object ("achieve objectives") unless the
       background knows the pair as a phrase (:data:`PHRASE_MIN_DF` ads:
@@ -66,7 +70,7 @@ def not_a_skill_word(key: str, surface: str) -> bool:
     """
     keys = key.split(" ")
     words = surface.split(" ")
-    if any(k in perk_words() for k in keys):
+    if any(k in perk_words() for k in keys) or family_of(surface) is not None:
         return True
     lower = [not w.isupper() and not w[:1].isupper() for w in words]
     if len(keys) == 1:

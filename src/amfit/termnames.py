@@ -1,0 +1,163 @@
+"""Where a posting's words name the employer or describe it, not a skill.
+
+Helpers of :func:`amfit.terms.not_skills`, by shape and structure only (no
+list of employers):
+
+* :func:`company_words`: the words of the employer's name as the caller
+  knows it (a batch record's ``company`` field), without the legal form
+  ("Inc", "GmbH"), and the name written as one word ("Red Canary" ->
+  "redcanary");
+* :func:`domain_names`: the name in a web or e-mail address ("acme.io",
+  "jobs@contoso.com" -> "acme", "contoso");
+* :func:`description_places`: the words of sentences in which the employer
+  describes itself ("Acme was founded to...", "Our platform serves...":
+  :func:`amfit.posting.intro_reading`), wherever they stand;
+* :func:`named_heading_places`: the words under an unclassified heading
+  that names the employer ("Why Acme", "Life at Contoso");
+* :func:`fragment_places`: units ("16 GB"), halves of a hyphenated or
+  slashed compound ("fine-grained" gives no "grained").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from .document import Unit
+from .nlp import segments
+from .posting import intro_reading
+from .titles import has_title_word
+
+#: Legal forms and the generic words of company names: not the name itself.
+LEGAL_FORMS = frozenset(
+    {"inc", "incorporated", "ltd", "limited", "llc", "llp", "plc", "gmbh", "ag", "sa"}
+    | {"sas", "sarl", "bv", "nv", "oy", "ab", "as", "corp", "corporation", "co", "company"}
+    | {"group", "holdings", "the", "and", "of"}
+)
+#: The parts of a web address that are no name ("www.", "careers.").
+_ADDRESS_PARTS = frozenset({"www", "jobs", "careers", "career", "apply", "boards", "app"})
+#: Endings of web addresses (top-level domains), so that "Node.js" or
+#: "ASP.NET" is no address.
+_TLDS = frozenset(
+    {"com", "org", "net", "io", "co", "ai", "app", "dev", "tech", "so", "me", "us", "uk"}
+    | {"de", "fr", "eu", "nl", "se", "ch", "es", "it", "ca", "au", "in", "jp", "ie", "at"}
+)
+#: A word this short right after a number is a unit ("16 GB", "27 inch").
+UNIT_CHARS = 5
+
+_NUMBER = re.compile(r"^\d[\d.,]*[a-z]*$", re.IGNORECASE)
+_ADDRESS = re.compile(r"^(?:https?://)?(?:[\w-]+@)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?:/.*)?$", re.I)
+_FIRST_WORD = re.compile(r"^\W*([A-Za-z][\w'’]*)")
+#: How the employer names itself as a subject.
+_SELF = frozenset({"we", "our", "we're", "we’re", "we've", "we’ve", "ours"})
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def company_words(company: str) -> frozenset[str]:
+    """Lower-cased words of an employer's name, and the name as one word."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z0-9]*", company)]
+    kept = [w for w in words if w not in LEGAL_FORMS and len(w) >= 3]
+    out = set(kept)
+    if len(kept) > 1:
+        out.add("".join(kept))
+    return frozenset(out)
+
+
+def domain_names(token: str) -> list[str]:
+    """The name parts of a web or e-mail address ("jobs.acme.io" -> ["acme"])."""
+    m = _ADDRESS.match(token)
+    if not m or "." not in token:
+        return []
+    parts = m.group(1).split(".")
+    if len(parts) < 2 or parts[-1] not in _TLDS:  # "ASP.NET" is no address
+        return []
+    parts = [p.lower() for p in parts]
+    return [
+        p
+        for p in parts[:-1]
+        if p.isalpha() and p not in _ADDRESS_PARTS and p not in _TLDS and len(p) >= 3
+    ]
+
+
+def description_places(
+    units: Sequence[Unit], sections: Iterable[str], names: Iterable[str]
+) -> set[tuple[int, int]]:
+    """(unit index, start) of every word in a sentence where the employer
+    describes itself, in the prose lines of ``sections`` and the bullets of
+    unclassified sections (``role``: "Why Acme", "Our story"): a sentence
+    read as company text (:func:`amfit.posting.intro_reading`) whose
+    subject is the employer, "we" / "our" or one of ``names`` ("Acme was
+    founded to...", "We believe..."), and that names no job ("we are on
+    the hunt for a Pre-Sales Consultant fluent in Spanish" announces the
+    opening). Company text of another subject ("Experience with our
+    platform") is left to the asks."""
+    wanted = frozenset(sections)
+    subjects = _SELF | frozenset(names)
+    out: set[tuple[int, int]] = set()
+    for unit in units:
+        if unit.section not in wanted or unit.kind not in ("line", "bullet"):
+            continue
+        if unit.kind == "bullet" and unit.section != "role":
+            continue
+        text = unit.text
+        start = 0
+        for m in [*_SENTENCE_END.finditer(text), None]:
+            end = m.start() if m else len(text)
+            sentence = text[start:end]
+            first = _FIRST_WORD.match(sentence)
+            if (
+                first
+                and first.group(1).lower() in subjects
+                and not has_title_word(sentence)
+                and intro_reading(sentence) == "company"
+            ):
+                out.update(
+                    (unit.index, t.start)
+                    for seg in segments(text)
+                    for t in seg
+                    if start <= t.start < end
+                )
+            start = m.end() if m else end
+    return out
+
+
+def named_heading_places(units: Sequence[Unit], names: Iterable[str]) -> set[tuple[int, int]]:
+    """(unit index, start) of the words under an unclassified heading that
+    holds one of ``names`` ("What it's like to work at Acme"): the section
+    is about the employer, whatever its bullets say."""
+    known = frozenset(names)
+    out: set[tuple[int, int]] = set()
+    for unit in units:
+        if unit.section != "role" or unit.kind == "heading" or not unit.heading:
+            continue
+        heading = {w.lower() for w in re.findall(r"[A-Za-z][\w]*", unit.heading)}
+        if heading & known:
+            out.update((unit.index, t.start) for seg in segments(unit.text) for t in seg)
+    return out
+
+
+def fragment_places(units: Sequence[Unit]) -> set[tuple[int, int]]:
+    """(unit index, start) of units after a number and of compound halves
+    never used alone."""
+    odd: set[tuple[int, int]] = set()
+    glued: dict[str, list[tuple[int, int]]] = {}
+    free: set[str] = set()
+    for unit in units:
+        text = unit.text
+        for seg in segments(text):
+            prev = None
+            for tok in seg:
+                glued_before = tok.start > 0 and text[tok.start - 1] in "-/"
+                glued_after = tok.end < len(text) and text[tok.end : tok.end + 1] in ("-", "/")
+                if glued_before or glued_after:
+                    glued.setdefault(tok.lower, []).append((unit.index, tok.start))
+                else:
+                    free.add(tok.lower)
+                if prev is not None and _NUMBER.match(prev.text) and len(tok.text) <= UNIT_CHARS:
+                    odd.add((unit.index, tok.start))
+                prev = tok
+    # Half of a compound is a fragment only when the word is never used alone.
+    for word, places in glued.items():
+        if word not in free:
+            odd.update(places)
+    return odd

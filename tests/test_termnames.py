@@ -1,0 +1,156 @@
+"""Posting-specific terms that name or describe the employer are never offered
+(amfit.termnames, amfit.terms.not_skills, the section and lexicon rules).
+
+Every posting here is made up, in the style of real ones.
+"""
+
+from __future__ import annotations
+
+from amfit.fit.scorer import default_scorer
+from amfit.fit.termwords import not_a_skill_word, perk_words
+from amfit.posting import IGNORED_SECTIONS, parse_posting
+from amfit.termnames import company_words, description_places, domain_names
+from amfit.terms import not_skills
+from amfit.textio import normalize_text
+
+TERM_SECTIONS = IGNORED_SECTIONS | {"title"}
+
+
+def term_labels(text: str, company: str = "") -> set[str]:
+    analysis = default_scorer().analyze_posting(normalize_text(text), "<test>", company)
+    return {k.label.lower() for k in analysis.keywords if k.source == "tfidf"}
+
+
+# A brand written in lower case, as some employers write theirs: the name
+# rules for capitalised words do not see it.
+LOWER_BRAND = (
+    "Customer Success Manager\n\n"
+    "## Responsibilities\n"
+    "- Onboard new admins to tallyfox dashboards and zebrafish hatchery reports\n"
+    "- Run tallyfox dashboards reviews with each zebrafish hatchery customer\n"
+)
+
+
+def test_the_company_hint_removes_the_employers_name() -> None:
+    assert "tallyfox" in {w for t in term_labels(LOWER_BRAND) for w in t.split()}
+    kept = term_labels(LOWER_BRAND, company="Tallyfox GmbH")
+    assert not any("tallyfox" in t for t in kept)
+    assert any("zebrafish" in t or "hatchery" in t for t in kept)
+
+
+def test_the_company_hint_reaches_the_report_and_keeps_line_numbers() -> None:
+    scorer = default_scorer()
+    resume = "Jane Doe\n\n## Experience\nAccount Manager, Acme (2020 - Present)\n- Grew renewals\n"
+    plain = scorer.score(resume, LOWER_BRAND, lint=None, checks=False)
+    hinted = scorer.score(resume, LOWER_BRAND, lint=None, checks=False, company="tallyfox")
+    words = {w for k in hinted.keywords if k.keyword.source == "tfidf" for w in k.keyword.keys}
+    assert "tallyfox" not in words
+    assert plain.posting.title == hinted.posting.title == "Customer Success Manager"
+    lines = {k.keyword.id: k.keyword.asks[0].line for k in plain.keywords}
+    assert all(
+        lines.get(k.keyword.id, k.keyword.asks[0].line) == k.keyword.asks[0].line
+        for k in hinted.keywords
+    )
+
+
+def test_company_words_drop_the_legal_form_and_join_the_name() -> None:
+    assert company_words("Red Heron Labs, Inc.") == {"red", "heron", "labs", "redheronlabs"}
+    assert company_words("tallyfox-group") == {"tallyfox"}
+    assert company_words("") == frozenset()
+
+
+def test_web_and_mail_addresses_name_the_employer_but_code_names_do_not() -> None:
+    assert domain_names("careers.tallyfox.io") == ["tallyfox"]
+    assert domain_names("talent@quillmere.com") == ["quillmere"]
+    assert domain_names("https://quillmere.com/jobs/123") == ["quillmere"]
+    assert domain_names("Node.js") == []
+    assert domain_names("ASP.NET") == []
+    assert domain_names("e.g.") == []
+
+
+def test_an_address_in_the_text_makes_its_name_a_name() -> None:
+    posting = parse_posting(
+        normalize_text(
+            "Account Manager\n\n## Responsibilities\n"
+            "- Grow quillmere adoption in clinics; see quillmere.com for the product\n"
+        )
+    )
+    names, _ = not_skills(posting.units, TERM_SECTIONS)
+    assert "quillmere" in names
+
+
+def test_sentences_where_the_employer_describes_itself_give_no_terms() -> None:
+    text = (
+        "Regional Sales Director\n\n"
+        "## Why Heronlight\n"
+        "Heronlight was founded so that no shipyard fears a ballast audit again. "
+        "You will lead the ballast compliance sales team.\n"
+        "- We believe every shipyard deserves calm audits\n"
+    )
+    posting = parse_posting(normalize_text(text))
+    names, _ = not_skills(posting.units, TERM_SECTIONS)
+    odd = description_places(posting.units, {"role"}, names | {"heronlight"})
+    line = next(u for u in posting.units if u.text.startswith("Heronlight was"))
+    assert (line.index, line.text.index("fears")) in odd
+    # The duty sentence of the same line stays a source of terms.
+    assert (line.index, line.text.index("ballast compliance")) not in odd
+    bullet = next(u for u in posting.units if "believe" in u.text)
+    assert (bullet.index, bullet.text.index("shipyard")) in odd
+
+
+def test_a_sentence_naming_the_job_is_no_self_description() -> None:
+    posting = parse_posting(
+        normalize_text(
+            "Pre-Sales Consultant\n\n## Job description\n"
+            "We are growing and are on the hunt for a Pre-Sales Consultant fluent in Basque.\n"
+        )
+    )
+    assert description_places(posting.units, {"responsibilities"}, set()) == set()
+
+
+def test_a_duty_bullet_mentioning_our_product_is_not_self_description() -> None:
+    posting = parse_posting(
+        normalize_text(
+            "Account Manager\n\n## Requirements\n- Our ballast reports are read by every shipyard\n"
+        )
+    )
+    assert description_places(posting.units, {"required"}, set()) == set()
+
+
+def test_an_unclassified_heading_naming_the_employer_gives_no_terms() -> None:
+    text = (
+        "Inbound Sales Executive\n\n"
+        "## What it is like to work at Tallyfox\n"
+        "- A fantastic crew of kayak guides who love zebrafish trivia\n"
+        "- Kayak guides and zebrafish trivia every Friday\n\n"
+        "## Responsibilities\n"
+        "- Qualify inbound enquiries from marina operators\n"
+        "- Book marina operators for product demos\n"
+    )
+    hinted = term_labels(text, company="Tallyfox")
+    assert not any("kayak" in t or "zebrafish" in t for t in hinted)
+    assert any("marina" in t for t in hinted)
+
+
+def test_boilerplate_headings_are_sections_of_no_ask() -> None:
+    from amfit.document import classify_heading
+
+    assert classify_heading("Privacy Notice", "posting") == "apply"
+    assert classify_heading("This is how our recruitment process works", "posting") == "apply"
+    assert classify_heading("Who are we?", "posting") == "about"
+    assert classify_heading("We believe in the following", "posting") == "about"
+    assert classify_heading("Responsibilities", "posting") == "responsibilities"
+
+
+def test_a_job_title_is_a_role_not_a_skill() -> None:
+    assert not_a_skill_word("account executive", "Account Executives")
+    assert not_a_skill_word("sale develop repres", "sales development representative")
+    assert not not_a_skill_word("integr partner", "integration partners")
+
+
+def test_visa_is_a_boilerplate_word_and_a_language_is_not() -> None:
+    # By corpus counts (scripts/build_term_lexicons.py): how-to-apply and
+    # EEO text, not asks; a language named there ("applications in Dutch")
+    # is a name, not counted.
+    assert "visa" in perk_words()
+    assert "dutch" not in perk_words()
