@@ -37,6 +37,7 @@ def test_wheel_contains_data_and_entry_point(wheel):
         "amfit/_resources/keywords/sections.toml",
         "amfit/_resources/data/background.tsv",
         "amfit/_resources/data/lemmas.tsv",
+        "amfit/_resources/data/modifier_words.tsv",
         "amfit/_resources/data/generic_terms.txt",
         "amfit/_resources/data/stop_words.txt",
         "amfit/cli/__init__.py",

@@ -378,3 +378,33 @@ def test_a_capitalised_word_in_the_possessive_is_a_name() -> None:
     assert "zebrafish" not in names
     keys = {t.key for t in salient_terms(parse_posting(body).units)}
     assert not any(k.split(" ")[0] in ("orchid", "vale") for k in keys)
+
+
+def test_a_word_that_is_only_an_adjective_or_adverb_is_no_term() -> None:
+    from amfit.fit.termwords import modifier_words, not_a_skill_word
+    from amfit.resources import data_path
+
+    text = data_path("modifier_words.tsv").read_text(encoding="utf-8")
+    assert "scripts/build_modifier_words.py" in text.split("\n")[1]
+    assert "WordNet 3.0 Copyright 2006 by Princeton University" in text  # the licence notice
+    words = modifier_words()
+    assert {"afraid", "maybe", "greatest"} <= words
+    # a word WordNet also knows as a noun is not in it
+    assert not {"complex", "senior", "retail", "escalation"} & words
+    assert not_a_skill_word("afraid", "afraid")
+    assert not_a_skill_word("mayb", "maybe")
+    # a noun, and an adjective in a pair ("digital marketing"), are kept
+    assert not not_a_skill_word("merchant", "merchants")
+    assert not not_a_skill_word("digit market", "digital marketing")
+    # capitalised words are left to the name rules
+    assert not not_a_skill_word("agil", "Agile")
+
+
+def test_modifier_words_are_fresh_when_the_wordnet_index_is_installed() -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    pytest.importorskip("spacy_lookups_data")
+    script = Path(__file__).resolve().parents[1] / "scripts" / "build_modifier_words.py"
+    assert subprocess.run([sys.executable, str(script), "--check"]).returncode == 0

@@ -9,10 +9,14 @@ lexicons can, none of them fitted to particular reports:
 * ``data/perk_words.tsv``: words that job ads use in their benefits
   sections and rarely in their asks, by corpus counts;
 * ``data/generic_words.tsv``: words used alike in the ads of every kind
-  of job, by corpus counts.
+  of job, by corpus counts;
+* ``data/modifier_words.tsv``: words that are only adjectives or adverbs
+  in WordNet 3.0 ("afraid", "maybe", "greatest"), never a thing a person
+  could add to a resume on their own.
 
-Both TSV files are built by ``scripts/build_term_lexicons.py`` (counts of
-single words only, no ad text).
+The first two are built by ``scripts/build_term_lexicons.py`` (counts of
+single words only, no ad text), the third by
+``scripts/build_modifier_words.py``.
 """
 
 from __future__ import annotations
@@ -48,12 +52,19 @@ def generic_words() -> frozenset[str]:
     return _word_list("generic_words.tsv")
 
 
+def modifier_words() -> frozenset[str]:
+    """Lower-case words WordNet knows only as adjectives or adverbs
+    (``data/modifier_words.tsv``)."""
+    return _word_list("modifier_words.tsv")
+
+
 def not_a_skill_word(key: str, surface: str) -> bool:
     """Is a candidate term made of words no skill is, by the lexicons?
 
     * a single word that is a verb form in the verb lexicon
-      (:mod:`amfit.lint.verbs`: "extract", "govern", "forecast") or a
-      generic word of job ads of every kind;
+      (:mod:`amfit.lint.verbs`: "extract", "govern", "forecast"), a
+      generic word of job ads of every kind, or only an adjective or adverb
+      ("afraid", "maybe": ``data/modifier_words.tsv``);
     * any term holding a perk word (benefits, EEO or how-to-apply text:
       "breakfast", "stipend", "visa");
     * a job title of a known family ("Account Executives": the people the
@@ -74,7 +85,11 @@ def not_a_skill_word(key: str, surface: str) -> bool:
         return True
     lower = [not w.isupper() and not w[:1].isupper() for w in words]
     if len(keys) == 1:
-        return lower[0] and (lookup(words[0]) is not None or keys[0] in generic_words())
+        return lower[0] and (
+            lookup(words[0]) is not None
+            or keys[0] in generic_words()
+            or words[0].lower() in modifier_words()
+        )
     first, last = words[0].lower(), words[-1]
     if lower[-1] and first.endswith("s") and not first.endswith("ss") and lookup(last):
         return True
