@@ -8,7 +8,9 @@ them over ``jobs`` processes (the scorer and the resume are prepared once
 per process) and yields one :class:`BatchRecord` per posting in input
 order, whatever ``jobs`` is; duplicates (same normalised text) are scored
 once. Nothing is held beyond one chunk of postings per process, so memory
-stays flat as the batch grows. The library never prints and never exits.
+stays flat as the batch grows; :class:`TopRanked` keeps the best N while
+records stream in, and :class:`RankedSpill` ranks every record from sorted
+runs on disk, for a full ranked table in constant memory. The library never prints and never exits.
 """
 
 from __future__ import annotations

@@ -6,7 +6,9 @@ pure function a local process pool could run, and the scored records
 stream back. At most ``max_in_flight`` partitions are submitted at once,
 so neither the client nor a worker holds the whole batch: a job board with
 millions of postings goes through in constant memory. Records come back in
-input order, as with the local engine.
+input order, as with the local engine. A local cluster (no scheduler
+address) forks its workers from this process once it has built the scorer,
+as the local engine's pool does.
 """
 
 from __future__ import annotations
