@@ -16,13 +16,16 @@ much less:
 * cold ``amfit score`` on the bundled examples (a fresh process each time)
   against the import floor: ``import spacy, rapidfuzz, typer`` and
   ``spacy.blank("en")`` in a fresh process;
+* with ``--dask``, ``amfit batch --engine dask`` (a local cluster, start-up
+  included) against ``--jobs 2``; skipped when Dask is not installed;
 * the peak memory (VmHWM) of the parent process of ``amfit batch --jobs 2``
-  alone (workers apart), writing the ranked text table (no ``--top``),
-  JSON Lines, and the table with ``--top 10``, at 1x and ``--scale`` x the
-  corpus (each copy's text made distinct): flat means no growth with the
-  number of postings.
+  alone (workers apart), writing the ranked text table and the HTML page
+  (no ``--top``), JSON Lines, and the table with ``--top 10``, at 1x and
+  ``--scale`` x the corpus (each copy's text made distinct): flat means no
+  growth with the number of postings.
 
     python bench/batch.py [--corpus ../shared/corpus/postings.jsonl] [--repeat 5] [--scale 4]
+                          [--dask] [--only speed|memory]
 
 The last line is the figures as JSON (seconds and MiB).
 """
@@ -30,6 +33,7 @@ The last line is the figures as JSON (seconds and MiB).
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import resource
 import statistics
@@ -130,6 +134,8 @@ def main() -> int:
     parser.add_argument("--corpus", default=str(ROOT.parent / "shared/corpus/postings.jsonl"))
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--scale", type=int, default=4, help="memory runs at this many times over")
+    parser.add_argument("--dask", action="store_true", help="also time --engine dask")
+    parser.add_argument("--only", choices=("speed", "memory"), help="run one half")
     args = parser.parse_args()
     corpus = Path(args.corpus)
     if not corpus.is_file():
@@ -153,6 +159,14 @@ def main() -> int:
             "import floor": [[py, "-c", IMPORT_FLOOR]],
             "amfit score (cold)": [[*amfit, "score", RESUME, POSTING]],
         }
+        if args.dask and importlib.util.find_spec("distributed") is None:
+            print("dask not installed: --engine dask skipped", file=sys.stderr)
+        elif args.dask:
+            cases["amfit batch --engine dask"] = [
+                [*amfit, "batch", RESUME, str(corpus), "-f", "jsonl", "-q", "--engine", "dask"]
+            ]
+        if args.only == "memory":
+            cases = {}
         for name, cmds in cases.items():  # warm the file cache (the batches read the same)
             if "batch" not in name:
                 timed(cmds)
@@ -167,9 +181,12 @@ def main() -> int:
         big = scaled_corpus(corpus, args.scale, Path(tmp)) if args.scale > 1 else None
         for label, fmt, extra in (
             ("text table", "text", ()),
+            ("html page", "html", ()),
             ("jsonl", "jsonl", ()),
             ("text --top 10", "text", ("--top", "10")),
         ):
+            if args.only == "speed":
+                break
             memory[f"{label}, 1x"] = parent_peak_mib(batch(corpus, 2, fmt, *extra))
             if big is not None:
                 memory[f"{label}, {args.scale}x"] = parent_peak_mib(batch(big, 2, fmt, *extra))
@@ -181,6 +198,7 @@ def main() -> int:
         "amfit batch --jobs 1": "tokenizer floor, 1 process",
         "amfit batch --jobs 2": "tokenizer floor, 2 processes",
         "amfit score (cold)": "import floor",
+        "amfit batch --engine dask": "amfit batch --jobs 2",
     }
     print(
         f"{n} postings; wall seconds over {args.repeat} runs (whole processes, start-up included)"

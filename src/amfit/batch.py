@@ -8,16 +8,22 @@ them over ``jobs`` processes (the scorer and the resume are prepared once
 per process) and yields one :class:`BatchRecord` per posting in input
 order, whatever ``jobs`` is; duplicates (same normalised text) are scored
 once. Nothing is held beyond one chunk of postings per process, so memory
-stays flat as the batch grows. The library never prints and never exits.
+stays flat as the batch grows; :class:`TopRanked` keeps the best N while
+records stream in, and :class:`RankedSpill` ranks every record from sorted
+runs on disk, for a full ranked table in constant memory. The library never prints and never exits.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import heapq
 import json
 import os
+import pickle
+import shutil
 import signal
+import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
@@ -30,6 +36,7 @@ from .textio import check_text
 __all__ = [
     "RECORD_SUFFIXES",
     "PostingInput",
+    "RankedSpill",
     "TopRanked",
     "aggregate_edits",
     "as_inputs",
@@ -39,6 +46,11 @@ __all__ = [
 ]
 #: Postings handed to a worker process at a time.
 CHUNK_SIZE = 8
+#: Records a :class:`RankedSpill` holds in memory before it writes them,
+#: sorted, to its temporary file as one run.
+SPILL_RUN = 1000
+#: Runs merged at once; past this many, they are merged into one first.
+SPILL_FAN_IN = 64
 
 
 # -- scoring ---------------------------------------------------------------
@@ -224,6 +236,89 @@ class TopRanked:
         if self.top is not None:
             scored = scored[: self.top]
         return scored + rank(self._others)
+
+
+class RankedSpill:
+    """Every record, ranked as :func:`rank` ranks them, in constant memory.
+
+    Records are kept ``run_size`` at a time; each full batch is sorted and
+    written (pickled) as one run to a temporary file, and :meth:`ranked`
+    merges the runs from disk (a stable merge, so ties keep input order as
+    :func:`sorted` does). A batch smaller than ``run_size`` never touches
+    the disk. ``counts`` has the number of records of each status. Use it as
+    a context manager, or call :meth:`close`, to remove the file.
+    """
+
+    def __init__(
+        self, run_size: int | None = None, fan_in: int | None = None, dir: str | None = None
+    ) -> None:
+        self.run_size = max(1, run_size or SPILL_RUN)
+        self.fan_in = max(2, fan_in or SPILL_FAN_IN)
+        self.counts = {status: 0 for status in _STATUS_ORDER}
+        self._dir = dir
+        self._tmp: str | None = None
+        self._path = ""
+        self._buffer: list[BatchRecord] = []
+        self._runs: list[tuple[int, int]] = []  # (offset, records) in self._path
+
+    def add(self, record: BatchRecord) -> None:
+        self.counts[record.status] += 1
+        self._buffer.append(record)
+        if len(self._buffer) >= self.run_size:
+            run = sorted(self._buffer, key=_rank_key)
+            self._buffer = []
+            self._write(run)
+
+    def _write(self, records: Iterable[BatchRecord], path: str | None = None) -> None:
+        if self._tmp is None:
+            self._tmp = tempfile.mkdtemp(prefix="amfit-batch-", dir=self._dir)
+            self._path = os.path.join(self._tmp, "runs0")
+        with open(path or self._path, "ab") as fh:
+            start, n = fh.tell(), 0
+            for record in records:
+                pickle.dump(record, fh, pickle.HIGHEST_PROTOCOL)
+                n += 1
+        self._runs.append((start, n))
+        if path is None and len(self._runs) >= self.fan_in:
+            self._compact()
+
+    def _compact(self) -> None:
+        """Merge every run into one, in a new file that replaces the old."""
+        old, merged = self._path, self._merge(self._runs)
+        self._runs = []
+        self._path = f"{old}+"
+        self._write(merged, self._path)
+        os.unlink(old)
+
+    def _read(self, path: str, start: int, n: int) -> Iterator[BatchRecord]:
+        with open(path, "rb") as fh:
+            fh.seek(start)
+            for _ in range(n):
+                yield pickle.load(fh)
+
+    def _merge(self, runs: list[tuple[int, int]]) -> Iterator[BatchRecord]:
+        path = self._path
+        streams = [self._read(path, start, n) for start, n in runs]
+        return heapq.merge(*streams, key=_rank_key)
+
+    def ranked(self) -> Iterator[BatchRecord]:
+        """Every record added, best first (as :func:`rank`); can be called again."""
+        held = sorted(self._buffer, key=_rank_key)
+        if not self._runs:
+            return iter(held)
+        return heapq.merge(self._merge(self._runs), held, key=_rank_key)
+
+    def close(self) -> None:
+        if self._tmp is not None:
+            shutil.rmtree(self._tmp, ignore_errors=True)
+            self._tmp = None
+        self._buffer, self._runs = [], []
+
+    def __enter__(self) -> RankedSpill:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def aggregate_edits(records: Iterable[BatchRecord], top: int = 10) -> list[Edit]:

@@ -6,12 +6,15 @@ pure function a local process pool could run, and the scored records
 stream back. At most ``max_in_flight`` partitions are submitted at once,
 so neither the client nor a worker holds the whole batch: a job board with
 millions of postings goes through in constant memory. Records come back in
-input order, as with the local engine.
+input order, as with the local engine. A local cluster (no scheduler
+address) forks its workers from this process once it has built the scorer,
+as the local engine's pool does.
 """
 
 from __future__ import annotations
 
 import itertools
+import multiprocessing
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -47,16 +50,24 @@ def score_partition(
 
     The scorer is built once per worker process and kept for later partitions.
     """
+    _ready(resume_text, keywords, full_reports, as_of)
+    return [_process(t) for t in tagged]
+
+
+def _ready(
+    resume_text: str, keywords: tuple[str, ...], full_reports: bool, as_of: str | None
+) -> None:
+    """The scorer and the resume prepared in this process, once."""
     key = (resume_text, keywords, full_reports, as_of)
     if key not in _READY:
         _READY.clear()
         _init_worker(resume_text, keywords, full_reports, as_of)
         _READY[key] = True
-    return [_process(t) for t in tagged]
 
 
 def _client(scheduler: str | None) -> Any:
     try:
+        import dask
         from distributed import Client
     except ImportError as exc:  # pragma: no cover - depends on the install
         raise InputError(
@@ -65,7 +76,12 @@ def _client(scheduler: str | None) -> Any:
     try:
         if scheduler:
             return Client(scheduler, timeout=SCHEDULER_TIMEOUT)
-        return Client(processes=True, dashboard_address=None)
+        # A local cluster's workers are forked from this process, which has
+        # built the scorer (see score_many_dask): they start at once with it,
+        # instead of each importing amfit and building it again (spawn).
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        with dask.config.set({"distributed.worker.multiprocessing-method": method}):
+            return Client(processes=True, dashboard_address=None)
     except (OSError, TimeoutError) as exc:
         raise InputError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from exc
 
@@ -87,13 +103,16 @@ def score_many_dask(
     without ``client``) a local cluster is started for the run.
     """
     resume_text = check_text(resume_text, "<resume>")
+    args = (resume_text, tuple(str(k) for k in keywords), full_reports)
     own = client is None
+    if own and not scheduler:
+        # Built here, before the local cluster forks its workers.
+        _ready(*args, as_of)
     client = client or _client(scheduler)
     try:
         threads = sum(client.nthreads().values()) or 1
         limit = max(2, threads * IN_FLIGHT_PER_THREAD)
         tagged = _tag_duplicates(as_inputs(postings))
-        args = (resume_text, tuple(str(k) for k in keywords), full_reports)
         chunks = iter(lambda: list(itertools.islice(tagged, partition_size)), [])
         pending = []
         for chunk in chunks:

@@ -86,8 +86,16 @@ def _badge(status: str, text: str | None = None) -> str:
 
 
 def _page(title: str, nav: Sequence[tuple[str, str]], header: str, body: str, footer: str) -> str:
+    head, tail = _page_parts(title, nav, header, footer)
+    return head + body + tail
+
+
+def _page_parts(
+    title: str, nav: Sequence[tuple[str, str]], header: str, footer: str
+) -> tuple[str, str]:
+    """The page before its body and after it (a body may then be streamed)."""
     links = "".join(f'<li><a href="#{_e(i)}">{_e(t)}</a></li>' for i, t in nav)
-    return (
+    head = (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
@@ -96,6 +104,7 @@ def _page(title: str, nav: Sequence[tuple[str, str]], header: str, body: str, fo
         '<a class="skip" href="#main">Skip to the report</a>\n'
         f"<header>\n{header}\n</header>\n"
         f'<nav aria-label="Report sections">\n<ul>{links}</ul>\n</nav>\n'
-        f'<main id="main">\n{body}\n</main>\n'
-        f"<footer>\n{footer}\n</footer>\n</body>\n</html>\n"
+        '<main id="main">\n'
     )
+    tail = f"\n</main>\n<footer>\n{footer}\n</footer>\n</body>\n</html>\n"
+    return head, tail
