@@ -344,7 +344,10 @@ def not_skills(
                 prev = tok
     names.update(w for w, n in seen.items() if n >= NAME_REPEATS)
     # The other word of a two-word name ("Red" of "Red Canary").
-    names.update(b if a in names else a for a, b in pairs if a in names or b in names)
+    # (Read from a snapshot: updating the set it reads would make the result
+    # depend on the set's iteration order, which the hash seed changes.)
+    known = frozenset(names)
+    names.update(b if a in known else a for a, b in pairs if a in known or b in known)
     names -= stop_words()
     asks = {u.section for u in units} - ignored_sections - {"title"}
     odd = fragment_places(units)
