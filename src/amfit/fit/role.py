@@ -198,7 +198,7 @@ def pick_role(resume: Resume, posting_title: str, as_title: str = "") -> ResumeR
     if role.title == latest:
         why = "the most recent role"
     elif i == 0:
-        why = f'the most recent account role (the latest, "{latest}", is another kind)'
+        why = f'the most recent account role; the latest, "{latest}", is another kind'
     else:
         why = (
             f"the account role closest to the posting's; the more recent "
