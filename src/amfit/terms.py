@@ -342,7 +342,11 @@ def not_skills(
             odd.update(places)
     names.update(w for w, n in seen.items() if n >= NAME_REPEATS)
     # The other word of a two-word name ("Red" of "Red Canary").
-    names.update(b if a in names else a for a, b in pairs if a in names or b in names)
+    # One step from the names found so far, read from a copy: while the set
+    # grew, what a later pair added hung on the set order of ``pairs``, that
+    # is on the hash seed of the process.
+    known = frozenset(names)
+    names.update(b if a in known else a for a, b in pairs if a in known or b in known)
     return frozenset(names - stop_words()), frozenset(odd)
 
 
