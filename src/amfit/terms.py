@@ -191,6 +191,11 @@ def salient_terms(
     first: dict[str, tuple[str, int, str]] = {}
     capitalised: dict[str, bool] = {}
     names, odd = not_skills(units, ignored_sections)
+    # Odd tokens by unit: a word is tested by its start alone.
+    odd_at: dict[int, set[int]] = {}
+    for index, start in odd:
+        odd_at.setdefault(index, set()).add(start)
+    content_of = _CONTENT.get
     # The unigrams and bigrams of each run of uncovered content words (see
     # candidate_runs and run_terms), in one pass.
     for unit in units:
@@ -198,14 +203,18 @@ def salient_terms(
             continue
         line, section = unit.line, unit.section
         covered_here = _covered_test(unit, spans)
+        odd_here = odd_at.get(unit.index, ())
         for seg in segments(unit.text):
             prev: Token | None = None
             for tok in seg:
+                ok = content_of(tok.text)
+                if ok is None:
+                    ok = _content(tok)
                 if (
-                    not _content(tok)
+                    not ok
                     or (covered_here is not None and covered_here(tok))
                     or tok.lower in names
-                    or (unit.index, tok.start) in odd
+                    or tok.start in odd_here
                 ):
                     prev = None
                     continue
