@@ -376,3 +376,34 @@ def test_a_capitalised_word_in_the_possessive_is_a_name() -> None:
     assert "zebrafish" not in names
     keys = {t.key for t in salient_terms(parse_posting(body).units)}
     assert not any(k.split(" ")[0] in ("orchid", "vale") for k in keys)
+
+
+@pytest.mark.slow
+def test_two_word_names_do_not_hang_on_the_hash_seed() -> None:
+    """The other word of a two-word name is one step from the names already
+    known: "Acme" (the title) makes "Bolt" of "Acme Bolt" a name, and "Crane"
+    of "Bolt Crane" is not one. The set used to grow while its pairs were read
+    in set order, so "crane" came and went with PYTHONHASHSEED."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "from amfit.posting import IGNORED_SECTIONS, parse_posting\n"
+        "from amfit.terms import not_skills\n"
+        "text = ('Account Manager at Acme\\n\\nAbout us\\n\\n'\n"
+        "        'we partner with Acme Bolt Crane daily.\\n\\n'\n"
+        "        'Requirements\\n\\n- Own renewals for Crane accounts\\n')\n"
+        "print(sorted(not_skills(parse_posting(text).units, IGNORED_SECTIONS)[0]))\n"
+    )
+    seen = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+        ).stdout
+        for seed in range(1, 7)
+    }
+    assert seen == {"['account', 'acme', 'bolt', 'manager']\n"}
