@@ -408,3 +408,34 @@ def test_modifier_words_are_fresh_when_the_wordnet_index_is_installed() -> None:
     pytest.importorskip("spacy_lookups_data")
     script = Path(__file__).resolve().parents[1] / "scripts" / "build_modifier_words.py"
     assert subprocess.run([sys.executable, str(script), "--check"]).returncode == 0
+
+
+@pytest.mark.slow
+def test_two_word_names_do_not_hang_on_the_hash_seed() -> None:
+    """The other word of a two-word name is one step from the names already
+    known: "Acme" (the title) makes "Bolt" of "Acme Bolt" a name, and "Crane"
+    of "Bolt Crane" is not one. The set used to grow while its pairs were read
+    in set order, so "crane" came and went with PYTHONHASHSEED."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "from amfit.posting import IGNORED_SECTIONS, parse_posting\n"
+        "from amfit.terms import not_skills\n"
+        "text = ('Account Manager at Acme\\n\\nAbout us\\n\\n'\n"
+        "        'we partner with Acme Bolt Crane daily.\\n\\n'\n"
+        "        'Requirements\\n\\n- Own renewals for Crane accounts\\n')\n"
+        "print(sorted(not_skills(parse_posting(text).units, IGNORED_SECTIONS)[0]))\n"
+    )
+    seen = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+        ).stdout
+        for seed in range(1, 7)
+    }
+    assert seen == {"['account', 'acme', 'bolt', 'manager']\n"}

@@ -316,6 +316,16 @@ class Matcher:
         known = self._word_cache.get
         flags = [known(t.text) or self._word_flags(t) for t in seg]
         oov = [f[1] for f in flags]
+        # Without an unknown word no near miss is possible, and only the
+        # words that can start a match need a look (most segments: a
+        # posting has few typos).
+        any_oov = True in oov
+        if any_oov:
+            starts: Iterable[int] = range(n_tokens)
+        else:
+            starts = [i for i, f in enumerate(flags) if f[0]]
+            if not starts:
+                return []
         prefixes = self._prefixes
         # Where each concept's last hit ends (a token index): a hit inside an
         # earlier one of the same concept adds nothing; other concepts may
@@ -352,7 +362,7 @@ class Matcher:
             last[concept] = (len(out), i)
             out.append(make())
 
-        for i in range(n_tokens):
+        for i in starts:
             can_start, _, fuzzy_first = flags[i]
             if can_start == _PREFIX_ONLY:
                 # Only a spelling variant of two or more words could start
@@ -364,7 +374,7 @@ class Matcher:
                 )
             # A near miss needs fuzzy candidates for the first letter and an
             # unknown word within reach, outside every hit so far.
-            fuzzy = fuzzy_first and i >= covered and any(oov[i : i + FUZZY_MAX_WORDS])
+            fuzzy = any_oov and fuzzy_first and i >= covered and any(oov[i : i + FUZZY_MAX_WORDS])
             if not can_start and not fuzzy:
                 continue
             for width, form, how, score in self._match_at(seg, i, oov if fuzzy else None):

@@ -198,6 +198,10 @@ def salient_terms(
     first: dict[str, tuple[str, int, str]] = {}
     capitalised: dict[str, bool] = {}
     names, odd = not_skills(units, ignored_sections, company)
+    odd_at: dict[int, set[int]] = {}  # odd tokens by unit: a word is tested by its start
+    for index, start in odd:
+        odd_at.setdefault(index, set()).add(start)
+    content_of = _CONTENT.get
     # The unigrams and bigrams of each run of uncovered content words (see
     # candidate_runs and run_terms), in one pass.
     for unit in units:
@@ -205,14 +209,18 @@ def salient_terms(
             continue
         line, section = unit.line, unit.section
         covered_here = _covered_test(unit, spans)
+        odd_here = odd_at.get(unit.index, ())
         for seg in segments(unit.text):
             prev: Token | None = None
             for tok in seg:
+                ok = content_of(tok.text)
+                if ok is None:
+                    ok = _content(tok)
                 if (
-                    not _content(tok)
+                    not ok
                     or (covered_here is not None and covered_here(tok))
                     or tok.lower in names
-                    or (unit.index, tok.start) in odd
+                    or tok.start in odd_here
                 ):
                     prev = None
                     continue
@@ -343,17 +351,14 @@ def not_skills(
                         names.add(prev.lower)
                 prev = tok
     names.update(w for w, n in seen.items() if n >= NAME_REPEATS)
-    # The other word of a two-word name ("Red" of "Red Canary").
-    # (Read from a snapshot: updating the set it reads would make the result
-    # depend on the set's iteration order, which the hash seed changes.)
+    # The other word of a two-word name ("Red" of "Red Canary"), read from a
+    # copy: a set growing while read hangs on its order, i.e. the hash seed.
     known = frozenset(names)
     names.update(b if a in known else a for a, b in pairs if a in known or b in known)
     names -= stop_words()
     asks = {u.section for u in units} - ignored_sections - {"title"}
-    odd = fragment_places(units)
-    odd |= description_places(units, asks, names)
-    odd |= named_heading_places(units, names - titled)
-    return frozenset(names), frozenset(odd)
+    odd = fragment_places(units) | description_places(units, asks, names)
+    return frozenset(names), frozenset(odd | named_heading_places(units, names - titled))
 
 
 def tfidf_weights(counts: Sequence[int], idf: Sequence[float]) -> list[float]:
