@@ -55,9 +55,9 @@ WEIGHT_TERMS = 0.10
 #: account-management keywords (an engineering ad that mentions
 #: stakeholders) cannot make any resume a perfect fit.
 MIN_MUST_CONCEPTS = 4
-#: Nice-to-have coverage is divided by at least this many concepts, so one
-#: nice-to-have cannot carry its whole component (+11 points for one word).
-MIN_NICE_CONCEPTS = 3
+#: Nice-to-have coverage is divided by at least this much concept weight, so
+#: one nice-to-have cannot carry its whole component (+11 points for one word).
+MIN_NICE_CONCEPTS = 2
 #: The terms component carries its full weight only when the posting yields
 #: this many specific terms; with fewer, its weight shrinks in proportion.
 TERMS_FOR_FULL_WEIGHT = 6
