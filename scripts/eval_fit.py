@@ -15,9 +15,10 @@ README):
   ``dev`` is what amfit is tuned on, ``holdout`` is a reported figure only.
   ``silver`` (tuned on too, as dev is saturated): the unlabelled postings
   with a proxy label from the title's family (:data:`SILVER_POSITIVE`);
-  as the label comes from the title, it also gives ``no-title`` (the score
-  without the role component) and ``body-role`` (role fit from the body's
-  lean only), so a gain there is not the title echoed.
+  as the label comes from the title, ``no-title`` (the score without the
+  role component) and ``body-role`` (role fit from the body's lean only)
+  say whether a gain there is the title echoed. Every split prints them:
+  on dev, no-title is what keyword evidence alone separates.
 * the corpus ranking: the resume scored against all 1,471 postings; how
   many of the top 50 are account roles by the posting title's family
   (account manager, customer success, renewals, partnerships,
@@ -229,9 +230,7 @@ def evaluate(
             )
         ]
         figs = []
-        cols = [("fit", 1), ("tfidf", 2)]
-        if split == "silver":
-            cols += [("no-title", 3), ("body-role", 4)]
+        cols = [("fit", 1), ("tfidf", 2), ("no-title", 3), ("body-role", 4)]
         other = "other" if split == "silver" else "unrel"
         for which, col in cols:
             pos = [x[col] for x in lab if x[0]["role"] == "am"]

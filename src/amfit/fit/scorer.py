@@ -138,8 +138,8 @@ class Scorer:
             strength = ev[0].strength if ev else 0.0
             component = {"must": "must", "nice": "nice", "term": "terms"}[k.tier]
             weight = k.tfidf_weight if k.tfidf_weight else 1.0
-            if k.source == "taxonomy" and self.concepts[k.id].category == "soft_skills":
-                weight = weights.SOFT_SKILL_WEIGHT
+            if k.source == "taxonomy":
+                weight, _ = weights.concept_weight(k.id, k.category)
             items.append(weights.Item(k.id, component, weight, strength))
 
         chosen = pick_role(resume, analysis.posting.title, as_title)

@@ -5,7 +5,7 @@ components the posting gives (a posting with no nice-to-have keywords has
 no nice component; its weight is shared out among the rest in proportion):
 
 * ``must``  - mean evidence strength over the must-have concepts (over at
-  least :data:`MIN_MUST_CONCEPTS`, so one or two asks cannot give 100%)
+  least :data:`MIN_MUST_CONCEPTS` of weight, so one or two asks cannot give 100%)
 * ``nice``  - mean evidence strength over the nice-to-have concepts (over
   at least :data:`MIN_NICE_CONCEPTS`)
 * ``terms`` - TF-IDF-weighted mean strength over posting-specific terms
@@ -23,16 +23,26 @@ it counts :data:`EVIDENCE_FULL`, one without :data:`EVIDENCE_PLAIN`; a
 bullet that is only a list of terms, a skills list, summary, header,
 education or certification line counts :data:`EVIDENCE_LISTED`. A fuzzy
 hit is scaled by its ratio / 100, evidence of a narrower concept (GRR for
-client retention) by :data:`NARROWER_FACTOR`. Soft skills weigh
-:data:`SOFT_SKILL_WEIGHT` of another concept in their component.
+client retention) by :data:`NARROWER_FACTOR`.
+
+Each concept weighs its specificity in its component
+(:func:`concept_weight`): 1 for a concept that few corpus ads ask, less
+for one that many ask ("communication", "stakeholders"), from the counts
+of ``data/concept_specificity.tsv``; a concept of a generic category (soft
+skills, tools, segments, analytics) weighs :data:`GENERIC_CATEGORY_FACTOR`
+of that. So a posting that asks only generic concepts is not a close fit
+because a resume shows them.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from ..model import Component
+from ..resources import data_path
 
 #: Share of the score that must-have keyword coverage carries.
 WEIGHT_MUST = 0.40
@@ -40,13 +50,14 @@ WEIGHT_MUST = 0.40
 WEIGHT_NICE = 0.10
 #: Share of the score that posting-specific (TF-IDF) term coverage carries.
 WEIGHT_TERMS = 0.10
-#: Must-have coverage is divided by at least this many concepts, so a posting
-#: that asks for one or two account-management keywords (an engineering ad
-#: that mentions stakeholders) cannot make any resume a perfect fit.
-MIN_MUST_CONCEPTS = 6
-#: Nice-to-have coverage is divided by at least this many concepts, so one
-#: nice-to-have cannot carry its whole component (+11 points for one word).
-MIN_NICE_CONCEPTS = 3
+#: Must-have coverage is divided by at least this much concept weight (a
+#: fully specific concept weighs 1), so a posting that asks for one or two
+#: account-management keywords (an engineering ad that mentions
+#: stakeholders) cannot make any resume a perfect fit.
+MIN_MUST_CONCEPTS = 4
+#: Nice-to-have coverage is divided by at least this much concept weight, so
+#: one nice-to-have cannot carry its whole component (+11 points for one word).
+MIN_NICE_CONCEPTS = 2
 #: The terms component carries its full weight only when the posting yields
 #: this many specific terms; with fewer, its weight shrinks in proportion.
 TERMS_FOR_FULL_WEIGHT = 6
@@ -64,8 +75,15 @@ EVIDENCE_PLAIN = 0.7
 EVIDENCE_LISTED = 0.5
 #: Factor on evidence that comes from a narrower concept (GRR for client retention).
 NARROWER_FACTOR = 0.9
-#: Weight of a soft-skill concept in its component (another concept: 1).
-SOFT_SKILL_WEIGHT = 0.5
+#: A concept asked by at most this share of the corpus ads weighs 1; one
+#: asked more widely weighs log(1/share) / log(1/SPECIFIC_SHARE).
+SPECIFIC_SHARE = 0.03
+#: The least specificity a concept weighs (one asked by nearly every ad).
+MIN_SPECIFICITY = 0.1
+#: Concept categories that any kind of job asks alike (:func:`concept_weight`).
+GENERIC_CATEGORIES = frozenset({"soft_skills", "tools", "segment", "analytics"})
+#: Factor on the weight of a concept of a generic category.
+GENERIC_CATEGORY_FACTOR = 0.5
 #: Strength at or above which a keyword is "found" (below: "partial").
 FOUND_THRESHOLD = 0.7
 
@@ -91,6 +109,36 @@ COMPONENT_WEIGHTS = {
 
 #: Bullet shapes (:func:`amfit.fit.evidence.bullet_shape`) and their strength.
 SHAPE_STRENGTH = {"result": EVIDENCE_FULL, "plain": EVIDENCE_PLAIN, "list": EVIDENCE_LISTED}
+
+
+@cache
+def concept_asks() -> tuple[int, dict[str, int]]:
+    """Corpus ads counted and, per concept, how many ask it
+    (``data/concept_specificity.tsv``, scripts/build_concept_specificity.py)."""
+    ads = 0
+    counts: dict[str, int] = {}
+    for line in data_path("concept_specificity.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("# ads\t"):
+            ads = int(line.split("\t")[1])
+        elif line and not line.startswith("#"):
+            cid, n = line.split("\t")
+            counts[cid] = int(n)
+    return ads, counts
+
+
+def concept_weight(concept_id: str, category: str) -> tuple[float, str]:
+    """A concept's weight in its component and why (for the report)."""
+    ads, counts = concept_asks()
+    n = counts.get(concept_id, 0)
+    share = max(n, 1) / ads if ads else SPECIFIC_SHARE
+    spec = math.log(1.0 / share) / math.log(1.0 / SPECIFIC_SHARE)
+    spec = max(MIN_SPECIFICITY, min(1.0, spec))
+    why = f"asked by {n} of {ads} corpus ads"
+    if category in GENERIC_CATEGORIES:
+        spec *= GENERIC_CATEGORY_FACTOR
+        why += f", generic category x{GENERIC_CATEGORY_FACTOR}"
+    weight = round(spec, 2)
+    return weight, f"weight {weight:.2f} ({why})"
 
 
 def evidence_strength(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..fit.weights import concept_weight
 from ..model import KeywordResult, Report
 from .style import Style
 from .style import wrap as _wrap
@@ -41,6 +42,8 @@ def _explain(k: KeywordResult) -> list[str]:
         )
     if k.tfidf_weight is not None:
         lines.append(f"TF-IDF weight {k.tfidf_weight:.2f}")
+    elif k.source == "taxonomy":
+        lines.append(concept_weight(k.id, k.category)[1])
     lines.append(f"tier: {k.tier_reason}")
     return lines
 
