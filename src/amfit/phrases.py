@@ -67,17 +67,27 @@ class PhraseFile:
         return frozenset(entries)
 
 
-def _line_of(text: str, pattern: str, table: str | None = None) -> list[int]:
-    """Lines matching ``pattern`` (within table ``[table]`` when given)."""
-    rx = re.compile(pattern)
+_HEAD = re.compile(r"\s*\[+\s*([\w.-]+)\s*\]+")
+
+
+def _rows(text: str) -> list[tuple[int, str, str | None]]:
+    """Each line of ``text`` with its number and the table it sits in."""
     out, current = [], None
     for n, line in enumerate(text.split("\n"), start=1):
-        head = re.match(r"\s*\[+\s*([\w.-]+)\s*\]+", line)
+        head = _HEAD.match(line)
         if head:
             current = head.group(1)
-        if (table is None or current == table) and rx.match(line):
-            out.append(n)
+        out.append((n, line, current))
     return out
+
+
+def _line_of(
+    rows: list[tuple[int, str, str | None]], pattern: str, table: str | None = None
+) -> list[int]:
+    """Lines matching ``pattern`` (within table ``[table]`` when given); the
+    rows are split once per file, not once per list of it."""
+    rx = re.compile(pattern)
+    return [n for n, line, at in rows if (table is None or at == table) and rx.match(line)]
 
 
 def load(path: str | Path, *, tables: tuple[str, ...] = ()) -> PhraseFile:
@@ -97,10 +107,11 @@ def load(path: str | Path, *, tables: tuple[str, ...] = ()) -> PhraseFile:
     if unknown:
         raise TaxonomyError(name, None, f"unknown top-level key(s) {', '.join(unknown)}")
     raw = data.get("lists", {})
+    rows = _rows(text)
     lists: dict[str, tuple[str, ...]] = {}
     lines: dict[str, int] = {}
     for key, value in raw.items():
-        found = _line_of(text, rf"\s*{re.escape(key)}\s*=", "lists")
+        found = _line_of(rows, rf"\s*{re.escape(key)}\s*=", "lists")
         line = found[0] if found else 0
         if not isinstance(value, list) or not value:
             raise TaxonomyError(name, line, f"list '{key}' must be a non-empty list")
@@ -115,7 +126,7 @@ def load(path: str | Path, *, tables: tuple[str, ...] = ()) -> PhraseFile:
     out: dict[str, tuple[Table, ...]] = {}
     for kind in tables:
         entries = data.get(kind, [])
-        heads = _line_of(text, rf"\s*\[\[\s*{re.escape(kind)}\s*\]\]")
+        heads = _line_of(rows, rf"\s*\[\[\s*{re.escape(kind)}\s*\]\]")
         if not isinstance(entries, list) or len(heads) != len(entries):
             raise TaxonomyError(name, None, f"'{kind}' must be written as [[{kind}]] tables")
         out[kind] = tuple(Table(line, entry) for line, entry in zip(heads, entries, strict=True))

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime
 import os
+from dataclasses import dataclass
 from typing import Any
 
 from ..errors import InputError
@@ -30,7 +31,7 @@ from ..resume import Resume
 from . import experience, frequency, place, requirements, results, searchability
 from . import extraction as _extraction
 from .base import CHECKS, FAMILIES, CheckInfo
-from .dates import parse_as_of, role_dates, years_range
+from .dates import DatedRole, parse_as_of, role_dates, years_range
 
 __all__ = [
     "CHECKS",
@@ -74,17 +75,13 @@ def run_checks(
 ) -> ChecksReport:
     """Run every check on a parsed resume (and the posting, when given)."""
     month = resolve_as_of(as_of)
-    roles = role_dates(resume, parse_as_of(month))
-    years = years_range([r.range for r in roles if r.range is not None])
-    out: list[CheckResult] = [searchability.contact_details(resume)]
-    out += searchability.sections(resume)
+    own = _resume_only(resume, month)
+    roles, years = own.roles, own.years
+    out: list[CheckResult] = list(own.results)
     if posting is not None:
         title = searchability.posting_title(resume, posting.title)
         if title is not None:
             out.append(title)
-    out += searchability.role_date_checks(roles)
-    out.append(results.measurable(resume))
-    out.append(results.length(resume, years))
     if posting is not None:
         out += experience.years(posting, roles)
         out += requirements.degree(posting, resume)
@@ -101,9 +98,42 @@ def run_checks(
         results=tuple(out),
         frequency=rows,
         roles=tuple(r.role for r in roles),
-        words=results.word_count(resume),
+        words=own.words,
         years=years,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _ResumeOnly:
+    """The checks that read the resume alone, for one "Present" month."""
+
+    resume: Resume
+    month: str
+    roles: tuple[DatedRole, ...]
+    years: tuple[float, float] | None
+    results: tuple[CheckResult, ...]
+    words: int
+
+
+_LAST: list[_ResumeOnly] = []  # the last resume's, kept by identity (Resume is frozen)
+
+
+def _resume_only(resume: Resume, month: str) -> _ResumeOnly:
+    """The resume-only checks, computed once while the same resume is scored
+    against posting after posting (a batch); the results are frozen, so
+    sharing them between reports is safe, and the order within ``out`` is
+    the one :func:`run_checks` always used (the sort is stable)."""
+    if _LAST and _LAST[0].resume is resume and _LAST[0].month == month:
+        return _LAST[0]
+    roles = role_dates(resume, parse_as_of(month))
+    years = years_range([r.range for r in roles if r.range is not None])
+    found = [searchability.contact_details(resume), *searchability.sections(resume)]
+    found += searchability.role_date_checks(roles)
+    found.append(results.measurable(resume))
+    found.append(results.length(resume, years))
+    own = _ResumeOnly(resume, month, tuple(roles), years, tuple(found), results.word_count(resume))
+    _LAST[:] = [own]
+    return own
 
 
 def with_extraction(checks: ChecksReport, extraction: dict[str, Any] | None) -> ChecksReport:

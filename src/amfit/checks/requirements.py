@@ -68,13 +68,22 @@ class Ask:
     preferred: bool
 
 
-def sentences(posting: Posting) -> list[tuple[Unit, str]]:
+def sentences(posting: Posting) -> tuple[tuple[Unit, str], ...]:
+    """The posting's sentences outside the ignored sections, split once for
+    the four checks that read them (kept for the last posting, by identity:
+    Posting is frozen)."""
+    if _SPLIT and _SPLIT[0][0] is posting:
+        return _SPLIT[0][1]
     out = []
     for u in posting.units:
         if u.section in IGNORED_SECTIONS or u.kind == "heading":
             continue
         out.extend((u, s) for s in _SENTENCE.split(u.text) if s.strip())
-    return out
+    _SPLIT[:] = [(posting, tuple(out))]
+    return _SPLIT[0][1]
+
+
+_SPLIT: list[tuple[Posting, tuple[tuple[Unit, str], ...]]] = []
 
 
 def preferred(unit: Unit, sentence: str) -> bool:

@@ -209,24 +209,48 @@ def sections(resume: Resume) -> list[CheckResult]:
 _QUALIFIER = re.compile(r"\s*(?:,|\(|\s[-–—|/]\s|:).*$")
 
 
+_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def _has_words(text: str, words: str) -> bool:
+    """``(?<![a-z0-9])words(?![a-z0-9])`` in ``text``, with no pattern
+    compiled for every posting's title."""
+    at = text.find(words)
+    while at != -1:
+        end = at + len(words)
+        if text[at - 1 : at] not in _ALNUM and text[end : end + 1] not in _ALNUM:
+            return True
+        at = text.find(words, at + 1)
+    return False
+
+
+_LOWERED: list[tuple[Resume, str, tuple[tuple[int, str], ...]]] = []
+
+
+def _lowered(resume: Resume) -> tuple[str, tuple[tuple[int, str], ...]]:
+    """The resume's text and each unit's (line, text), lower case, spaces
+    squeezed; kept for the last resume (a batch scores one against many)."""
+    if not _LOWERED or _LOWERED[0][0] is not resume:
+        units = tuple((u.line, " ".join(u.text.lower().split())) for u in resume.units)
+        _LOWERED[:] = [(resume, " ".join(resume.text.lower().split()), units)]
+    return _LOWERED[0][1], _LOWERED[0][2]
+
+
 def posting_title(resume: Resume, title: str) -> CheckResult | None:
     """CHK104: the posting's title, or its main part, on the resume word for word."""
     if not title:
         return None
     main = _QUALIFIER.sub("", title).strip()
-    lower = " ".join(resume.text.lower().split())
+    lower, units = _lowered(resume)
 
     def present(form: str) -> int | None:
-        pat = re.compile(
-            r"(?<![a-z0-9])" + re.escape(" ".join(form.lower().split())) + r"(?![a-z0-9])"
-        )
-        m = pat.search(lower)
-        if not m:
+        words = " ".join(form.lower().split())
+        if not _has_words(lower, words):
             return None
         # Line of the first hit, from the unit that holds it.
-        for u in resume.units:
-            if pat.search(" ".join(u.text.lower().split())):
-                return u.line
+        for line, text in units:
+            if _has_words(text, words):
+                return line
         return 0
 
     full = present(title)
