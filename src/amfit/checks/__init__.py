@@ -123,8 +123,9 @@ def _resume_only(resume: Resume, month: str) -> _ResumeOnly:
     against posting after posting (a batch); the results are frozen, so
     sharing them between reports is safe, and the order within ``out`` is
     the one :func:`run_checks` always used (the sort is stable)."""
-    if _LAST and _LAST[0].resume is resume and _LAST[0].month == month:
-        return _LAST[0]
+    last = _LAST[0] if _LAST else None  # read once: another thread may replace it
+    if last is not None and last.resume is resume and last.month == month:
+        return last
     roles = role_dates(resume, parse_as_of(month))
     years = years_range([r.range for r in roles if r.range is not None])
     found = [searchability.contact_details(resume), *searchability.sections(resume)]
