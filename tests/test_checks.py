@@ -758,3 +758,21 @@ Account Manager
     }
     (am,) = _years(text, "2+ years in account management")
     assert am.status == "pass" and [c["title"] for c in am.data["counted"]] == ["Account Manager"]
+
+
+def test_last_one_keeps_the_last_object_by_identity_and_key():
+    from amfit.checks.base import LastOne
+
+    cache: LastOne[str] = LastOne()
+    calls = []
+
+    def make(v):
+        calls.append(v)
+        return v
+
+    a, b = object(), object()
+    assert cache.get(a, lambda: make("a")) == "a"
+    assert cache.get(a, lambda: make("again")) == "a"  # same object: kept
+    assert cache.get(a, lambda: make("a, May"), "2026-05") == "a, May"  # another key
+    assert cache.get(b, lambda: make("b")) == "b"  # another object (equal or not)
+    assert calls == ["a", "a, May", "b"]

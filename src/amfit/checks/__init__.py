@@ -30,7 +30,7 @@ from ..posting import Posting
 from ..resume import Resume
 from . import experience, frequency, place, requirements, results, searchability
 from . import extraction as _extraction
-from .base import CHECKS, FAMILIES, CheckInfo
+from .base import CHECKS, FAMILIES, CheckInfo, LastOne
 from .dates import DatedRole, parse_as_of, role_dates, years_range
 
 __all__ = [
@@ -115,7 +115,7 @@ class _ResumeOnly:
     words: int
 
 
-_LAST: list[_ResumeOnly] = []  # the last resume's, kept by identity (Resume is frozen)
+_LAST: LastOne[_ResumeOnly] = LastOne()
 
 
 def _resume_only(resume: Resume, month: str) -> _ResumeOnly:
@@ -123,18 +123,17 @@ def _resume_only(resume: Resume, month: str) -> _ResumeOnly:
     against posting after posting (a batch); the results are frozen, so
     sharing them between reports is safe, and the order within ``out`` is
     the one :func:`run_checks` always used (the sort is stable)."""
-    last = _LAST[0] if _LAST else None  # read once: another thread may replace it
-    if last is not None and last.resume is resume and last.month == month:
-        return last
+    return _LAST.get(resume, lambda: _compute_resume_only(resume, month), month)
+
+
+def _compute_resume_only(resume: Resume, month: str) -> _ResumeOnly:
     roles = role_dates(resume, parse_as_of(month))
     years = years_range([r.range for r in roles if r.range is not None])
     found = [searchability.contact_details(resume), *searchability.sections(resume)]
     found += searchability.role_date_checks(roles)
     found.append(results.measurable(resume))
     found.append(results.length(resume, years))
-    own = _ResumeOnly(resume, month, tuple(roles), years, tuple(found), results.word_count(resume))
-    _LAST[:] = [own]
-    return own
+    return _ResumeOnly(resume, month, tuple(roles), years, tuple(found), results.word_count(resume))
 
 
 def with_extraction(checks: ChecksReport, extraction: dict[str, Any] | None) -> ChecksReport:

@@ -10,13 +10,37 @@ with their sources.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from ..errors import TaxonomyError
 from ..model.checks import STATUSES, CheckResult
 from ..resources import data_path
+
+T = TypeVar("T")
+
+
+class LastOne(Generic[T]):
+    """A one-slot cache of what was worked out for the last object, kept by
+    identity: a batch scores one resume against posting after posting, and
+    the resume and posting models are frozen, so what is read from one can
+    be kept while it is the one scored. The slot is read and written whole,
+    so a thread that replaces it cannot hand another object's value back.
+    ``extra`` is a key beside the object (a month)."""
+
+    def __init__(self) -> None:
+        self._slot: tuple[object, Hashable, T] | None = None
+
+    def get(self, obj: object, make: Callable[[], T], extra: Hashable = None) -> T:
+        slot = self._slot
+        if slot is not None and slot[0] is obj and slot[1] == extra:
+            return slot[2]
+        value = make()
+        self._slot = (obj, extra, value)
+        return value
+
 
 #: Family code prefix -> title, in report order.
 FAMILIES = {

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..document import Unit
 from ..posting import IGNORED_SECTIONS, NICE_SECTIONS, Posting
 from ..resume import Resume
-from .base import CheckResult, result, settings
+from .base import CheckResult, LastOne, result, settings
 
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
 _NUM_WORDS = {
@@ -70,20 +70,20 @@ class Ask:
 
 def sentences(posting: Posting) -> tuple[tuple[Unit, str], ...]:
     """The posting's sentences outside the ignored sections, split once for
-    the four checks that read them (kept for the last posting, by identity:
-    Posting is frozen)."""
-    if _SPLIT and _SPLIT[0][0] is posting:
-        return _SPLIT[0][1]
+    the four checks that read them (kept for the last posting)."""
+    return _SPLIT.get(posting, lambda: _split(posting))
+
+
+def _split(posting: Posting) -> tuple[tuple[Unit, str], ...]:
     out = []
     for u in posting.units:
         if u.section in IGNORED_SECTIONS or u.kind == "heading":
             continue
         out.extend((u, s) for s in _SENTENCE.split(u.text) if s.strip())
-    _SPLIT[:] = [(posting, tuple(out))]
-    return _SPLIT[0][1]
+    return tuple(out)
 
 
-_SPLIT: list[tuple[Posting, tuple[tuple[Unit, str], ...]]] = []
+_SPLIT: LastOne[tuple[tuple[Unit, str], ...]] = LastOne()
 
 
 def preferred(unit: Unit, sentence: str) -> bool:

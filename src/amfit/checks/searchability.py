@@ -16,7 +16,7 @@ from functools import cache
 
 from ..document import classify_heading, markdown_heading, normalize_heading
 from ..resume import Resume
-from .base import CheckResult, result, settings
+from .base import CheckResult, LastOne, result, settings
 from .dates import DatedRole
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
@@ -224,16 +224,18 @@ def _has_words(text: str, words: str) -> bool:
     return False
 
 
-_LOWERED: list[tuple[Resume, str, tuple[tuple[int, str], ...]]] = []
+_LOWERED: LastOne[tuple[str, tuple[tuple[int, str], ...]]] = LastOne()
 
 
 def _lowered(resume: Resume) -> tuple[str, tuple[tuple[int, str], ...]]:
     """The resume's text and each unit's (line, text), lower case, spaces
     squeezed; kept for the last resume (a batch scores one against many)."""
-    if not _LOWERED or _LOWERED[0][0] is not resume:
+
+    def make() -> tuple[str, tuple[tuple[int, str], ...]]:
         units = tuple((u.line, " ".join(u.text.lower().split())) for u in resume.units)
-        _LOWERED[:] = [(resume, " ".join(resume.text.lower().split()), units)]
-    return _LOWERED[0][1], _LOWERED[0][2]
+        return " ".join(resume.text.lower().split()), units
+
+    return _LOWERED.get(resume, make)
 
 
 def posting_title(resume: Resume, title: str) -> CheckResult | None:
