@@ -35,6 +35,7 @@ def test_wheel_contains_data_and_entry_point(wheel):
         "amfit/_resources/keywords/am.toml",
         "amfit/_resources/keywords/titles.toml",
         "amfit/_resources/keywords/sections.toml",
+        "amfit/_resources/keywords/names.toml",
         "amfit/_resources/data/background.tsv",
         "amfit/_resources/data/lemmas.tsv",
         "amfit/_resources/data/modifier_words.tsv",

@@ -22,26 +22,35 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import cache
 
+from . import phrases
 from .document import Unit
 from .nlp import segments
 from .posting import intro_reading
+from .resources import keywords_path
 from .titles import has_title_word
 
-#: Legal forms and the generic words of company names: not the name itself.
-LEGAL_FORMS = frozenset(
-    {"inc", "incorporated", "ltd", "limited", "llc", "llp", "plc", "gmbh", "ag", "sa"}
-    | {"sas", "sarl", "bv", "nv", "oy", "ab", "as", "corp", "corporation", "co", "company"}
-    | {"group", "holdings", "the", "and", "of"}
-)
-#: The parts of a web address that are no name ("www.", "careers.").
-_ADDRESS_PARTS = frozenset({"www", "jobs", "careers", "career", "apply", "boards", "app"})
-#: Endings of web addresses (top-level domains), so that "Node.js" or
-#: "ASP.NET" is no address.
-_TLDS = frozenset(
-    {"com", "org", "net", "io", "co", "ai", "app", "dev", "tech", "so", "me", "us", "uk"}
-    | {"de", "fr", "eu", "nl", "se", "ch", "es", "it", "ca", "au", "in", "jp", "ie", "at"}
-)
+
+@cache
+def _names_lists() -> phrases.PhraseFile:
+    """``keywords/names.toml``: legal forms, address parts, web endings."""
+    return phrases.load(keywords_path("names.toml"))
+
+
+def legal_forms() -> frozenset[str]:
+    """Legal forms and generic words of company names ("inc", "gmbh", "group")."""
+    return _names_lists().words("legal_forms", lower=True)
+
+
+def _address_parts() -> frozenset[str]:
+    return _names_lists().words("address_parts", lower=True)
+
+
+def _tlds() -> frozenset[str]:
+    return _names_lists().words("web_endings", lower=True)
+
+
 #: A word this short right after a number is a unit ("16 GB", "27 inch").
 UNIT_CHARS = 5
 
@@ -56,7 +65,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 def company_words(company: str) -> frozenset[str]:
     """Lower-cased words of an employer's name, and the name as one word."""
     words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z0-9]*", company)]
-    kept = [w for w in words if w not in LEGAL_FORMS and len(w) >= 3]
+    kept = [w for w in words if w not in legal_forms() and len(w) >= 3]
     out = set(kept)
     if len(kept) > 1:
         out.add("".join(kept))
@@ -69,13 +78,13 @@ def domain_names(token: str) -> list[str]:
     if not m or "." not in token:
         return []
     parts = m.group(1).split(".")
-    if len(parts) < 2 or parts[-1] not in _TLDS:  # "ASP.NET" is no address
+    if len(parts) < 2 or parts[-1] not in _tlds():  # "ASP.NET" is no address
         return []
     parts = [p.lower() for p in parts]
     return [
         p
         for p in parts[:-1]
-        if p.isalpha() and p not in _ADDRESS_PARTS and p not in _TLDS and len(p) >= 3
+        if p.isalpha() and p not in _address_parts() and p not in _tlds() and len(p) >= 3
     ]
 
 
