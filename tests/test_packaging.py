@@ -41,6 +41,7 @@ def test_wheel_contains_data_and_entry_point(wheel):
         "amfit/_resources/data/modifier_words.tsv",
         "amfit/_resources/data/generic_terms.txt",
         "amfit/_resources/data/stop_words.txt",
+        "amfit/_resources/data/taxonomy_keys.json",
         "amfit/cli/__init__.py",
         "amfit/fit/scorer.py",
         "amfit/model/__init__.py",
@@ -91,15 +92,20 @@ def test_installed_wheel_runs_from_another_directory(wheel, tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert '"schema_version": "1.6"' in result.stdout
-    where = subprocess.run(
-        [sys.executable, "-c", "import amfit.resources as r; print(r.resource_dir('keywords'))"],
-        cwd=elsewhere,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert where.stdout.strip().startswith(str(target)), where.stdout
+    for code, expect in (
+        ("import amfit.resources as r; print(r.resource_dir('keywords'))", str(target)),
+        # The installed taxonomy's phrase keys are current, so they are read.
+        ("import amfit.matcher as m; print(bool(m.builtin_phrase_keys()))", "True"),
+    ):
+        out = subprocess.run(
+            [sys.executable, "-c", code],
+            cwd=elsewhere,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        assert out.stdout.strip().startswith(expect), (code, out.stdout)
     version = subprocess.run(
         [str(target / "bin" / "amfit"), "--version"],
         cwd=elsewhere,

@@ -44,16 +44,18 @@ partner relationships" also "client relationships".
 from __future__ import annotations
 
 import bisect
+import json
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
 from .document import Unit
 from .nlp import WILDCARD, Token, compact, phrase_keys, segments, word_key
-from .resources import data_path
+from .resources import data_path, keywords_path
 from .taxonomy import Concept, builtin_concepts
 
 #: Lowest rapidfuzz ``fuzz.ratio`` (0-100) that counts as a near miss.
@@ -222,7 +224,25 @@ def _same_derivation(window: Sequence[Token], form: _Form) -> bool:
 class Matcher:
     """A compiled taxonomy, built once and reused for every document."""
 
-    def __init__(self, concepts: Sequence[Concept], vocabulary: frozenset[str] = frozenset()):
+    def __init__(
+        self,
+        concepts: Sequence[Concept],
+        vocabulary: frozenset[str] = frozenset(),
+        known: Mapping[str, PhraseKeys] | None = None,
+    ):
+        """``known``: phrase keys worked out before (by default the built-in
+        taxonomy's, :func:`builtin_phrase_keys`); any other phrase, such as
+        one of a ``--keywords`` file, is tokenised here."""
+        table = builtin_phrase_keys() if known is None else known
+
+        def keys_of(text: str) -> tuple[str, ...]:
+            entry = table.get(text)
+            return entry[0] if entry is not None else phrase_keys(text)
+
+        def lower_of(text: str) -> str:
+            entry = table.get(text)
+            return entry[1] if entry is not None else phrase_lower(text)
+
         self.concepts = {c.id: c for c in concepts}
         self.vocabulary = vocabulary
         self._by_keys: dict[tuple[str, ...], list[_Form]] = defaultdict(list)
@@ -238,8 +258,8 @@ class Matcher:
         for c in concepts:
             for shape in c.shapes:
                 sides = [
-                    [(phrase_keys(a), a) for a in shape.left],
-                    [(phrase_keys(a), a) for a in shape.right],
+                    [(keys_of(a), a) for a in shape.left],
+                    [(keys_of(a), a) for a in shape.right],
                 ]
                 for a, b in ((0, 1), (1, 0)) if shape.either_order else ((0, 1),):
                     others = tuple((k, t) for k, t in sides[b] if k)
@@ -248,11 +268,10 @@ class Matcher:
                             rule = _ShapeRule(c.id, keys, text, others, shape.gap)
                             self._shapes[keys[0]].append(rule)
             for text, is_label in [(c.label, True), *((a, False) for a in c.aliases)]:
-                keys = phrase_keys(text)
+                keys = keys_of(text)
                 if not keys:
                     continue
-                lower = " ".join(t.lower for seg in segments(text) for t in seg)
-                form = _Form(c.id, text, is_label, lower)
+                form = _Form(c.id, text, is_label, lower_of(text))
                 if WILDCARD in keys:
                     if keys[0] != WILDCARD and keys[-1] != WILDCARD:
                         self._wild[keys[0]].append((keys, form))
@@ -268,7 +287,7 @@ class Matcher:
                     fuzzy_forms[squashed[0]].append((squashed, form))
             for acr in c.acronyms:
                 self._acronyms[acr].append(_Form(c.id, acr, False, acr.lower()))
-            self._excludes[c.id] = [k for k in (phrase_keys(e) for e in c.exclude) if k]
+            self._excludes[c.id] = [k for k in (keys_of(e) for e in c.exclude) if k]
             if c.not_near:
                 self._not_near[c.id] = frozenset(c.not_near)
         ids = {c.id for c in concepts}
@@ -687,3 +706,77 @@ def builtin_matcher() -> Matcher:
     from .terms import load_background
 
     return Matcher(list(builtin_concepts()), load_background().vocabulary)
+
+
+# -- phrase keys worked out at build time ---------------------------------
+#
+# Tokenising the built-in taxonomy's ~950 phrases with spaCy was most of the
+# matcher's start-up. scripts/build_taxonomy_keys.py writes them to
+# data/taxonomy_keys.json with a digest of what they depend on; a file whose
+# digest is not the current one is not read (every phrase is tokenised as
+# before), and tests/test_taxonomy_keys.py fails until it is rebuilt.
+
+#: A phrase's keys (:func:`~amfit.nlp.phrase_keys`) and its words lower-cased.
+PhraseKeys = tuple[tuple[str, ...], str]
+KEYS_FILE = "taxonomy_keys.json"
+KEYS_SCRIPT = "scripts/build_taxonomy_keys.py"
+
+
+def phrase_lower(text: str) -> str:
+    """A phrase's words lower-cased, joined by one space."""
+    return " ".join(t.lower for seg in segments(text) for t in seg)
+
+
+def concept_phrases(concepts: Iterable[Concept]) -> list[str]:
+    """Every phrase of the concepts the matcher tokenises, once each, in order."""
+    seen: dict[str, None] = {}
+    for c in concepts:
+        for shape in c.shapes:
+            seen.update(dict.fromkeys((*shape.left, *shape.right)))
+        seen.update(dict.fromkeys((c.label, *c.aliases, *c.exclude)))
+    return list(seen)
+
+
+def phrase_keys_digest() -> str:
+    """What the keys of the built-in phrases depend on: keywords/am.toml,
+    data/lemmas.tsv, the spaCy version (its tokenizer rules) and the stemmer
+    in use, as one SHA-256."""
+    import hashlib
+
+    from spacy.about import __version__ as spacy_version
+
+    from .nlp import _stemmer
+
+    digest = hashlib.sha256()
+    for path in (keywords_path("am.toml"), data_path("lemmas.tsv")):
+        digest.update(path.read_bytes())
+    stemmer = type(_stemmer())
+    digest.update(f"spacy {spacy_version}; {stemmer.__module__}.{stemmer.__name__}".encode())
+    return digest.hexdigest()
+
+
+def build_phrase_keys(concepts: Iterable[Concept]) -> dict[str, object]:
+    """The contents of :data:`KEYS_FILE` for these concepts, every phrase
+    tokenised now."""
+    phrases = {
+        text: [list(phrase_keys(text)), phrase_lower(text)] for text in concept_phrases(concepts)
+    }
+    return {"built_by": KEYS_SCRIPT, "digest": phrase_keys_digest(), "phrases": phrases}
+
+
+@cache
+def builtin_phrase_keys() -> Mapping[str, PhraseKeys]:
+    """The shipped keys of the built-in phrases (:func:`read_phrase_keys`)."""
+    return read_phrase_keys(data_path(KEYS_FILE))
+
+
+def read_phrase_keys(path: Path) -> Mapping[str, PhraseKeys]:
+    """The phrase keys of a file :func:`build_phrase_keys` wrote, or nothing
+    when it is missing, unreadable or stale (then every phrase is tokenised)."""
+    try:
+        data = json.loads(path.read_bytes())
+        if data.get("digest") != phrase_keys_digest():
+            return {}
+        return {text: (tuple(keys), lower) for text, (keys, lower) in data["phrases"].items()}
+    except (OSError, ValueError, TypeError, AttributeError, KeyError):
+        return {}
