@@ -115,6 +115,10 @@ def batch(
     """
 
     def run() -> int:
+        import gc
+
+        # Off for start-up (cli.main); over many postings garbage adds up.
+        gc.enable()
         from ..batch import iter_postings, score_many
         from ..checks import resolve_as_of
         from ..readers import read_text
