@@ -11,17 +11,26 @@ prints the median wall time:
   floor (the same as ``bench/batch.py``'s): the libraries scoring and the
   command line need, loaded and nothing done
 
-and the ratio of ``amfit score`` to the floor. Usage::
+and the ratio of ``amfit score`` to the floor. Wall time on a shared
+machine is noise (the floor alone has read 0.7 s and 1.3 s minutes apart);
+``--instructions`` also counts the instructions of one cold ``amfit score``
+and of the floor under valgrind's callgrind (about a minute each), the
+figure to compare changes by. Compile the ``.pyc`` files first when
+PYTHONDONTWRITEBYTECODE is set, or every run compiles amfit from source::
 
-    python bench/startup.py [--repeat 7]
+    env -u PYTHONDONTWRITEBYTECODE python -m compileall -q src
+    python bench/startup.py [--repeat 7] [--instructions]
 """
 
 from __future__ import annotations
 
 import argparse
+import re
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -39,9 +48,31 @@ def timed(cmd: list[str], repeat: int) -> float:
     return statistics.median(times)
 
 
+def instructions(cmd: list[str]) -> int:
+    """Instructions one run of ``cmd`` executes (callgrind's total)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "callgrind.out"
+        result = subprocess.run(
+            ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *cmd],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    m = re.search(r"Collected : (\d+)", result.stderr)
+    if not m:
+        raise RuntimeError("callgrind printed no total:\n" + result.stderr[-500:])
+    return int(m.group(1))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="also count instructions of one cold score and the floor (needs valgrind)",
+    )
     args = parser.parse_args()
     # The console script of this interpreter's environment, so that amfit and
     # the floor run on the same Python and the same installed packages.
@@ -64,6 +95,22 @@ def main() -> int:
     print(
         f"  amfit score / import floor  {score / floor:>8.2f}x  (+{(score - floor) * 1000:.0f} ms)"
     )
+    if args.instructions:
+        if shutil.which("valgrind") is None:
+            print("--instructions needs valgrind on PATH", file=sys.stderr)
+            return 2
+        # The console script is a Python file: valgrind runs the interpreter.
+        python = [] if base[0] == sys.executable else [sys.executable]
+        score_cmd = [*python, *base, "score", resume, posting]
+        counts = {
+            "amfit score (examples)": instructions(score_cmd),
+            "import floor": instructions(rows[-1][1]),
+        }
+        print("instructions, one cold run each (valgrind callgrind)")
+        for name, n in counts.items():
+            print(f"  {name:<28}{n / 1e9:>8.3f} G")
+        ratio = counts["amfit score (examples)"] / counts["import floor"]
+        print(f"  amfit score / import floor  {ratio:>8.2f}x")
     return 0
 
 
