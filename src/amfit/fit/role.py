@@ -87,6 +87,12 @@ AM_RESUME_LEAN = 0.5
 #: another role, but not a hunting one like an Account Executive or SDR
 #: title (0), so its body's lean can still lift it.
 UNKNOWN_TITLE_VALUE = 0.25
+#: Families of post-sale customer seats that keep no book (support desks,
+#: onboarding). Against an account role of another family ("different"),
+#: such a title counts :data:`UNKNOWN_TITLE_VALUE`, as a title of no known
+#: family does: another role, but one serving customers after the sale, not
+#: a hunting one (0). A CSM title neighbours them (``keywords/titles.toml``).
+POST_SALE_FAMILIES = frozenset({"customer_support", "implementation"})
 #: Level order when picking the resume's role closest to the posting's.
 _LEVEL_RANK = {"same": 0, "family": 1, "neighbour": 2, "different": 3, "unknown": 4}
 
@@ -239,7 +245,7 @@ def role_fit(
         not family
         and match.level == "different"
         and not names_other_function(analysis.posting.title)
-    ):
+    ) or _post_sale_pair(match):
         title_value = UNKNOWN_TITLE_VALUE
     body = title_value if p_lean is None or r_lean is None else body_value(p_lean, r_lean)
     counted = body
@@ -280,6 +286,17 @@ def role_fit(
         is_am,
         cap,
         "; ".join(parts),
+    )
+
+
+def _post_sale_pair(match: TitleMatch) -> bool:
+    """An account role and a post-sale customer seat of another family
+    (:data:`POST_SALE_FAMILIES`), either way round."""
+    pair = {match.resume_family, match.posting_family}
+    return (
+        match.level == "different"
+        and bool(pair & ACCOUNT_FAMILIES)
+        and bool(pair & POST_SALE_FAMILIES)
     )
 
 
