@@ -129,3 +129,11 @@ def test_no_title_auc_beats_the_baseline_on_dev_and_silver() -> None:
             tfidf = float(line.split("tfidf ")[1].split()[0])
             no_title = float(line.split("no-title ")[1].split()[0])
             assert no_title > tfidf, (path.name, line)
+
+
+def test_a_missing_hunting_ask_is_never_an_edit_for_an_account_resume() -> None:
+    scorer = default_scorer()
+    report = scorer.score(_AM_RESUME, "Orchard Lead" + _BOOK + _HUNT, lint=None, checks=False)
+    hunting = [k for k in report.keywords if k.keyword.category == "new_business"]
+    assert hunting and all(k.points == 0 and k.status == "missing" for k in hunting)
+    assert not {k.id for k in hunting} & set(report.top_edits)

@@ -188,9 +188,11 @@ def pick_role(resume: Resume, posting_title: str, as_title: str = "") -> ResumeR
         return ResumeRole(as_title, 0, "the role you target (--as)")
     posting_title = family_title(posting_title)
     known = [(r, family_of(r.title)) for r in resume.roles]
-    roles = [r for r, f in known if f is not None and f.id in ACCOUNT_FAMILIES] or [
-        r for r, f in known if f is not None
-    ]
+    roles = [r for r, f in known if f is not None and f.id in ACCOUNT_FAMILIES]
+    kind = "account role"
+    if not roles:
+        roles = [r for r, f in known if f is not None]
+        kind = "role of a kind amfit knows"
     if not roles:
         if resume.title:
             return ResumeRole(resume.title, resume.title_line, "the resume's first title line")
@@ -204,10 +206,10 @@ def pick_role(resume: Resume, posting_title: str, as_title: str = "") -> ResumeR
     if role.title == latest:
         why = "the most recent role"
     elif i == 0:
-        why = f'the most recent account role; the latest, "{latest}", is another kind'
+        why = f'the most recent {kind}; the latest, "{latest}", is another kind'
     else:
         why = (
-            f"the account role closest to the posting's; the more recent "
+            f"the {kind} closest to the posting's; the more recent "
             f'"{roles[0].title}" is further from it'
         )
     return ResumeRole(role.title, role.line, why)

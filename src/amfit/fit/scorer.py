@@ -161,7 +161,13 @@ class Scorer:
             literal = any(prepared.has_literal(f) for f in k.forms)
             placement = place(k, self.concepts, prepared, status, chosen.title)
             points = 0.0
-            if status != "found" and placement is not None:
+            # A hunting ask an account-management resume lacks marks the
+            # posting as another kind of job: shown as missing, never an
+            # edit to make (it would lead the report with another role's asks).
+            other_role = k.source == "taxonomy" and (
+                weights.other_role_factor(k.category, r_lean, 0.0) > 1.0
+            )
+            if status != "found" and placement is not None and not other_role:
                 gain = (
                     weights.EVIDENCE_LISTED
                     if placement.section in ("skills", "summary")
