@@ -43,7 +43,10 @@ def build(corpus: Path) -> str:
     labelled = {e["id"] for e in json.loads((corpus / "labels.json").read_text("utf-8"))}
     ads = [json.loads(line) for line in raw.decode("utf-8").split("\n") if line.strip()]
     scorer = default_scorer()
+    from amfit.fit.role import HUNT_CATEGORIES
+
     counts: Counter[str] = Counter()
+    hunting: Counter[str] = Counter()
     used = 0
     for ad in ads:
         if ad["id"] in labelled:
@@ -51,7 +54,10 @@ def build(corpus: Path) -> str:
         used += 1
         text = normalize_text(f"{ad['title']}\n\n{ad['text']}")
         analysis = scorer.analyze_posting(text, "corpus", ad.get("company") or "")
-        counts.update({k.id for k in analysis.keywords if k.source == "taxonomy"})
+        asked = {k.id: k.category for k in analysis.keywords if k.source == "taxonomy"}
+        counts.update(asked.keys())
+        if any(c in HUNT_CATEGORIES for c in asked.values()):
+            hunting.update(asked.keys())
     digest = hashlib.sha256(raw).hexdigest()[:16]
     lines = [
         "# Concept specificity: how many corpus ads ask each taxonomy concept.",
@@ -60,9 +66,11 @@ def build(corpus: Path) -> str:
         "# (dev and holdout) left out. Asked = a must-have or nice-to-have as",
         "# amfit.fit.asks.analyze_posting reads the ad.",
         f"# ads\t{used}",
-        "# concept<TAB>ads asking it",
+        "# Hunting = the ad also asks a new-business or sales-leadership concept",
+        "# (amfit.fit.role.HUNT_CATEGORIES).",
+        "# concept<TAB>ads asking it<TAB>of those, ads asking a hunting concept",
     ]
-    lines += [f"{cid}\t{counts[cid]}" for cid in sorted(scorer.concepts)]
+    lines += [f"{cid}\t{counts[cid]}\t{hunting[cid]}" for cid in sorted(scorer.concepts)]
     return "\n".join(lines) + "\n"
 
 

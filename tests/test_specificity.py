@@ -23,10 +23,10 @@ def test_data_file_is_well_formed() -> None:
     text = data_path("concept_specificity.tsv").read_text(encoding="utf-8")
     assert "scripts/build_concept_specificity.py" in text
     assert re.search(r"sha256 [0-9a-f]{16}", text)
-    ads, counts = weights.concept_asks()
+    ads, counts, hunting = weights.concept_asks()
     assert ads > 1000
-    assert set(counts) == set(default_scorer().concepts)
-    assert all(0 <= n <= ads for n in counts.values())
+    assert set(counts) == set(hunting) == set(default_scorer().concepts)
+    assert all(0 <= hunting[c] <= n <= ads for c, n in counts.items())
 
 
 def test_generic_asks_weigh_less_than_specific_ones() -> None:
@@ -37,6 +37,32 @@ def test_generic_asks_weigh_less_than_specific_ones() -> None:
     assert communication < stakeholder < qbr == 1.0
     assert why.startswith(f"weight {communication:.2f} (asked by ")
     assert "generic category" in why
+
+
+def test_asks_shared_with_hunting_seats_weigh_less() -> None:
+    """A concept that ads for hunting seats ask as often (a CRM, quota)
+    says less about an account seat than one they seldom ask (adoption)."""
+    _, counts, hunting = weights.concept_asks()
+    assert hunting["prospecting"] == counts["prospecting"]
+    _, why = weights.concept_weight("crm", "tools", 1.0)
+    assert "hunting ads x" in why
+    adoption, _ = weights.concept_weight("adoption", "health", 1.0)
+    quota, _ = weights.concept_weight("quota", "forecasting", 1.0)
+    assert quota < adoption
+    # The hunting concepts themselves keep their specificity weight: they
+    # count against an account-management resume (other_role_factor).
+    _, why = weights.concept_weight("prospecting", "new_business", 1.0)
+    assert "hunting ads" not in why
+    # For a hunter's resume a shared ask keeps its weight.
+    assert "hunting ads" not in weights.concept_weight("crm", "tools", 0.2)[1]
+
+
+def test_a_missing_hunting_ask_counts_against_an_account_resume() -> None:
+    f = weights.other_role_factor
+    assert f("new_business", 0.9, 0.0) == weights.OTHER_ROLE_FACTOR
+    assert f("new_business", 0.9, weights.EVIDENCE_FULL) == 1.0  # shown: no gap
+    assert f("new_business", 0.2, 0.0) == 1.0  # a hunter's resume
+    assert f("retention", 0.9, 0.0) == 1.0
 
 
 def test_weight_and_why_reach_the_explain_view() -> None:

@@ -87,6 +87,12 @@ AM_RESUME_LEAN = 0.5
 #: another role, but not a hunting one like an Account Executive or SDR
 #: title (0), so its body's lean can still lift it.
 UNKNOWN_TITLE_VALUE = 0.25
+#: Families of post-sale customer seats that keep no book (support desks,
+#: onboarding). Against an account role of another family ("different"),
+#: such a title counts :data:`UNKNOWN_TITLE_VALUE`, as a title of no known
+#: family does: another role, but one serving customers after the sale, not
+#: a hunting one (0). A CSM title neighbours them (``keywords/titles.toml``).
+POST_SALE_FAMILIES = frozenset({"customer_support", "implementation"})
 #: Level order when picking the resume's role closest to the posting's.
 _LEVEL_RANK = {"same": 0, "family": 1, "neighbour": 2, "different": 3, "unknown": 4}
 
@@ -182,9 +188,11 @@ def pick_role(resume: Resume, posting_title: str, as_title: str = "") -> ResumeR
         return ResumeRole(as_title, 0, "the role you target (--as)")
     posting_title = family_title(posting_title)
     known = [(r, family_of(r.title)) for r in resume.roles]
-    roles = [r for r, f in known if f is not None and f.id in ACCOUNT_FAMILIES] or [
-        r for r, f in known if f is not None
-    ]
+    roles = [r for r, f in known if f is not None and f.id in ACCOUNT_FAMILIES]
+    kind = "account role"
+    if not roles:
+        roles = [r for r, f in known if f is not None]
+        kind = "role of a kind amfit knows"
     if not roles:
         if resume.title:
             return ResumeRole(resume.title, resume.title_line, "the resume's first title line")
@@ -198,10 +206,10 @@ def pick_role(resume: Resume, posting_title: str, as_title: str = "") -> ResumeR
     if role.title == latest:
         why = "the most recent role"
     elif i == 0:
-        why = f'the most recent account role; the latest, "{latest}", is another kind'
+        why = f'the most recent {kind}; the latest, "{latest}", is another kind'
     else:
         why = (
-            f"the account role closest to the posting's; the more recent "
+            f"the {kind} closest to the posting's; the more recent "
             f'"{roles[0].title}" is further from it'
         )
     return ResumeRole(role.title, role.line, why)
@@ -239,7 +247,7 @@ def role_fit(
         not family
         and match.level == "different"
         and not names_other_function(analysis.posting.title)
-    ):
+    ) or _post_sale_pair(match):
         title_value = UNKNOWN_TITLE_VALUE
     body = title_value if p_lean is None or r_lean is None else body_value(p_lean, r_lean)
     counted = body
@@ -280,6 +288,17 @@ def role_fit(
         is_am,
         cap,
         "; ".join(parts),
+    )
+
+
+def _post_sale_pair(match: TitleMatch) -> bool:
+    """An account role and a post-sale customer seat of another family
+    (:data:`POST_SALE_FAMILIES`), either way round."""
+    pair = {match.resume_family, match.posting_family}
+    return (
+        match.level == "different"
+        and bool(pair & ACCOUNT_FAMILIES)
+        and bool(pair & POST_SALE_FAMILIES)
     )
 
 

@@ -35,7 +35,7 @@ from ..titles import compare_titles
 from . import asks, weights
 from .evidence import PreparedResume, collect_evidence, term_hits
 from .placement import place
-from .role import family_title, pick_role, role_fit
+from .role import family_title, pick_role, resume_lean, role_fit
 
 #: Lint options used when a caller gives none: every stable rule.
 _DEFAULT_LINT: Mapping[str, Any] = MappingProxyType({})
@@ -118,6 +118,7 @@ class Scorer:
         concept_hits = prepared.concept_hits
         terms_found = term_hits(prepared, [k for k in analysis.keywords if k.keys])
 
+        r_lean = resume_lean(concept_hits, self.concepts)
         evidences: list[tuple[Evidence, ...]] = []
         items: list[weights.Item] = []
         for k in analysis.keywords:
@@ -139,7 +140,7 @@ class Scorer:
             component = {"must": "must", "nice": "nice", "term": "terms"}[k.tier]
             weight = k.tfidf_weight if k.tfidf_weight else 1.0
             if k.source == "taxonomy":
-                weight, _ = weights.concept_weight(k.id, k.category)
+                weight, _ = weights.ask_weight(k.id, k.category, r_lean, strength)
             items.append(weights.Item(k.id, component, weight, strength))
 
         chosen = pick_role(resume, analysis.posting.title, as_title)
@@ -160,7 +161,13 @@ class Scorer:
             literal = any(prepared.has_literal(f) for f in k.forms)
             placement = place(k, self.concepts, prepared, status, chosen.title)
             points = 0.0
-            if status != "found" and placement is not None:
+            # A hunting ask an account-management resume lacks marks the
+            # posting as another kind of job: shown as missing, never an
+            # edit to make (it would lead the report with another role's asks).
+            other_role = k.source == "taxonomy" and (
+                weights.other_role_factor(k.category, r_lean, 0.0) > 1.0
+            )
+            if status != "found" and placement is not None and not other_role:
                 gain = (
                     weights.EVIDENCE_LISTED
                     if placement.section in ("skills", "summary")
@@ -191,6 +198,12 @@ class Scorer:
         matched = sum(1 for r in results if r.ats_literal)
         total = len(results)
         warnings = _warnings(resume, analysis, fit.reason if fit.cap is not None else "")
+        if score > weights.THIN_EVIDENCE_KNEE and weights.thin_evidence(items):
+            warnings += (
+                f"held under the strong-fit band: {weights.evidence_share(items):.0%} of the "
+                f"must-have weight is shown in experience ({weights.STRONG_FIT_EVIDENCE:.0%} "
+                "needed); listed keywords count, but not as evidence",
+            )
         ranked = sorted((r for r in results if r.points > 0), key=lambda r: (-r.points, r.id))
         return Report(
             schema_version=SCHEMA_VERSION,

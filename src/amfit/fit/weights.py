@@ -84,8 +84,38 @@ MIN_SPECIFICITY = 0.1
 GENERIC_CATEGORIES = frozenset({"soft_skills", "tools", "segment", "analytics"})
 #: Factor on the weight of a concept of a generic category.
 GENERIC_CATEGORY_FACTOR = 0.5
+#: Concept categories that mark the hunting roles (AE, SDR, sales
+#: leadership): the same set as :data:`amfit.fit.role.HUNT_CATEGORIES`.
+OTHER_ROLE_CATEGORIES = frozenset({"new_business", "sales_leadership"})
+#: Factor on the weight of an ask that marks a hunting role when an
+#: account-management resume does not show it (:func:`other_role_factor`).
+OTHER_ROLE_FACTOR = 4.0
+#: Resume lean (share of account-management evidence) from which a resume
+#: is an account-management one (as :data:`amfit.fit.role.AM_RESUME_LEAN`).
+AM_RESUME_LEAN = 0.5
+#: Pseudo-count of the hunting share (:func:`concept_weight`): a concept
+#: few ads ask is taken as half asked by hunting seats, not all or none.
+HUNT_PRIOR = 1.0
+#: The least factor the hunting share leaves a concept (:func:`concept_weight`):
+#: one most ads ask beside hunting asks (upsell, account planning, on a few
+#: ads) still says something of an account seat.
+MIN_NOT_HUNTING = 0.4
 #: Strength at or above which a keyword is "found" (below: "partial").
 FOUND_THRESHOLD = 0.7
+
+#: Where the top band ("strong fit") starts (README, "What the score means").
+STRONG_FIT = 70.0
+#: Share of the must-have weight that has to be *found* (shown in an
+#: experience bullet or line, strength at least :data:`FOUND_THRESHOLD`)
+#: for a score to reach :data:`STRONG_FIT`: a resume whose must-haves are
+#: mostly listed (skills, summary, a bullet that is a list of terms) or
+#: missing is at best a good fit, however well its title matches.
+STRONG_FIT_EVIDENCE = 0.5
+#: Above this, the score of a resume that does not show enough evidence
+#: rises only :data:`THIN_EVIDENCE_SLOPE` as fast, so it stays under
+#: :data:`STRONG_FIT` (at most 68.5) and keeps its order.
+THIN_EVIDENCE_KNEE = 65.0
+THIN_EVIDENCE_SLOPE = 0.1
 
 #: Title-fit values by level.
 TITLE_VALUES = {
@@ -112,33 +142,83 @@ SHAPE_STRENGTH = {"result": EVIDENCE_FULL, "plain": EVIDENCE_PLAIN, "list": EVID
 
 
 @cache
-def concept_asks() -> tuple[int, dict[str, int]]:
-    """Corpus ads counted and, per concept, how many ask it
-    (``data/concept_specificity.tsv``, scripts/build_concept_specificity.py)."""
+def concept_asks() -> tuple[int, dict[str, int], dict[str, int]]:
+    """Corpus ads counted and, per concept, how many ask it and how many of
+    those also ask a hunting concept (``data/concept_specificity.tsv``,
+    scripts/build_concept_specificity.py)."""
     ads = 0
     counts: dict[str, int] = {}
+    hunting: dict[str, int] = {}
     for line in data_path("concept_specificity.tsv").read_text(encoding="utf-8").splitlines():
         if line.startswith("# ads\t"):
             ads = int(line.split("\t")[1])
         elif line and not line.startswith("#"):
-            cid, n = line.split("\t")
+            cid, n, h = line.split("\t")
             counts[cid] = int(n)
-    return ads, counts
+            hunting[cid] = int(h)
+    return ads, counts, hunting
 
 
-def concept_weight(concept_id: str, category: str) -> tuple[float, str]:
-    """A concept's weight in its component and why (for the report)."""
-    ads, counts = concept_asks()
+def concept_weight(
+    concept_id: str, category: str, resume_lean: float | None = None
+) -> tuple[float, str]:
+    """A concept's weight in its component and why (for the report).
+
+    For an account-management resume (``resume_lean`` at least
+    :data:`AM_RESUME_LEAN`), a concept that ads for hunting seats ask as
+    often as account seats do (a CRM, quota) weighs the share of its ads
+    that ask no hunting concept: it says less about an account seat."""
+    ads, counts, hunting = concept_asks()
     n = counts.get(concept_id, 0)
     share = max(n, 1) / ads if ads else SPECIFIC_SHARE
     spec = math.log(1.0 / share) / math.log(1.0 / SPECIFIC_SHARE)
     spec = max(MIN_SPECIFICITY, min(1.0, spec))
     why = f"asked by {n} of {ads} corpus ads"
+    if _account_resume(resume_lean) and category not in OTHER_ROLE_CATEGORIES and n:
+        h = hunting.get(concept_id, 0)
+        shared = (h + HUNT_PRIOR) / (n + 2 * HUNT_PRIOR)
+        factor = max(MIN_NOT_HUNTING, 1.0 - shared)
+        spec *= factor
+        why += f", {h} of them hunting ads x{factor:.2f}"
     if category in GENERIC_CATEGORIES:
         spec *= GENERIC_CATEGORY_FACTOR
         why += f", generic category x{GENERIC_CATEGORY_FACTOR}"
     weight = round(spec, 2)
     return weight, f"weight {weight:.2f} ({why})"
+
+
+def ask_weight(
+    concept_id: str, category: str, resume_lean: float | None, strength: float
+) -> tuple[float, str]:
+    """The weight a taxonomy ask carries in the score, and why: its
+    :func:`concept_weight` times :func:`other_role_factor`."""
+    weight, why = concept_weight(concept_id, category, resume_lean)
+    factor = other_role_factor(category, resume_lean, strength)
+    if factor == 1.0:
+        return weight, why
+    weight = round(weight * factor, 2)
+    return weight, (
+        f"weight {weight:.2f} ({why[why.find('(') + 1 : -1]}; x{factor:g}: a hunting ask "
+        "this account-management resume does not show)"
+    )
+
+
+def _account_resume(resume_lean: float | None) -> bool:
+    return resume_lean is not None and resume_lean >= AM_RESUME_LEAN
+
+
+def other_role_factor(category: str, resume_lean: float | None, strength: float) -> float:
+    """Factor on an ask's weight: an ask that marks a hunting role (new
+    logos, prospecting, leading reps), which an account-management resume
+    does not show in its experience, weighs :data:`OTHER_ROLE_FACTOR`: the
+    gap is the posting being another kind of job, not one missing skill."""
+    if (
+        category in OTHER_ROLE_CATEGORIES
+        and _account_resume(resume_lean)
+        and strength < FOUND_THRESHOLD
+    ):
+        return OTHER_ROLE_FACTOR
+    return 1.0
 
 
 def evidence_strength(
@@ -167,11 +247,35 @@ class Item:
     strength: float
 
 
+def evidence_share(items: Sequence[Item]) -> float:
+    """Share of the must-have weight found with evidence (1 when the posting
+    asks no must-have)."""
+    must = [i for i in items if i.component == "must"]
+    total = sum(i.weight for i in must)
+    if not total:
+        return 1.0
+    return sum(i.weight for i in must if i.strength >= FOUND_THRESHOLD) / total
+
+
+def thin_evidence(items: Sequence[Item]) -> bool:
+    """Is less than :data:`STRONG_FIT_EVIDENCE` of the must-have weight
+    found with evidence? (Such a score stays under the top band.)"""
+    return evidence_share(items) < STRONG_FIT_EVIDENCE
+
+
+def _held_under_top(score: float) -> float:
+    if score <= THIN_EVIDENCE_KNEE:
+        return score
+    return THIN_EVIDENCE_KNEE + THIN_EVIDENCE_SLOPE * (score - THIN_EVIDENCE_KNEE)
+
+
 def compute(
     items: Sequence[Item], title_value: float | None, cap: float | None = None
 ) -> tuple[float, tuple[Component, ...]]:
     """The 0-100 score and its components. ``title_value`` None drops the
-    title part; ``cap`` is the highest score the posting allows."""
+    title part; ``cap`` is the highest score the posting allows; a resume
+    that shows too few must-haves with evidence stays under the top band
+    (:func:`thin_evidence`)."""
     raw: list[tuple[str, float, float, int, int]] = []
     for name in ("must", "nice", "terms"):
         group = [i for i in items if i.component == name]
@@ -194,6 +298,8 @@ def compute(
     if not total_weight:
         return 0.0, ()
     value = _value(raw, total_weight, cap)
+    if thin_evidence(items):
+        value = _held_under_top(value)
     uncapped = _value(raw, total_weight, None)
     # A capped score shares the cap out over the components in proportion,
     # so the points still add up to the score.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..fit.weights import concept_weight
+from ..fit.weights import ask_weight
 from ..model import KeywordResult, Report
 from .style import Style
 from .style import wrap as _wrap
@@ -26,7 +26,7 @@ def _where(k: KeywordResult) -> str:
     return "missing"
 
 
-def _explain(k: KeywordResult) -> list[str]:
+def _explain(k: KeywordResult, resume_lean: float | None = None) -> list[str]:
     lines: list[str] = []
     for a in k.asks[:3]:
         lines.append(f'asked: line {a.line} ({a.section}) "{a.text}" [{a.how}]')
@@ -43,7 +43,7 @@ def _explain(k: KeywordResult) -> list[str]:
     if k.tfidf_weight is not None:
         lines.append(f"TF-IDF weight {k.tfidf_weight:.2f}")
     elif k.source == "taxonomy":
-        lines.append(concept_weight(k.id, k.category)[1])
+        lines.append(ask_weight(k.id, k.category, resume_lean, k.strength)[1])
     lines.append(f"tier: {k.tier_reason}")
     return lines
 
@@ -53,6 +53,7 @@ def render_text(
 ) -> str:
     s = Style(color)
     out: list[str] = []
+    lean = report.role_fit.resume_lean if report.role_fit is not None else None
     out.append(s(f"amfit {report.amfit_version}: fit report", "bold"))
     resume, posting = report.resume, report.posting
     out += _wrap(f"resume:  {resume.source} ({resume.title or 'no title found'})", " " * 9, "")
@@ -101,7 +102,7 @@ def render_text(
             label = k.label if len(k.label) <= 30 else k.label[:27] + "..."
             out.append(f"  {mark} {label:<31}{_where(k):<37}{pts:>6}".rstrip())
             if explain:
-                for line in _explain(k):
+                for line in _explain(k, lean):
                     out += _wrap(line, " " * 10, " " * 8)
     todo = report.missing_by_points()
     if todo:
