@@ -16,7 +16,9 @@ sales, partner or business-development role (what a user of amfit scores
 against; ``--pool all`` takes every posting). The pool is shuffled once
 with ``--seed``; ``--sample tune`` is its first N postings, ``--sample
 fresh`` N postings from position 100 on (disjoint for N up to 100: tune on
-one, check on the other).
+one, check on the other). ``--sample check`` is N postings from position
+200 on and needs ``--pool all``: a reserved sample, judged once by someone
+who did not tune the rules (never look at it while tuning).
 
 Flags, counted automatically at the end: ``cap`` (a word written
 capitalised, not an acronym: name-shaped), ``acro`` (a word in capitals),
@@ -26,7 +28,7 @@ Judgements belong outside the project (the terms quote posting text):
 keep them in a TSV of your own and pass it with ``--judged FILE`` (lines
 ``posting-id<TAB>term<TAB>ok|noise``) to get the share of noise.
 
-    python scripts/eval_terms.py [--sample tune|fresh] [-n 15] [--seed 13]
+    python scripts/eval_terms.py [--sample tune|fresh|check] [-n 15] [--seed 13]
                                  [--pool am|all] [--judged FILE]
 """
 
@@ -47,6 +49,8 @@ AM_RESUMES = ("001", "002", "003", "004", "005")
 #: Where the fresh sample starts in the shuffled pool (the tuning sample is
 #: its first N postings, N at most this).
 FRESH_START = 100
+#: Where the reserved check sample starts (``--pool all`` only).
+CHECK_START = 200
 ROLE_WORDS = re.compile(
     r"\b(accounts?|clients?|customers?|success|sales|partner\w*|business development|renewals?)\b",
     re.IGNORECASE,
@@ -62,7 +66,7 @@ def sample(ads: list[dict], labels: dict, pool: str, seed: int, which: str, n: i
     ]
     eligible.sort(key=lambda a: a["id"])
     random.Random(seed).shuffle(eligible)
-    start = 0 if which == "tune" else FRESH_START
+    start = {"tune": 0, "fresh": FRESH_START, "check": CHECK_START}[which]
     return eligible[start : start + n]
 
 
@@ -93,7 +97,7 @@ def load_judged(path: Path) -> dict[tuple[str, str], str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", default=str(SHARED), help="folder with corpus/ and resumes/")
-    parser.add_argument("--sample", choices=["tune", "fresh"], default="tune")
+    parser.add_argument("--sample", choices=["tune", "fresh", "check"], default="tune")
     parser.add_argument("-n", type=int, default=15, help="postings in the sample")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--pool", choices=["am", "all"], default="am")
@@ -101,6 +105,9 @@ def main() -> int:
     parser.add_argument("--no-company", action="store_true", help="do not pass the company hint")
     parser.add_argument("--context", action="store_true", help="print each term's posting line")
     args = parser.parse_args()
+    if args.sample == "check" and args.pool != "all":
+        print("--sample check needs --pool all", file=sys.stderr)
+        return 2
     shared = Path(args.shared)
     corpus = shared / "corpus"
     if not (corpus / "labels.json").is_file():

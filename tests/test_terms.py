@@ -19,7 +19,9 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfTransformer
 
 from amfit.document import Unit
 from amfit.fit.scorer import default_scorer
+from amfit.nlp import Token, segments
 from amfit.posting import IGNORED_SECTIONS, parse_posting
+from amfit.termrules import Context, reason
 from amfit.terms import (
     MAX_TERM_DF_RATIO,
     MIN_LOWER_WORD_CHARS,
@@ -105,6 +107,19 @@ def reference_salient_terms(units: list[Unit], covered: list[tuple[int, int]]) -
     first: dict[str, tuple[str, int, str]] = {}
     capitalised: dict[str, bool] = {}
     names, odd = not_skills(units, TERM_SECTIONS)
+    # The token before and after each token of its segment, for the context
+    # of amfit.termrules: a pair after "to", a maker's name before products.
+    before: dict[tuple[int, int], str] = {}
+    after: dict[tuple[int, int], Token | None] = {}
+    for unit in units:
+        for seg in segments(unit.text):
+            for i, tok in enumerate(seg):
+                before[unit.index, tok.start] = seg[i - 1].lower if i else ""
+                after[unit.index, tok.start] = seg[i + 1] if i + 1 < len(seg) else None
+    title = {t.key for u in units if u.section == "title" for g in segments(u.text) for t in g}
+    after_to: set[str] = set()
+    makes: dict[str, set[str] | None] = {}
+    seen_pairs: set[str] = set()
     for unit in units:
         if unit.section in TERM_SECTIONS or unit.kind == "heading":
             continue
@@ -122,6 +137,25 @@ def reference_salient_terms(units: list[Unit], covered: list[tuple[int, int]]) -
             for part in (p for p in parts if p):
                 for tok in part:
                     capitalised[tok.key] = capitalised.get(tok.key, True) and tok.text[:1].isupper()
+                    nxt = after[unit.index, tok.start]
+                    if not tok.text[:1].isupper():
+                        makes[tok.key] = None
+                    elif makes.get(tok.key, set()) is not None:
+                        if (
+                            nxt is not None
+                            and nxt.text[:1].isupper()
+                            and not nxt.text.isupper()
+                            and nxt.start == tok.end + 1
+                        ):
+                            makes[tok.key] = (makes.get(tok.key) or set()) | {nxt.text}
+                        else:
+                            makes[tok.key] = None
+                for i, tok in enumerate(part[:-1]):
+                    pair = f"{tok.key} {part[i + 1].key}"
+                    if pair not in first and pair not in seen_pairs:
+                        seen_pairs.add(pair)
+                        if before[unit.index, tok.start] == "to":
+                            after_to.add(pair)
                 for key, surface in run_terms(part):
                     counts[key] = counts.get(key, 0) + 1
                     first.setdefault(key, (surface, unit.line, unit.section))
@@ -153,7 +187,13 @@ def reference_salient_terms(units: list[Unit], covered: list[tuple[int, int]]) -
         ):
             continue
         single = len(parts_) == 1 and counts[key] < 2 and not first[key][0].isupper()
-        if not_a_skill_shape(first[key][0]) or single:
+        made = makes.get(key)
+        context = Context(
+            after_to=key in after_to,
+            brand_prefix=made is not None and len(made) >= 2,
+            in_title=key in title,
+        )
+        if reason(first[key][0], context) or single:
             continue
         surface, line, section = first[key]
         text = surface if all(capitalised.get(p, False) for p in parts_) else surface.lower()

@@ -37,6 +37,9 @@ from .termnames import (
     fragment_places,
     named_heading_places,
 )
+from .termrules import Context, note_maker, reason
+from .termrules import not_a_skill_shape as not_a_skill_shape  # re-exported
+from .termrules import stop_words as stop_words  # re-exported
 
 #: How many posting-specific terms a posting may contribute.
 TOP_TERMS = 8
@@ -97,19 +100,6 @@ def load_background() -> Background:
     if documents <= 0:
         raise TaxonomyError(str(path), None, "missing '# documents<TAB>N' header")
     return Background(documents, df)
-
-
-@cache
-def stop_words() -> frozenset[str]:
-    """scikit-learn's English stop words (``data/stop_words.txt``) and the
-    words of job ads that name no skill (``data/generic_terms.txt``)."""
-    words = set()
-    for name in ("stop_words.txt", "generic_terms.txt"):
-        for raw in data_path(name).read_text(encoding="utf-8").split("\n"):
-            word = raw.split("#", 1)[0].strip().lower()
-            if word:
-                words.add(word)
-    return frozenset(words)
 
 
 def _is_content(tok: Token, stops: frozenset[str]) -> bool:
@@ -197,6 +187,11 @@ def salient_terms(
     counts: dict[str, int] = {}
     first: dict[str, tuple[str, int, str]] = {}
     capitalised: dict[str, bool] = {}
+    after_to: set[str] = set()  # pairs whose first word follows "to" where first seen
+    # Capitalised words and the capitalised words right after them (None:
+    # once not so): a maker's name before its products (termrules.brand_prefix).
+    before_caps: dict[str, set[str] | None] = {}
+    title_keys = {t.key for u in units if u.section == "title" for g in segments(u.text) for t in g}
     names, odd = not_skills(units, ignored_sections, company)
     odd_at: dict[int, set[int]] = {}  # odd tokens by unit: a word is tested by its start
     for index, start in odd:
@@ -212,7 +207,8 @@ def salient_terms(
         odd_here = odd_at.get(unit.index, ())
         for seg in segments(unit.text):
             prev: Token | None = None
-            for tok in seg:
+            prev_after_to = False
+            for i, tok in enumerate(seg):
                 ok = content_of(tok.text)
                 if ok is None:
                     ok = _content(tok)
@@ -225,6 +221,7 @@ def salient_terms(
                     prev = None
                     continue
                 key = tok.key
+                note_maker(before_caps, seg, i)
                 capitalised[key] = capitalised.get(key, True) and tok.text[:1].isupper()
                 counts[key] = counts.get(key, 0) + 1
                 if key not in first:
@@ -234,6 +231,9 @@ def salient_terms(
                     counts[pair] = counts.get(pair, 0) + 1
                     if pair not in first:
                         first[pair] = (f"{prev.text} {tok.text}", line, section)
+                        if prev_after_to:
+                            after_to.add(pair)
+                prev_after_to = i > 0 and seg[i - 1].lower == "to"
                 prev = tok
     # Terms that can never be chosen, whatever their weight, are dropped
     # before weighting (each column of TF-IDF is independent of the others).
@@ -259,7 +259,14 @@ def salient_terms(
             # Always capitalised and rare elsewhere: a name, not a skill.
             continue
         single = len(parts) == 1 and counts[key] < 2 and not first[key][0].isupper()
-        if not_a_skill_shape(first[key][0]) or single or (reject and reject(key, first[key][0])):
+        surface = first[key][0]
+        makes = before_caps.get(key)
+        context = Context(
+            after_to=key in after_to,
+            brand_prefix=makes is not None and len(makes) >= 2,
+            in_title=key in title_keys,
+        )
+        if reason(surface, context) or single or (reject and reject(key, surface)):
             # A word used once is as often an aside as an ask: a term the user
             # could not honestly add is never suggested, so precision first.
             continue
@@ -282,20 +289,6 @@ def salient_terms(
         chosen.append(Term(key, text, round(float(weight), 3), df, counts[key], line, section))
         used.update(parts)
     return chosen
-
-
-#: Word endings of verbs, adverbs and adjectives ("agreed", "enduring",
-#: "infrequently", "discerning"): a skill a posting asks for is a noun.
-_NOT_NOUN = re.compile(r"(?:ed|ing|ly|ous|ful|ive|ible|able|less|ial)$")
-
-
-def not_a_skill_shape(surface: str) -> bool:
-    """Does a candidate term have a shape no skill has: a lower-case word
-    with a verb, adverb or adjective ending (acronyms and names in capitals
-    are kept)?"""
-    return any(
-        _NOT_NOUN.search(w) for w in surface.split(" ") if not w.isupper() and w[:1].islower()
-    )
 
 
 def not_skills(

@@ -1,0 +1,216 @@
+"""Rules that reject a posting-specific term: shapes and word lists only.
+
+Each rule answers "is this candidate term something a person could not
+honestly add to a resume?" from the term's own words, never from a list of
+phrases fitted to particular postings:
+
+* :func:`not_a_skill_shape`: a lower-case word with a verb, adverb or
+  adjective ending;
+* :func:`common_word`: one lower-case everyday English word (the 10,000
+  most frequent, ``data/common_words.tsv``): "concerns", "rock",
+  "instance", "visitors" (a skill that is one everyday word, "sales",
+  "renewals", is a taxonomy concept and never reaches these rules);
+* :func:`coined_verb`: one lower-case "-ise" / "-ize" word that is no
+  everyday word: a verb coined from a noun ("strategise");
+* :func:`rank_term`: a word of rank or role membership
+  (``data/rank_words.txt``): "senior member", "junior", "generalist";
+* :func:`generic_modifier_pair`: two words opening on an adjective of
+  quantity, novelty or variety (``data/generic_modifiers.txt``): "new
+  tools", "different sizes";
+* :func:`adjective_tail`: two words ending on a word that is only an
+  adjective or adverb (``data/modifier_words.tsv``): a fragment cut before
+  its noun ("cross departmental");
+
+and two rules of structure, from where the term stands in the posting
+(:class:`Context`):
+
+* an infinitive: two words whose first follows "to" and can be a verb
+  ("to articulate complex ideas", "to support customers"): a clause;
+* a brand prefix: a capitalised word written only right before other
+  capitalised words, two or more different ones ("Acme Docs, Acme
+  Sheets"): the maker of the products named, not a skill.
+
+A common word that is a word of the posting's title is kept: the title
+names the job's domain ("Admissions" of "Sales Admissions Specialist").
+
+:func:`reason` names the first rule that rejects a term, for explanations
+and tests.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from .nlp import Token
+from .resources import data_path
+
+#: Word endings of verbs, adverbs and adjectives ("agreed", "enduring",
+#: "infrequently", "discerning"): a skill a posting asks for is a noun.
+_NOT_NOUN = re.compile(r"(?:ed|ing|ly|ous|ful|ive|ible|able|less|ial)$")
+#: The verb-forming suffix, British and American ("-ise", "-ize").
+_VERB_SUFFIX = re.compile(r"i[sz](?:e|es)$")
+#: British spellings folded to the American ones of the frequency list.
+_SPELLINGS = ((re.compile(r"our(s?)$"), r"or\1"), (re.compile(r"is(e|es|ation|ations)$"), r"iz\1"))
+
+
+def _lower(word: str) -> bool:
+    return bool(word) and word[:1].islower()
+
+
+@cache
+def _words(name: str) -> frozenset[str]:
+    """The first column of a ``data/`` word list ('#' lines are comments)."""
+    text = data_path(name).read_text(encoding="utf-8")
+    return frozenset(
+        line.split("\t", 1)[0].strip()
+        for line in text.split("\n")
+        if line.strip() and not line.startswith("#")
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """Where a candidate term stands in its posting."""
+
+    after_to: bool = False  # its first word follows "to" (two-word terms)
+    brand_prefix: bool = False  # always right before other capitalised words
+    in_title: bool = False  # a word of the posting's title
+
+
+@cache
+def _verbal_modifiers() -> frozenset[str]:
+    """Words of ``data/modifier_words.tsv`` that WordNet also knows as verbs."""
+    text = data_path("modifier_words.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t") for line in text.split("\n") if line and not line.startswith("#"))
+    return frozenset(r[0] for r in rows if len(r) > 1 and "verb" in r[1].split(","))
+
+
+@cache
+def stop_words() -> frozenset[str]:
+    """scikit-learn's English stop words (``data/stop_words.txt``) and the
+    words of job ads that name no skill (``data/generic_terms.txt``)."""
+    words = set()
+    for name in ("stop_words.txt", "generic_terms.txt"):
+        for raw in data_path(name).read_text(encoding="utf-8").split("\n"):
+            word = raw.split("#", 1)[0].strip().lower()
+            if word:
+                words.add(word)
+    return frozenset(words)
+
+
+def note_maker(makes: dict[str, set[str] | None], seg: Sequence[Token], i: int) -> None:
+    """Note, for :func:`brand_prefix`, the capitalised word right after the
+    candidate ``seg[i]`` ("Acme" of "Acme Docs"), or None for good once
+    the candidate is written lower-case or stands before anything else."""
+    tok = seg[i]
+    if not tok.text[:1].isupper():
+        makes[tok.key] = None
+    elif (after := makes.get(tok.key, set())) is not None:
+        nxt = seg[i + 1] if i + 1 < len(seg) else None
+        if (
+            nxt is not None
+            and nxt.text[:1].isupper()
+            and not nxt.text.isupper()
+            and nxt.start == tok.end + 1
+        ):
+            makes[tok.key] = after | {nxt.text}
+        else:
+            makes[tok.key] = None
+
+
+def common_words() -> frozenset[str]:
+    """The most frequent lower-case English words (``data/common_words.tsv``)."""
+    return _words("common_words.tsv")
+
+
+def _folded(word: str) -> str:
+    for pattern, repl in _SPELLINGS:
+        word = pattern.sub(repl, word)
+    return word
+
+
+def not_a_skill_shape(surface: str) -> bool:
+    """Does a candidate term have a shape no skill has: a lower-case word
+    with a verb, adverb or adjective ending (acronyms and names in capitals
+    are kept)?"""
+    return any(
+        _NOT_NOUN.search(w) for w in surface.split(" ") if not w.isupper() and w[:1].islower()
+    )
+
+
+def common_word(surface: str, context: Context = Context()) -> bool:
+    """One lower-case everyday English word the posting's title does not hold."""
+    words = surface.split(" ")
+    if len(words) != 1 or not _lower(words[0]) or context.in_title:
+        return False
+    word = words[0].lower()
+    common = common_words()
+    return word in common or _folded(word) in common
+
+
+def coined_verb(surface: str) -> bool:
+    """One lower-case "-ise" / "-ize" word that is no everyday word: a verb
+    coined from a noun ("strategise", "productize"), not a thing. The nouns
+    of that ending are old, frequent words ("enterprise", "franchise")."""
+    words = surface.split(" ")
+    if len(words) != 1 or not _lower(words[0]) or not _VERB_SUFFIX.search(words[0]):
+        return False
+    return words[0].lower() not in common_words()
+
+
+def rank_term(surface: str) -> bool:
+    """A term holding a word of rank or role membership."""
+    ranks = _words("rank_words.txt")
+    return any(w.lower() in ranks for w in surface.split(" ") if not w.isupper())
+
+
+def generic_modifier_pair(surface: str) -> bool:
+    """Two words opening on an adjective of quantity, novelty or variety."""
+    words = surface.split(" ")
+    return len(words) == 2 and words[0].lower() in _words("generic_modifiers.txt")
+
+
+def adjective_tail(surface: str) -> bool:
+    """Two words whose last is only an adjective or adverb: a fragment."""
+    words = surface.split(" ")
+    return len(words) == 2 and _lower(words[1]) and words[1].lower() in _words("modifier_words.tsv")
+
+
+def infinitive(surface: str, context: Context = Context()) -> bool:
+    """Two words whose first follows "to" and can be a verb: a clause."""
+    words = surface.split(" ")
+    if len(words) != 2 or not context.after_to or words[0].isupper():
+        return False
+    first = words[0].lower()
+    # The verb lexicon's forms, read from its data file: the lexicon's module
+    # (amfit.lint.verbs) sits above this one.
+    return first in _words("verb_forms.tsv") or first in _verbal_modifiers()
+
+
+def brand_prefix(surface: str, context: Context = Context()) -> bool:
+    """One capitalised word only ever written before other product names."""
+    return context.brand_prefix and " " not in surface
+
+
+#: The rules in the order :func:`reason` tries them: (name, rule, reads context).
+RULES: tuple[tuple[str, Callable[..., bool], bool], ...] = (
+    ("shape", not_a_skill_shape, False),
+    ("common word", common_word, True),
+    ("coined verb", coined_verb, False),
+    ("rank word", rank_term, False),
+    ("generic modifier", generic_modifier_pair, False),
+    ("adjective tail", adjective_tail, False),
+    ("infinitive", infinitive, True),
+    ("brand prefix", brand_prefix, True),
+)
+
+
+def reason(surface: str, context: Context = Context()) -> str | None:
+    """The name of the first rule that rejects ``surface``, or None."""
+    for name, rule, contextual in RULES:
+        if rule(surface, context) if contextual else rule(surface):
+            return name
+    return None

@@ -1,0 +1,134 @@
+"""The term-rejection rules of amfit.termrules, one table per rule.
+
+Every example is invented for these tests (no posting text): each rule
+drops what it should and keeps the skills next to it.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from amfit import terms
+from amfit.resources import data_path
+from amfit.termrules import (
+    Context,
+    adjective_tail,
+    brand_prefix,
+    coined_verb,
+    common_word,
+    common_words,
+    generic_modifier_pair,
+    infinitive,
+    not_a_skill_shape,
+    rank_term,
+    reason,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize("surface", ["worries", "window", "example", "guests", "staffing"])
+def test_common_word_drops_everyday_words(surface: str) -> None:
+    assert reason(surface) is not None
+
+
+@pytest.mark.parametrize(
+    "surface",
+    ["salesforce", "onboarding", "saas", "Zoom", "Hubspot", "renewal", "escalation", "upsell"],
+)
+def test_common_word_keeps_skills_and_tools(surface: str) -> None:
+    assert not common_word(surface)
+
+
+def test_common_word_keeps_a_word_of_the_title() -> None:
+    assert common_word("museum")
+    assert not common_word("museum", Context(in_title=True))
+
+
+def test_common_word_folds_british_spellings() -> None:
+    assert "colors" in common_words() or "color" in common_words()
+    assert common_word("colours")
+
+
+@pytest.mark.parametrize("surface", ["prioritise", "operationalize", "productise"])
+def test_coined_verb_drops(surface: str) -> None:
+    assert coined_verb(surface)
+
+
+@pytest.mark.parametrize("surface", ["enterprise", "SaaS", "Franchise", "concierge"])
+def test_coined_verb_keeps(surface: str) -> None:
+    assert not coined_verb(surface)
+
+
+@pytest.mark.parametrize("surface", ["senior member", "junior", "principal", "team lead", "head"])
+def test_rank_term_drops(surface: str) -> None:
+    assert rank_term(surface)
+
+
+@pytest.mark.parametrize("surface", ["leads", "pipeline", "headcount planning"])
+def test_rank_term_keeps(surface: str) -> None:
+    assert not rank_term(surface)
+
+
+@pytest.mark.parametrize("surface", ["new gadgets", "various regions", "different flavours"])
+def test_generic_modifier_pair_drops(surface: str) -> None:
+    assert generic_modifier_pair(surface)
+
+
+@pytest.mark.parametrize("surface", ["renewal forecasting", "newsletter", "channel partners"])
+def test_generic_modifier_pair_keeps(surface: str) -> None:
+    assert not generic_modifier_pair(surface)
+
+
+@pytest.mark.parametrize("surface", ["inter departmental", "highly", "truly unique"])
+def test_adjective_tail_drops_two_word_fragments(surface: str) -> None:
+    assert adjective_tail(surface) == (" " in surface)
+
+
+@pytest.mark.parametrize("surface", ["payment terms", "contract negotiation", "CRM hygiene"])
+def test_adjective_tail_keeps(surface: str) -> None:
+    assert not adjective_tail(surface)
+
+
+def test_infinitive_drops_a_clause_after_to_and_keeps_the_noun_phrase() -> None:
+    after = Context(after_to=True)
+    assert infinitive("support vendors", after)
+    assert infinitive("articulate difficult", after)
+    assert not infinitive("support vendors")  # not after "to": may be a noun phrase
+    assert not infinitive("vendor audits", after)  # "vendor" is no verb
+    assert not infinitive("SQL queries", after)
+
+
+def test_brand_prefix_drops_a_makers_name_only() -> None:
+    assert brand_prefix("Contoso", Context(brand_prefix=True))
+    assert not brand_prefix("Contoso")
+    assert not brand_prefix("Contoso Sheets", Context(brand_prefix=True))
+
+
+def test_shape_rule_is_reexported_from_terms() -> None:
+    assert terms.not_a_skill_shape is not_a_skill_shape
+    assert not_a_skill_shape("quickly")
+    assert not not_a_skill_shape("forecast model")
+
+
+def test_reason_names_the_rule() -> None:
+    assert reason("senior member") == "rank word"
+    assert reason("new gadgets") == "generic modifier"
+    assert reason("contract negotiation") is None
+
+
+def test_common_words_say_where_they_come_from() -> None:
+    head = data_path("common_words.tsv").read_text(encoding="utf-8").split("\n")[:3]
+    assert "scripts/build_common_words.py" in head[1]
+    assert "en_lexeme_prob" in head[2]
+    assert len(common_words()) == 10_000
+
+
+def test_common_words_are_fresh_when_the_lookup_tables_are_installed() -> None:
+    pytest.importorskip("spacy_lookups_data")
+    script = ROOT / "scripts" / "build_common_words.py"
+    assert subprocess.run([sys.executable, str(script), "--check"]).returncode == 0
