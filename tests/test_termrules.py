@@ -26,6 +26,7 @@ from amfit.termrules import (
     not_a_skill_shape,
     rank_term,
     reason,
+    verb_tail,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -94,6 +95,16 @@ def test_adjective_tail_keeps(surface: str) -> None:
     assert not adjective_tail(surface)
 
 
+@pytest.mark.parametrize("surface", ["shoppers expect", "guests arrive", "buyers hesitate"])
+def test_verb_tail_drops_a_subject_and_its_verb(surface: str) -> None:
+    assert verb_tail(surface)
+
+
+@pytest.mark.parametrize("surface", ["renewal process", "sales forecast", "account review", "CRM"])
+def test_verb_tail_keeps_noun_phrases(surface: str) -> None:
+    assert not verb_tail(surface)
+
+
 def test_infinitive_drops_a_clause_after_to_and_keeps_the_noun_phrase() -> None:
     after = Context(after_to=True)
     assert infinitive("support vendors", after)
@@ -132,3 +143,9 @@ def test_common_words_are_fresh_when_the_lookup_tables_are_installed() -> None:
     pytest.importorskip("spacy_lookups_data")
     script = ROOT / "scripts" / "build_common_words.py"
     assert subprocess.run([sys.executable, str(script), "--check"]).returncode == 0
+
+
+def test_verb_only_words_say_where_they_come_from() -> None:
+    head = data_path("verb_only_words.txt").read_text(encoding="utf-8").split("\n")[:3]
+    assert "scripts/build_modifier_words.py" in head[1]
+    assert "en_lemma_index" in head[2]

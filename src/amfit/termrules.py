@@ -21,6 +21,9 @@ phrases fitted to particular postings:
   adjective or adverb (``data/modifier_words.tsv``): a fragment cut before
   its noun ("cross departmental");
 
+* :func:`verb_tail`: two words ending on a verb that is never a noun
+  (``data/verb_only_words.txt``): a clause ("visitors ask");
+
 and two rules of structure, from where the term stands in the posting
 (:class:`Context`):
 
@@ -179,6 +182,15 @@ def adjective_tail(surface: str) -> bool:
     return len(words) == 2 and _lower(words[1]) and words[1].lower() in _words("modifier_words.tsv")
 
 
+def verb_tail(surface: str) -> bool:
+    """Two words ending on a lower-case verb WordNet never knows as a noun or
+    adjective (``data/verb_only_words.txt``): a clause ("visitors ask")."""
+    words = surface.split(" ")
+    return (
+        len(words) == 2 and _lower(words[1]) and words[1].lower() in _words("verb_only_words.txt")
+    )
+
+
 def infinitive(surface: str, context: Context = Context()) -> bool:
     """Two words whose first follows "to" and can be a verb: a clause."""
     words = surface.split(" ")
@@ -203,6 +215,7 @@ RULES: tuple[tuple[str, Callable[..., bool], bool], ...] = (
     ("rank word", rank_term, False),
     ("generic modifier", generic_modifier_pair, False),
     ("adjective tail", adjective_tail, False),
+    ("verb tail", verb_tail, False),
     ("infinitive", infinitive, True),
     ("brand prefix", brand_prefix, True),
 )
