@@ -26,6 +26,7 @@ from amfit.termrules import (
     not_a_skill_shape,
     rank_term,
     reason,
+    time_zone,
     verb_tail,
 )
 
@@ -103,6 +104,83 @@ def test_verb_tail_drops_a_subject_and_its_verb(surface: str) -> None:
 @pytest.mark.parametrize("surface", ["renewal process", "sales forecast", "account review", "CRM"])
 def test_verb_tail_keeps_noun_phrases(surface: str) -> None:
     assert not verb_tail(surface)
+
+
+@pytest.mark.parametrize("surface", ["hesitate", "arrive", "prescribe"])
+def test_verb_tail_drops_one_word_that_is_only_an_action(surface: str) -> None:
+    assert verb_tail(surface)
+
+
+@pytest.mark.parametrize("surface", ["forecast", "negotiation", "Arrive", "upsell"])
+def test_verb_tail_keeps_nouns_and_names(surface: str) -> None:
+    assert not verb_tail(surface)
+
+
+@pytest.mark.parametrize("surface", ["UTC", "CET", "PST", "ET", "overlap CEST", "AEST"])
+def test_time_zone_drops_the_hours_of_the_job(surface: str) -> None:
+    assert time_zone(surface)
+
+
+@pytest.mark.parametrize("surface", ["IT", "CRM", "SaaS", "utc", "ACT", "QBR"])
+def test_time_zone_keeps_acronyms_that_are_no_zone(surface: str) -> None:
+    # "IT" and "ACT" would be the season-free names of IST / IDT and ACST /
+    # ACDT, but are everyday words; a zone is written in capitals.
+    assert not time_zone(surface)
+
+
+def test_time_zones_say_where_they_come_from() -> None:
+    text = data_path("time_zones.txt").read_text(encoding="utf-8")
+    assert "scripts/build_time_zones.py" in text and "IANA" in text
+    zones = [ln for ln in text.split("\n") if ln and not ln.startswith("#")]
+    assert zones == sorted(zones) and all(z.isalpha() and 2 <= len(z) <= 5 for z in zones)
+
+
+def _fragment_context(monkeypatch, *bullets: str) -> dict[str, bool]:
+    """What salient_terms tells the rules of each candidate: is it a fragment?"""
+    from amfit import termrules
+    from amfit.posting import parse_posting
+
+    seen: dict[str, bool] = {}
+
+    def record(surface: str, context: Context) -> bool:
+        seen[surface.lower()] = context.fragment
+        return False
+
+    monkeypatch.setattr(termrules, "RULES", (("record", record, True),))
+    body = "\n".join(["Account Manager", "", "## Responsibilities", *(f"- {b}" for b in bullets)])
+    terms.salient_terms(parse_posting(body).units)
+    return seen
+
+
+def test_fragment_context_marks_halves_of_hyphenated_words_and_measures(monkeypatch) -> None:
+    seen = _fragment_context(
+        monkeypatch,
+        "Make customer-centric escrow decisions with partners",
+        "Keep customer-centric escrow decisions in the plan",
+        "Stay customer centric in every review",
+        "Book a 45 minute escrow call, then another 45 minute escrow call",
+    )
+    # "centric escrow" is cut from "customer-centric" ("centric" alone is a
+    # word here, so termnames.fragment_places keeps it), "minute escrow" from
+    # "45 minute"; "escrow decisions" stands whole
+    assert seen["centric escrow"] and seen["minute escrow"]
+    assert not seen["escrow decisions"]
+
+
+def test_fragment_context_keeps_a_term_written_whole_somewhere(monkeypatch) -> None:
+    seen = _fragment_context(
+        monkeypatch,
+        "Ship self-escrow dashboards to partners",
+        "Build escrow dashboards for the team",
+        "1. Escrow dashboards for each list item",
+    )
+    # once written whole, it is no fragment; a list number is no measure
+    assert not seen["escrow dashboards"]
+
+
+def test_fragment_rule_reads_the_context() -> None:
+    assert reason("centric decisions", Context(fragment=True)) == "fragment"
+    assert reason("centric decisions") is None
 
 
 def test_infinitive_drops_a_clause_after_to_and_keeps_the_noun_phrase() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import re
 
 import numpy as np
 import pytest
@@ -109,17 +110,29 @@ def reference_salient_terms(units: list[Unit], covered: list[tuple[int, int]]) -
     names, odd = not_skills(units, TERM_SECTIONS)
     # The token before and after each token of its segment, for the context
     # of amfit.termrules: a pair after "to", a maker's name before products.
+    # And, for the fragment rule, whether a hyphen ties it to the token
+    # before / after it, and whether a counting figure stands before it.
     before: dict[tuple[int, int], str] = {}
     after: dict[tuple[int, int], Token | None] = {}
+    tied_left: dict[tuple[int, int], bool] = {}
+    tied_right: dict[tuple[int, int], bool] = {}
+    figure_before: dict[tuple[int, int], bool] = {}
     for unit in units:
         for seg in segments(unit.text):
             for i, tok in enumerate(seg):
-                before[unit.index, tok.start] = seg[i - 1].lower if i else ""
-                after[unit.index, tok.start] = seg[i + 1] if i + 1 < len(seg) else None
+                at = unit.index, tok.start
+                before[at] = seg[i - 1].lower if i else ""
+                after[at] = seg[i + 1] if i + 1 < len(seg) else None
+                tied_left[at] = bool(i) and unit.text[seg[i - 1].end : tok.start] == "-"
+                nxt = after[at]
+                tied_right[at] = nxt is not None and unit.text[tok.end : nxt.start] == "-"
+                counting = r"\d.*[^.)]|\d"  # a figure, not a list number ("1." or "2)")
+                figure_before[at] = bool(i) and bool(re.fullmatch(counting, seg[i - 1].text))
     title = {t.key for u in units if u.section == "title" for g in segments(u.text) for t in g}
     after_to: set[str] = set()
     makes: dict[str, set[str] | None] = {}
     seen_pairs: set[str] = set()
+    cut: dict[str, bool] = {}  # cut from a hyphenated word or a figure, everywhere
     for unit in units:
         if unit.section in TERM_SECTIONS or unit.kind == "heading":
             continue
@@ -150,8 +163,15 @@ def reference_salient_terms(units: list[Unit], covered: list[tuple[int, int]]) -
                             makes[tok.key] = (makes.get(tok.key) or set()) | {nxt.text}
                         else:
                             makes[tok.key] = None
+                for tok in part:
+                    at = unit.index, tok.start
+                    cut[tok.key] = cut.get(tok.key, True) and (tied_left[at] or tied_right[at])
                 for i, tok in enumerate(part[:-1]):
                     pair = f"{tok.key} {part[i + 1].key}"
+                    at, nxt_at = (unit.index, tok.start), (unit.index, part[i + 1].start)
+                    cut[pair] = cut.get(pair, True) and (
+                        tied_left[at] or figure_before[at] or tied_right[nxt_at]
+                    )
                     if pair not in first and pair not in seen_pairs:
                         seen_pairs.add(pair)
                         if before[unit.index, tok.start] == "to":
@@ -192,6 +212,7 @@ def reference_salient_terms(units: list[Unit], covered: list[tuple[int, int]]) -
             after_to=key in after_to,
             brand_prefix=made is not None and len(made) >= 2,
             in_title=key in title,
+            fragment=cut.get(key, False),
         )
         if reason(first[key][0], context) or single:
             continue

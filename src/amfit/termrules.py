@@ -21,12 +21,25 @@ phrases fitted to particular postings:
   adjective or adverb (``data/modifier_words.tsv``): a fragment cut before
   its noun ("cross departmental");
 
-* :func:`verb_tail`: two words ending on a verb that is never a noun
-  (``data/verb_only_words.txt``): a clause ("visitors ask");
+* :func:`verb_tail`: a term ending on a verb that is never a noun
+  (``data/verb_only_words.txt``): a clause ("visitors ask"), or one word
+  that is an action ("prescribe");
 
-and two rules of structure, from where the term stands in the posting
+* :func:`time_zone`: a word in capitals that names a time zone
+  (``data/time_zones.txt``, from the IANA database): "UTC", "CET", "PT" are
+  when the job is done;
+
+and three rules of structure, from where the term stands in the posting
 (:class:`Context`):
 
+* a fragment: the term's first word is, wherever it stands, the second
+  half of a hyphenated word or follows a number, or its last word is the
+  first half of a hyphenated word: "centric decisions" of
+  "customer-centric decisions", "app messages" of "in-app messages",
+  "minute video" of "a 30 minute video call" (a word that is never used
+  alone, or a short unit after a number, is already no candidate:
+  :func:`amfit.termnames.fragment_places`; this rule takes the terms whose
+  words stand alone elsewhere, but never this term);
 * an infinitive: two words whose first follows "to" and can be a verb
   ("to articulate complex ideas", "to support customers"): a clause;
 * a brand prefix: a capitalised word written only right before other
@@ -81,6 +94,7 @@ class Context:
     after_to: bool = False  # its first word follows "to" (two-word terms)
     brand_prefix: bool = False  # always right before other capitalised words
     in_title: bool = False  # a word of the posting's title
+    fragment: bool = False  # cut from a hyphenated word or a figure, wherever seen
 
 
 @cache
@@ -183,11 +197,12 @@ def adjective_tail(surface: str) -> bool:
 
 
 def verb_tail(surface: str) -> bool:
-    """Two words ending on a lower-case verb WordNet never knows as a noun or
-    adjective (``data/verb_only_words.txt``): a clause ("visitors ask")."""
+    """A term ending on a lower-case verb WordNet never knows as a noun or
+    adjective (``data/verb_only_words.txt``): a clause ("visitors ask") or,
+    alone, an action ("prescribe"), not a thing a resume can list."""
     words = surface.split(" ")
     return (
-        len(words) == 2 and _lower(words[1]) and words[1].lower() in _words("verb_only_words.txt")
+        len(words) <= 2 and _lower(words[-1]) and words[-1].lower() in _words("verb_only_words.txt")
     )
 
 
@@ -207,6 +222,17 @@ def brand_prefix(surface: str, context: Context = Context()) -> bool:
     return context.brand_prefix and " " not in surface
 
 
+def time_zone(surface: str) -> bool:
+    """A word in capitals that names a time zone: when, not a skill."""
+    zones = _words("time_zones.txt")
+    return any(w in zones for w in surface.split(" ") if w[:1].isupper())
+
+
+def fragment(surface: str, context: Context = Context()) -> bool:
+    """Cut from a hyphenated word or from a figure at every occurrence."""
+    return context.fragment
+
+
 #: The rules in the order :func:`reason` tries them: (name, rule, reads context).
 RULES: tuple[tuple[str, Callable[..., bool], bool], ...] = (
     ("shape", not_a_skill_shape, False),
@@ -218,6 +244,8 @@ RULES: tuple[tuple[str, Callable[..., bool], bool], ...] = (
     ("verb tail", verb_tail, False),
     ("infinitive", infinitive, True),
     ("brand prefix", brand_prefix, True),
+    ("time zone", time_zone, False),
+    ("fragment", fragment, True),
 )
 
 

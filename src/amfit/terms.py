@@ -188,6 +188,7 @@ def salient_terms(
     first: dict[str, tuple[str, int, str]] = {}
     capitalised: dict[str, bool] = {}
     after_to: set[str] = set()  # pairs whose first word follows "to" where first seen
+    cut: dict[str, bool] = {}  # a fragment at every occurrence so far (termrules.fragment)
     # Capitalised words and the capitalised words right after them (None:
     # once not so): a maker's name before its products (termrules.brand_prefix).
     before_caps: dict[str, set[str] | None] = {}
@@ -205,9 +206,11 @@ def salient_terms(
         line, section = unit.line, unit.section
         covered_here = _covered_test(unit, spans)
         odd_here = odd_at.get(unit.index, ())
-        for seg in segments(unit.text):
+        text = unit.text
+        for seg in segments(text):
             prev: Token | None = None
             prev_after_to = False
+            prev_cut_left = prev_after_figure = False
             for i, tok in enumerate(seg):
                 ok = content_of(tok.text)
                 if ok is None:
@@ -224,16 +227,25 @@ def salient_terms(
                 note_maker(before_caps, seg, i)
                 capitalised[key] = capitalised.get(key, True) and tok.text[:1].isupper()
                 counts[key] = counts.get(key, 0) + 1
+                before = seg[i - 1] if i > 0 else None
+                cut_left = before is not None and _hyphen_between(text, before, tok)
+                cut_right = i + 1 < len(seg) and _hyphen_between(text, tok, seg[i + 1])
+                cut[key] = cut.get(key, True) and (cut_left or cut_right)
                 if key not in first:
                     first[key] = (tok.text, line, section)
                 if prev is not None:
                     pair = f"{prev.key} {key}"
                     counts[pair] = counts.get(pair, 0) + 1
+                    cut[pair] = cut.get(pair, True) and (
+                        prev_cut_left or prev_after_figure or cut_right
+                    )
                     if pair not in first:
                         first[pair] = (f"{prev.text} {tok.text}", line, section)
                         if prev_after_to:
                             after_to.add(pair)
-                prev_after_to = i > 0 and seg[i - 1].lower == "to"
+                prev_after_to = before is not None and before.lower == "to"
+                prev_cut_left = cut_left
+                prev_after_figure = before is not None and _is_count(before.text)
                 prev = tok
     # Terms that can never be chosen, whatever their weight, are dropped
     # before weighting (each column of TF-IDF is independent of the others).
@@ -265,6 +277,7 @@ def salient_terms(
             after_to=key in after_to,
             brand_prefix=makes is not None and len(makes) >= 2,
             in_title=key in title_keys,
+            fragment=cut.get(key, False),
         )
         if reason(surface, context) or single or (reject and reject(key, surface)):
             # A word used once is as often an aside as an ask: a term the user
@@ -284,11 +297,28 @@ def salient_terms(
         if any(p in used for p in parts):
             continue
         surface, line, section = first[key]
-        text = surface if all(capitalised.get(p, False) for p in parts) else surface.lower()
+        text = _shown(surface, parts, capitalised)
         df = bg.df.get(key, 0)
         chosen.append(Term(key, text, round(float(weight), 3), df, counts[key], line, section))
         used.update(parts)
     return chosen
+
+
+def _shown(surface: str, parts: Sequence[str], capitalised: dict[str, bool]) -> str:
+    """A term as a report shows it: as written when every word of it is
+    always capitalised, else lower-cased."""
+    return surface if all(capitalised.get(p, False) for p in parts) else surface.lower()
+
+
+def _hyphen_between(text: str, left: Token, right: Token) -> bool:
+    """Are two tokens the halves of one hyphenated word ("in-app")?"""
+    return right.start == left.end + 1 and text[left.end] == "-"
+
+
+def _is_count(word: str) -> bool:
+    """A figure that counts what follows ("30" of "30 minute video"), not a
+    list number ("1." or "2)")."""
+    return word[:1].isdigit() and word[-1:] not in ".)"
 
 
 def not_skills(
