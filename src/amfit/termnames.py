@@ -162,7 +162,7 @@ def fragment_places(units: Sequence[Unit]) -> set[tuple[int, int]]:
                     glued.setdefault(tok.lower, []).append((unit.index, tok.start))
                 else:
                     free.add(tok.lower)
-                if prev is not None and _NUMBER.match(prev.text) and len(tok.text) <= UNIT_CHARS:
+                if prev is not None and len(tok.text) <= UNIT_CHARS and _NUMBER.match(prev.text):
                     odd.add((unit.index, tok.start))
                 prev = tok
     # Half of a compound is a fragment only when the word is never used alone.

@@ -253,15 +253,15 @@ def salient_terms(
     vocab = []
     for key in sorted(counts):
         parts = key.split(" ")
+        if counts[key] < 2 and len(parts) == 2:
+            continue  # a pair used once (most keys): tested before any look-up
         df = bg.df.get(key, 0)
-        if df > max_df:
+        if df > max_df or (counts[key] < 2 and df > SINGLE_USE_MAX_DF):
             continue
         # A capitalised word the background never saw is the employer's own name.
         if all(capitalised.get(p, False) for p in parts) and all(
             bg.df.get(p, 0) == 0 for p in parts
         ):
-            continue
-        if counts[key] < 2 and (len(parts) == 2 or df > SINGLE_USE_MAX_DF):
             continue
         if len(parts) == 1 and len(key) < MIN_LOWER_WORD_CHARS and not capitalised.get(key):
             continue

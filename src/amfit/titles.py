@@ -103,7 +103,20 @@ def family_of(title: str, families: tuple[TitleFamily, ...] | None = None) -> Ti
     """The family whose longest title phrase (or an acronym) the title contains."""
     if not title:
         return None
-    families = families or title_families()
+    if not families:
+        return _builtin_family_of(title)
+    return _family_of(title, families)
+
+
+@lru_cache(maxsize=4096)
+def _builtin_family_of(title: str) -> TitleFamily | None:
+    """:func:`family_of` over the built-in families, kept per title: a batch
+    asks again for the resume's role titles with every posting, and for
+    each posting's title from several places."""
+    return _family_of(title, title_families())
+
+
+def _family_of(title: str, families: tuple[TitleFamily, ...]) -> TitleFamily | None:
     tokens = set(re.findall(r"[A-Za-z]+", title))
     padded = f" {_words(title)} "
     best: tuple[int, TitleFamily] | None = None

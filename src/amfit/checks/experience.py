@@ -160,11 +160,14 @@ def years(posting: Posting, roles: Sequence[DatedRole]) -> list[CheckResult]:
     out: list[CheckResult] = []
     seen: set[int] = set()
     for unit, sentence in sentences(posting):
+        lower = sentence.lower()
+        if "year" not in lower:
+            continue  # every YEARS match holds the word: a word test, not a search
         for m in YEARS.finditer(sentence):
             if degree_alternative(sentence, m.start()):
                 continue
             rest = m.group("rest") or ""
-            if not _CONTEXT.search(rest) and "experience" not in sentence.lower():
+            if not _CONTEXT.search(rest) and "experience" not in lower:
                 continue
             need = num(m.group(1))
             if need == 0 or need > 30 or need in seen:

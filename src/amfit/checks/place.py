@@ -162,7 +162,8 @@ def location(posting: Posting, resume: Resume) -> list[CheckResult]:
 def travel(posting: Posting, resume: Resume) -> list[CheckResult]:
     """CHK305: travel the posting asks for; a resume rarely states it."""
     for unit, sentence in sentences(posting):
-        m = _TRAVEL.search(sentence)
+        # Every _TRAVEL match holds the word: a word test before the search.
+        m = _TRAVEL.search(sentence) if "travel" in sentence.lower() else None
         if not m:
             continue
         share = m.group(1) or m.group(2)
