@@ -1,7 +1,7 @@
 """Where a posting's words name the employer or describe it, not a skill.
 
-Helpers of :func:`amfit.terms.not_skills`, by shape and structure only (no
-list of employers):
+:func:`not_skills` (re-exported by :mod:`amfit.terms`) and its helpers, by
+shape and structure only (no list of employers):
 
 * :func:`company_words`: the words of the employer's name as the caller
   knows it (a batch record's ``company`` field), without the legal form
@@ -26,9 +26,10 @@ from functools import cache
 
 from . import phrases
 from .document import Unit
-from .nlp import segments
+from .nlp import Token, segments
 from .posting import intro_reading
 from .resources import keywords_path
+from .termrules import stop_words
 from .titles import has_title_word
 
 
@@ -170,3 +171,75 @@ def fragment_places(units: Sequence[Unit]) -> set[tuple[int, int]]:
         if word not in free:
             odd.update(places)
     return odd
+
+
+#: A capitalised word seen this often in the about / benefits text, or on a
+#: "Company:" / "About ..." line or the title, is the employer's or its
+#: product's name.
+NAME_REPEATS = 2
+
+_NAME_LINE = re.compile(r"^\s*(?:company|employer|about|who we are|at)\b", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s\b")
+
+
+def not_skills(
+    units: Sequence[Unit], ignored_sections: frozenset[str] = frozenset(), company: str = ""
+) -> tuple[frozenset[str], frozenset[tuple[int, int]]]:
+    """What a person could not honestly add to a resume as a skill:
+
+    * names (lower-cased words): the words of ``company`` (the employer's
+      name when the caller knows it: :func:`amfit.termnames.company_words`),
+      the name in a web or e-mail address, capitalised words of the title,
+      of a "Company:" / "About ..." line, or seen :data:`NAME_REPEATS` times
+      capitalised in the about / benefits / apply text (the employer, its
+      products, a recruiter), and a capitalised word in the possessive
+      anywhere ("Contoso's", with the capitalised word before it);
+    * odd tokens, as (unit index, start): a short word right after a number
+      (a unit: "16 GB", "27 inch"), one half of a hyphenated or slashed
+      compound ("fine-grained" gives no "grained"), the words of a sentence
+      in which the employer describes itself, and those under an
+      unclassified heading that names it ("Why Acme"): see
+      :mod:`amfit.termnames`.
+    """
+    seen: dict[str, int] = {}
+    names: set[str] = set(company_words(company))
+    titled: set[str] = set()  # the title's words: the job's name, not the employer's
+    pairs: set[tuple[str, str]] = set()
+    for unit in units:
+        boiler = unit.section in ignored_sections or unit.section == "title"
+        name_line = unit.section == "title" or bool(_NAME_LINE.match(unit.text))
+        text = unit.text
+        for seg in segments(text):
+            prev: Token | None = None
+            for i, tok in enumerate(seg):
+                if "." in tok.text:
+                    names.update(domain_names(tok.text))
+                if boiler and tok.text[:1].isupper() and tok.lower.isalpha():
+                    if name_line:
+                        names.add(tok.lower)
+                        if unit.section == "title":
+                            titled.add(tok.lower)
+                    elif i > 0:  # not the first word of a sentence
+                        seen[tok.lower] = seen.get(tok.lower, 0) + 1
+                    if prev is not None and prev.text[:1].isupper() and prev.lower.isalpha():
+                        pairs.add((prev.lower, tok.lower))
+                if (
+                    tok.text[:1].isupper()
+                    and tok.lower.isalpha()
+                    and _POSSESSIVE.match(text, tok.end)
+                ):
+                    # "Contoso's platform": whose it is, a name. With a
+                    # capitalised word before it, both words of the name.
+                    names.add(tok.lower)
+                    if prev is not None and prev.text[:1].isupper() and prev.lower.isalpha():
+                        names.add(prev.lower)
+                prev = tok
+    names.update(w for w, n in seen.items() if n >= NAME_REPEATS)
+    # The other word of a two-word name ("Red" of "Red Canary"), read from a
+    # copy: a set growing while read hangs on its order, i.e. the hash seed.
+    known = frozenset(names)
+    names.update(b if a in known else a for a, b in pairs if a in known or b in known)
+    names -= stop_words()
+    asks = {u.section for u in units} - ignored_sections - {"title"}
+    odd = fragment_places(units) | description_places(units, asks, names)
+    return frozenset(names), frozenset(odd | named_heading_places(units, names - titled))

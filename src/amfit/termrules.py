@@ -138,6 +138,17 @@ def note_maker(makes: dict[str, set[str] | None], seg: Sequence[Token], i: int) 
             makes[tok.key] = None
 
 
+def hyphen_between(text: str, left: Token, right: Token) -> bool:
+    """Are two tokens the halves of one hyphenated word ("in-app")?"""
+    return right.start == left.end + 1 and text[left.end] == "-"
+
+
+def counts_what_follows(word: str) -> bool:
+    """A figure that counts what follows ("30" of "30 minute video"), not a
+    list number ("1." or "2)")."""
+    return word[:1].isdigit() and word[-1:] not in ".)"
+
+
 def common_words() -> frozenset[str]:
     """The most frequent lower-case English words (``data/common_words.tsv``)."""
     return _words("common_words.tsv")

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import bisect
 import math
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -30,14 +29,8 @@ from .document import Unit
 from .errors import TaxonomyError
 from .nlp import Token, segments
 from .resources import data_path
-from .termnames import (
-    company_words,
-    description_places,
-    domain_names,
-    fragment_places,
-    named_heading_places,
-)
-from .termrules import Context, note_maker, reason
+from .termnames import not_skills as not_skills  # re-exported
+from .termrules import Context, counts_what_follows, hyphen_between, note_maker, reason
 from .termrules import not_a_skill_shape as not_a_skill_shape  # re-exported
 from .termrules import stop_words as stop_words  # re-exported
 
@@ -54,19 +47,12 @@ MIN_WORD_CHARS = 3
 #: Shortest lower-case word offered on its own ("org", "apt" are fragments
 #: and abbreviations, not skills); acronyms in capitals may be shorter.
 MIN_LOWER_WORD_CHARS = 4
-#: A capitalised word seen this often in the about / benefits text, or on a
-#: "Company:" / "About ..." line or the title, is the employer's or its
-#: product's name.
-NAME_REPEATS = 2
 #: A word that is always capitalised in the posting and in at most this many
 #: background ads is a name (the employer's, a product's, a person's).
 NAME_MAX_DF = 3
 #: ... and so is one used at least twice, always capitalised, in at most this
 #: many background ads (an employer with many ads: its name is in each).
 NAME_REPEATED_MAX_DF = 20
-
-_NAME_LINE = re.compile(r"^\s*(?:company|employer|about|who we are|at)\b", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"['’]s\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,8 +214,8 @@ def salient_terms(
                 capitalised[key] = capitalised.get(key, True) and tok.text[:1].isupper()
                 counts[key] = counts.get(key, 0) + 1
                 before = seg[i - 1] if i > 0 else None
-                cut_left = before is not None and _hyphen_between(text, before, tok)
-                cut_right = i + 1 < len(seg) and _hyphen_between(text, tok, seg[i + 1])
+                cut_left = before is not None and hyphen_between(text, before, tok)
+                cut_right = i + 1 < len(seg) and hyphen_between(text, tok, seg[i + 1])
                 cut[key] = cut.get(key, True) and (cut_left or cut_right)
                 if key not in first:
                     first[key] = (tok.text, line, section)
@@ -245,7 +231,7 @@ def salient_terms(
                             after_to.add(pair)
                 prev_after_to = before is not None and before.lower == "to"
                 prev_cut_left = cut_left
-                prev_after_figure = before is not None and _is_count(before.text)
+                prev_after_figure = before is not None and counts_what_follows(before.text)
                 prev = tok
     # Terms that can never be chosen, whatever their weight, are dropped
     # before weighting (each column of TF-IDF is independent of the others).
@@ -297,91 +283,11 @@ def salient_terms(
         if any(p in used for p in parts):
             continue
         surface, line, section = first[key]
-        text = _shown(surface, parts, capitalised)
+        text = surface if all(capitalised.get(p, False) for p in parts) else surface.lower()
         df = bg.df.get(key, 0)
         chosen.append(Term(key, text, round(float(weight), 3), df, counts[key], line, section))
         used.update(parts)
     return chosen
-
-
-def _shown(surface: str, parts: Sequence[str], capitalised: dict[str, bool]) -> str:
-    """A term as a report shows it: as written when every word of it is
-    always capitalised, else lower-cased."""
-    return surface if all(capitalised.get(p, False) for p in parts) else surface.lower()
-
-
-def _hyphen_between(text: str, left: Token, right: Token) -> bool:
-    """Are two tokens the halves of one hyphenated word ("in-app")?"""
-    return right.start == left.end + 1 and text[left.end] == "-"
-
-
-def _is_count(word: str) -> bool:
-    """A figure that counts what follows ("30" of "30 minute video"), not a
-    list number ("1." or "2)")."""
-    return word[:1].isdigit() and word[-1:] not in ".)"
-
-
-def not_skills(
-    units: Sequence[Unit], ignored_sections: frozenset[str] = frozenset(), company: str = ""
-) -> tuple[frozenset[str], frozenset[tuple[int, int]]]:
-    """What a person could not honestly add to a resume as a skill:
-
-    * names (lower-cased words): the words of ``company`` (the employer's
-      name when the caller knows it: :func:`amfit.termnames.company_words`),
-      the name in a web or e-mail address, capitalised words of the title,
-      of a "Company:" / "About ..." line, or seen :data:`NAME_REPEATS` times
-      capitalised in the about / benefits / apply text (the employer, its
-      products, a recruiter), and a capitalised word in the possessive
-      anywhere ("Contoso's", with the capitalised word before it);
-    * odd tokens, as (unit index, start): a short word right after a number
-      (a unit: "16 GB", "27 inch"), one half of a hyphenated or slashed
-      compound ("fine-grained" gives no "grained"), the words of a sentence
-      in which the employer describes itself, and those under an
-      unclassified heading that names it ("Why Acme"): see
-      :mod:`amfit.termnames`.
-    """
-    seen: dict[str, int] = {}
-    names: set[str] = set(company_words(company))
-    titled: set[str] = set()  # the title's words: the job's name, not the employer's
-    pairs: set[tuple[str, str]] = set()
-    for unit in units:
-        boiler = unit.section in ignored_sections or unit.section == "title"
-        name_line = unit.section == "title" or bool(_NAME_LINE.match(unit.text))
-        text = unit.text
-        for seg in segments(text):
-            prev: Token | None = None
-            for i, tok in enumerate(seg):
-                if "." in tok.text:
-                    names.update(domain_names(tok.text))
-                if boiler and tok.text[:1].isupper() and tok.lower.isalpha():
-                    if name_line:
-                        names.add(tok.lower)
-                        if unit.section == "title":
-                            titled.add(tok.lower)
-                    elif i > 0:  # not the first word of a sentence
-                        seen[tok.lower] = seen.get(tok.lower, 0) + 1
-                    if prev is not None and prev.text[:1].isupper() and prev.lower.isalpha():
-                        pairs.add((prev.lower, tok.lower))
-                if (
-                    tok.text[:1].isupper()
-                    and tok.lower.isalpha()
-                    and _POSSESSIVE.match(text, tok.end)
-                ):
-                    # "Contoso's platform": whose it is, a name. With a
-                    # capitalised word before it, both words of the name.
-                    names.add(tok.lower)
-                    if prev is not None and prev.text[:1].isupper() and prev.lower.isalpha():
-                        names.add(prev.lower)
-                prev = tok
-    names.update(w for w, n in seen.items() if n >= NAME_REPEATS)
-    # The other word of a two-word name ("Red" of "Red Canary"), read from a
-    # copy: a set growing while read hangs on its order, i.e. the hash seed.
-    known = frozenset(names)
-    names.update(b if a in known else a for a, b in pairs if a in known or b in known)
-    names -= stop_words()
-    asks = {u.section for u in units} - ignored_sections - {"title"}
-    odd = fragment_places(units) | description_places(units, asks, names)
-    return frozenset(names), frozenset(odd | named_heading_places(units, names - titled))
 
 
 def tfidf_weights(counts: Sequence[int], idf: Sequence[float]) -> list[float]:
