@@ -7,8 +7,11 @@ sit at the repository root.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -28,3 +31,53 @@ def keywords_path(filename: str) -> Path:
 
 def data_path(filename: str) -> Path:
     return resource_dir("data") / filename
+
+
+# -- TOML files parsed at build time ---------------------------------------
+#
+# tomllib is pure Python: the 13 parses of the shipped TOML files (am.toml
+# alone ~59M instructions) were a tenth of a cold `amfit score`'s own cost.
+# scripts/build_parsed_toml.py writes each shipped file's parse as one JSON
+# line keyed by the SHA-256 of its text; :func:`parse_toml` uses a line only
+# when the text it is given has that digest, so an edited shipped file or a
+# user's ``--keywords`` file is always parsed, and tests/test_parsed_toml.py
+# fails until the file is rebuilt.
+
+PARSED_TOML_FILE = "parsed_toml.jsonl"
+PARSED_TOML_SCRIPT = "scripts/build_parsed_toml.py"
+
+
+def toml_digest(text: str) -> str:
+    """The key of a TOML text's parse in :data:`PARSED_TOML_FILE`."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def parse_toml(text: str) -> dict[str, Any]:
+    """``tomllib.loads(text)``: the shipped parse of this very text when there
+    is one, else parsed now (raising :class:`tomllib.TOMLDecodeError` as
+    tomllib does). Every call returns a new object."""
+    line = _parsed_toml().get(toml_digest(text))
+    if line is not None:
+        return json.loads(line)
+    import tomllib
+
+    return tomllib.loads(text)
+
+
+@cache
+def _parsed_toml() -> dict[str, str]:
+    """Digest -> JSON text of that TOML text's parse; empty when the file is
+    missing or unreadable. A line is ``<digest> <file> <json>``."""
+    try:
+        text = data_path(PARSED_TOML_FILE).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    table: dict[str, str] = {}
+    for line in text.splitlines():
+        if line.startswith("#"):
+            continue
+        digest, _, rest = line.partition(" ")
+        _, _, data = rest.partition(" ")
+        if len(digest) == 64 and data.startswith("{"):
+            table[digest] = data
+    return table
