@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import re
+import sys
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -81,3 +84,55 @@ def _parsed_toml() -> dict[str, str]:
         if len(digest) == 64 and data.startswith("{"):
             table[digest] = data
     return table
+
+
+# -- regular expressions compiled at build time ----------------------------
+#
+# re's compiler is pure Python: the ~470 patterns a cold `amfit score`
+# compiles (module constants, lint word lists, section headings) cost ~415M
+# instructions, a quarter of its cost above the import floor.
+# scripts/build_regex_code.py records the code re compiles amfit's patterns
+# to on this very Python; seed_regex_cache() puts Pattern objects made from
+# that code into re's own cache, so re.compile() of the same (pattern, flags)
+# finds one ready. Another Python, a pattern not in the file (a --keywords
+# file's), or AMFIT_REGEX_SEED=0 (the build script) compiles as before;
+# tests/test_regex_code.py checks every seeded pattern equals (same code) a
+# fresh compile.
+
+REGEX_FILE = "regex_code.json"
+
+
+def regex_build_key() -> list[object]:
+    """What compiled code depends on: the interpreter and its sre engine."""
+    import _sre
+
+    return [sys.implementation.name, list(sys.version_info[:3]), _sre.MAGIC, _sre.CODESIZE]
+
+
+def seed_regex_cache() -> int:
+    """Put the shipped compiled patterns into re's cache; the number seeded
+    (0 when the file is missing, stale or broken)."""
+    if os.environ.get("AMFIT_REGEX_SEED") == "0":
+        return 0
+    import _sre
+
+    try:
+        data = json.loads(data_path(REGEX_FILE).read_bytes())
+        if data.get("python") != regex_build_key():
+            return 0
+        rows = data["patterns"]
+        cache = re._cache  # type: ignore[attr-defined]
+        # re keeps 512 patterns and drops the oldest first: spaCy's and the
+        # rest would push the seeded ones out before use. Room for both.
+        re._MAXCACHE = max(re._MAXCACHE, len(cache) + len(rows) + 512)  # type: ignore[attr-defined]
+        seeded = 0
+        for pattern, flags, final, code, groups, groupindex, indexgroup in rows:
+            key = (str, pattern, flags)
+            if key not in cache:
+                cache[key] = _sre.compile(
+                    pattern, final, code, groups, groupindex, tuple(indexgroup)
+                )
+                seeded += 1
+        return seeded
+    except (OSError, ValueError, TypeError, AttributeError, KeyError, RuntimeError):
+        return 0
