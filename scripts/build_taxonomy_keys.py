@@ -40,20 +40,28 @@ def render() -> str:
     return f'{head}, "phrases": {{\n{rows}\n}}}}\n'
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def write_or_check(doc: str, out: Path, text: str, script: str, written: str) -> int:
+    """A build script's command line: write ``text`` to ``out``, or with
+    ``--check`` exit 1 when ``out`` differs from it."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="exit 1 if the file is stale")
     args = parser.parse_args()
-    text = render()
     if args.check:
-        current = OUT.read_text(encoding="utf-8") if OUT.exists() else ""
+        current = out.read_text(encoding="utf-8") if out.exists() else ""
         if current != text:
-            print(f"{OUT} is stale: run python scripts/build_taxonomy_keys.py", file=sys.stderr)
+            print(f"{out} is stale: run python {script}", file=sys.stderr)
             return 1
         return 0
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT} ({text.count(chr(10)) - 2} phrases)")
+    out.write_text(text, encoding="utf-8")
+    print(f"wrote {out} ({written})")
     return 0
+
+
+def main() -> int:
+    text = render()
+    return write_or_check(
+        __doc__, OUT, text, "scripts/build_taxonomy_keys.py", f"{text.count(chr(10)) - 2} phrases"
+    )
 
 
 if __name__ == "__main__":

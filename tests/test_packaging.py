@@ -46,6 +46,7 @@ def test_wheel_contains_data_and_entry_point(wheel):
         "amfit/_resources/data/generic_terms.txt",
         "amfit/_resources/data/stop_words.txt",
         "amfit/_resources/data/taxonomy_keys.json",
+        "amfit/_resources/data/parsed_toml.jsonl",
         "amfit/cli/__init__.py",
         "amfit/fit/scorer.py",
         "amfit/model/__init__.py",

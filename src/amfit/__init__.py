@@ -17,8 +17,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ._version import __version__
-from .errors import AmfitError, InputError, TaxonomyError
+from .resources import seed_regex_cache
+
+# Before any amfit module compiles its patterns (see amfit.resources).
+seed_regex_cache()
+
+from ._version import __version__  # noqa: E402
+from .errors import AmfitError, InputError, TaxonomyError  # noqa: E402
 
 if TYPE_CHECKING:  # pragma: no cover
     from .batch import iter_postings, rank, score_many

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from .resources import keywords_path
+from .resources import keywords_path, parse_toml
 
 BULLET_RE = re.compile(
     r"^(\s*)(?:[-*•·‣▪◦●○■□➢➤►✓✔–—+]|\(?\d{1,2}[.)]|\(?[a-z][.)](?=\s))\s+(?=\S)"
@@ -70,7 +70,7 @@ def section_patterns(kind: str) -> tuple[tuple[str, tuple[re.Pattern[str], ...]]
 
     path = keywords_path("sections.toml")
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = parse_toml(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise TaxonomyError(str(path), None, f"invalid TOML: {exc}") from exc
     table = data.get(kind, {})

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import TaxonomyError
+from .resources import parse_toml
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +99,7 @@ def load(path: str | Path, *, tables: tuple[str, ...] = ()) -> PhraseFile:
     except (OSError, UnicodeDecodeError) as exc:
         raise TaxonomyError(name, None, f"cannot read the file ({exc})") from exc
     try:
-        data = tomllib.loads(text)
+        data = parse_toml(text)
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"\(at line (\d+), column \d+\)", str(exc))
         msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))

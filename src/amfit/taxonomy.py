@@ -52,7 +52,7 @@ from pathlib import Path
 
 from .errors import InputError, TaxonomyError
 from .files import read_file_bytes  # a FIFO or a huge file is refused unread
-from .resources import keywords_path
+from .resources import keywords_path, parse_toml
 
 TIERS = ("must", "nice")
 PLACES = ("bullet", "skills", "summary")
@@ -200,7 +200,7 @@ def _parse_toml(path: Path) -> tuple[dict, str]:
     except UnicodeDecodeError as exc:
         raise TaxonomyError(name, None, f"not UTF-8 text ({exc.reason})") from exc
     try:
-        return tomllib.loads(text), text
+        return parse_toml(text), text
     except RecursionError as exc:
         raise TaxonomyError(name, None, "invalid TOML: arrays or tables nested too deeply") from exc
     except tomllib.TOMLDecodeError as exc:

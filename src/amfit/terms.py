@@ -20,15 +20,12 @@ process (it pulls in most of SciPy), more than a third of tokenising all
 from __future__ import annotations
 
 import bisect
-import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
 
+from .background import load_background
 from .document import Unit
-from .errors import TaxonomyError
 from .nlp import Token, segments
-from .resources import data_path
 from .termnames import not_skills as not_skills  # re-exported
 from .termrules import Context, counts_what_follows, hyphen_between, note_maker, reason
 from .termrules import not_a_skill_shape as not_a_skill_shape  # re-exported
@@ -53,39 +50,6 @@ NAME_MAX_DF = 3
 #: ... and so is one used at least twice, always capitalised, in at most this
 #: many background ads (an employer with many ads: its name is in each).
 NAME_REPEATED_MAX_DF = 20
-
-
-@dataclass(frozen=True, slots=True)
-class Background:
-    documents: int
-    df: dict[str, int]
-
-    @property
-    def vocabulary(self) -> frozenset[str]:
-        return frozenset(t for t in self.df if " " not in t)
-
-    def idf(self, term: str) -> float:
-        """sklearn's smoothed idf: ln((1 + n) / (1 + df)) + 1."""
-        return math.log((1 + self.documents) / (1 + self.df.get(term, 0))) + 1.0
-
-
-@cache
-def load_background() -> Background:
-    path = data_path("background.tsv")
-    documents = 0
-    df: dict[str, int] = {}
-    for n, raw in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
-        if not raw or raw.startswith("#"):
-            if raw.startswith("# documents\t"):
-                documents = int(raw.split("\t")[1])
-            continue
-        term, sep, count = raw.rpartition("\t")
-        if not sep or not count.isdigit():
-            raise TaxonomyError(str(path), n, "expected 'term<TAB>count'")
-        df[term] = int(count)
-    if documents <= 0:
-        raise TaxonomyError(str(path), None, "missing '# documents<TAB>N' header")
-    return Background(documents, df)
 
 
 def _is_content(tok: Token, stops: frozenset[str]) -> bool:

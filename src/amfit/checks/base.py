@@ -17,7 +17,7 @@ from typing import Any, Generic, TypeVar
 
 from ..errors import TaxonomyError
 from ..model.checks import STATUSES, CheckResult
-from ..resources import data_path
+from ..resources import data_path, parse_toml
 
 T = TypeVar("T")
 
@@ -228,6 +228,6 @@ def settings() -> dict[str, Any]:
     """``data/checks.toml``, parsed once."""
     path = data_path("checks.toml")
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return parse_toml(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise TaxonomyError(str(path), None, f"invalid TOML: {exc}") from exc

@@ -94,11 +94,10 @@ def term_hits(prepared: PreparedResume, terms: list[AskedKeyword]) -> dict[str, 
 
 @cache
 def _shape_rules() -> tuple[tuple[str, ...], dict[str, float]]:
-    import tomllib
 
-    from ..resources import keywords_path
+    from ..resources import keywords_path, parse_toml
 
-    data = tomllib.loads(keywords_path("roles.toml").read_text(encoding="utf-8"))
+    data = parse_toml(keywords_path("roles.toml").read_text(encoding="utf-8"))
     return tuple(data["result_words"]), dict(data["list_shape"])
 
 

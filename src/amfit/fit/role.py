@@ -128,11 +128,10 @@ def family_title(title: str) -> str:
 
 @cache
 def _other_functions() -> frozenset[str]:
-    import tomllib
 
-    from ..resources import keywords_path
+    from ..resources import keywords_path, parse_toml
 
-    data = tomllib.loads(keywords_path("roles.toml").read_text(encoding="utf-8"))
+    data = parse_toml(keywords_path("roles.toml").read_text(encoding="utf-8"))
     return frozenset(w.lower() for w in data["other_functions"]["words"])
 
 

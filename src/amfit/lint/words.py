@@ -12,14 +12,14 @@ import tomllib
 from functools import cache
 
 from ..errors import TaxonomyError
-from ..resources import keywords_path
+from ..resources import keywords_path, parse_toml
 
 
 @cache
 def _data() -> dict:
     path = keywords_path("lint.toml")
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return parse_toml(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"at line (\d+)", str(exc))
         raise TaxonomyError(str(path), int(m.group(1)) if m else None, str(exc)) from exc

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable
 from functools import cache
 
-from ...resources import data_path
+from ...resources import data_path, parse_toml
 from ..base import BulletContext, Examples, Finding, ResumeContext, Rule, Severity, register
 
 TYPE_WORDS = re.compile(r"\b(gross|net|logo|dollar|GRR|NRR|NDR|NDRR|GDR|NRR)\b", re.IGNORECASE)
@@ -15,7 +14,7 @@ TYPE_WORDS = re.compile(r"\b(gross|net|logo|dollar|GRR|NRR|NDR|NDRR|GDR|NRR)\b",
 
 @cache
 def benchmarks() -> dict:
-    return tomllib.loads(data_path("benchmarks.toml").read_text(encoding="utf-8"))
+    return parse_toml(data_path("benchmarks.toml").read_text(encoding="utf-8"))
 
 
 def nrr_band(segment: str) -> dict:
