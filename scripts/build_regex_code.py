@@ -26,12 +26,17 @@ from pathlib import Path
 os.environ["AMFIT_REGEX_SEED"] = "0"  # before amfit is imported: compile everything
 
 import _sre
+import importlib.util
 import re._compiler
 
 from build_taxonomy_keys import write_or_check
 
 ROOT = Path(__file__).resolve().parents[1]
-SRC = str(ROOT / "src" / "amfit")
+# The amfit that runs: src/ in an editable install, site-packages otherwise
+# (found without importing it, so that seeding stays off).
+_SPEC = importlib.util.find_spec("amfit")
+_HOME = Path(_SPEC.origin).parent if _SPEC and _SPEC.origin else ROOT / "src" / "amfit"
+SRC = str(_HOME) + os.sep
 EXAMPLES = ROOT / "examples"
 RESUME = str(EXAMPLES / "resumes" / "strong.md")
 POSTING = str(EXAMPLES / "postings" / "mid-market-account-manager.txt")
