@@ -16,16 +16,17 @@ Abbreviations that are offsets ("+03") are left out. The file is sorted,
 so the same database always gives the same file; a database of another
 release may add or drop an abbreviation.
 
-    python scripts/build_time_zones.py [--out data/time_zones.txt]
+    python scripts/build_time_zones.py [--check]
 """
 
 from __future__ import annotations
 
-import argparse
 import datetime
 import sys
 import zoneinfo
 from pathlib import Path
+
+from build_taxonomy_keys import write_or_check
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "data" / "time_zones.txt"
@@ -73,14 +74,9 @@ def build() -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--out", default=str(OUT))
-    args = parser.parse_args()
     text = build()
-    out = Path(args.out)
-    out.write_text(text, encoding="utf-8")
-    print(f"{out}: {text.count(chr(10)) - 4} abbreviations")
-    return 0
+    zones = text.count("\n") - 4
+    return write_or_check(__doc__, OUT, text, "scripts/build_time_zones.py", f"{zones} zones")
 
 
 if __name__ == "__main__":
