@@ -19,6 +19,10 @@ fresh`` N postings from position 100 on (disjoint for N up to 100: tune on
 one, check on the other). ``--sample check`` is N postings from position
 200 on and needs ``--pool all``: a reserved sample, judged once by someone
 who did not tune the rules (never look at it while tuning).
+``--sample holdout`` is the ``holdout`` split of ``labels.json`` (every
+role, N ignored): real AM and contrast postings nobody tunes term rules on,
+judged once per change by someone who did not tune, for the figure a
+closing note reports.
 
 Flags, counted automatically at the end: ``cap`` (a word written
 capitalised, not an acronym: name-shaped), ``acro`` (a word in capitals),
@@ -28,7 +32,7 @@ Judgements belong outside the project (the terms quote posting text):
 keep them in a TSV of your own and pass it with ``--judged FILE`` (lines
 ``posting-id<TAB>term<TAB>ok|noise``) to get the share of noise.
 
-    python scripts/eval_terms.py [--sample tune|fresh|check] [-n 15] [--seed 13]
+    python scripts/eval_terms.py [--sample tune|fresh|check|holdout] [-n 15] [--seed 13]
                                  [--pool am|all] [--judged FILE]
 """
 
@@ -58,6 +62,11 @@ ROLE_WORDS = re.compile(
 
 
 def sample(ads: list[dict], labels: dict, pool: str, seed: int, which: str, n: int) -> list[dict]:
+    if which == "holdout":
+        return sorted(
+            (a for a in ads if labels.get(a["id"], {}).get("split") == "holdout"),
+            key=lambda a: a["id"],
+        )
     eligible = [
         a
         for a in ads
@@ -97,7 +106,7 @@ def load_judged(path: Path) -> dict[tuple[str, str], str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", default=str(SHARED), help="folder with corpus/ and resumes/")
-    parser.add_argument("--sample", choices=["tune", "fresh", "check"], default="tune")
+    parser.add_argument("--sample", choices=["tune", "fresh", "check", "holdout"], default="tune")
     parser.add_argument("-n", type=int, default=15, help="postings in the sample")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--pool", choices=["am", "all"], default="am")
