@@ -14,6 +14,7 @@ from amfit.checks import CHECKS, FAMILIES, run_checks
 from amfit.checks.dates import find_range, parse_as_of, years_range
 from amfit.fit.scorer import score, score_files
 from amfit.posting import parse_posting
+from amfit.render.checks import passed_codes
 from amfit.resume import parse_resume
 from conftest import ROOT, posting_path, resume_path
 
@@ -776,3 +777,20 @@ def test_last_one_keeps_the_last_object_by_identity_and_key():
     assert cache.get(a, lambda: make("a, May"), "2026-05") == "a, May"  # another key
     assert cache.get(b, lambda: make("b")) == "b"  # another object (equal or not)
     assert calls == ["a", "a, May", "b"]
+
+
+def test_passed_line_never_lists_a_check_shown_as_a_problem():
+    # No education section: CHK102 fails for it and passes for experience
+    # and skills; the "passed:" line must not read as if CHK102 had passed.
+    resume = parse_resume(
+        "# Jo\n\n## Experience\nAccount Manager, Acme | Mar 2021 - Present\n"
+        "- Kept 40 accounts.\n\n## Skills\nSalesforce\n"
+    )
+    checks = run_checks(resume, None)
+    passed = passed_codes(checks)
+    assert "CHK102 (2 of 3)" in passed
+    assert "CHK102" not in passed
+    fully = {r.code for r in checks.results if r.status == "pass"} - {
+        r.code for r in checks.results if r.status != "pass"
+    }
+    assert fully and fully <= set(passed)

@@ -35,6 +35,23 @@ def summary(checks: ChecksReport) -> str:
     return ", ".join(parts)
 
 
+def passed_codes(checks: ChecksReport) -> list[str]:
+    """The codes of the passed checks, in report order. A check run once per
+    item (CHK102 per standard section) that also failed for another item says
+    how many of its items passed ("CHK102 (2 of 3)"), so the line never
+    reads as if a check listed above as a problem had passed."""
+    runs: dict[str, list[bool]] = {}
+    for r in checks.results:
+        runs.setdefault(r.code, []).append(r.status == "pass")
+    out = []
+    for code, ok in runs.items():
+        if all(ok):
+            out.append(code)
+        elif any(ok):
+            out.append(f"{code} ({sum(ok)} of {len(ok)})")
+    return out
+
+
 def text_lines(
     checks: ChecksReport,
     style: Callable[[str, str], str],
@@ -56,9 +73,8 @@ def text_lines(
             out += wrap(f"{mark} {r.code} {r.message}", " " * 15, "    ")
             if r.hint and r.status != "pass":
                 out += wrap(f"-> {r.hint}", " " * 18, " " * 15)
-    passed = [r.code for r in checks.results if r.status == "pass"]
-    if passed and not explain:
-        out += wrap("passed: " + " ".join(dict.fromkeys(passed)), "          ", "  ")
+    if not explain and (passed := passed_codes(checks)):
+        out += wrap("passed: " + " ".join(passed), "          ", "  ")
     if explain and checks.frequency:
         out += ["", style("Keyword frequency (posting mentions, resume lines)", "bold")]
         out.append(f"  {'keyword':<32}{'kind':<12}{'tier':<6}{'posting':>8}{'resume':>8}")
