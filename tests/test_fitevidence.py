@@ -48,6 +48,28 @@ def test_hunting_asks_an_account_resume_lacks_lower_its_evidence_part() -> None:
     assert must.coverage < 0.5 * next(c for c in book.components if c.name == "must").coverage
 
 
+def test_a_hunting_ask_the_resume_lacks_is_no_edit_to_make() -> None:
+    """Missing, shown in the keyword tables, but never in "What to add"
+    (text, Markdown, HTML) as a "+0.0" edit."""
+    from amfit.render import render
+
+    report = default_scorer().score(
+        _AM_RESUME, "Account Manager" + _BOOK + _HUNT, lint=None, checks=False
+    )
+    hunting = [
+        k
+        for k in report.missing_by_points()
+        if weights.other_role_factor(k.keyword.category, 1.0, 0.0) > 1.0
+    ]
+    assert hunting and all(k.points == 0 for k in hunting)
+    assert not set(hunting) & set(report.edits())
+    assert all(k.points > 0 for k in report.edits())
+    text = render(report, "text")
+    todo = text[text.index("What to add") :] if "What to add" in text else ""
+    for k in hunting:
+        assert f'"{k.label}"' not in todo and k.label in text
+
+
 def _item(component: str, weight: float, strength: float) -> weights.Item:
     return weights.Item(f"k{weight}{strength}", component, weight, strength)
 

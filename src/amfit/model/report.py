@@ -216,3 +216,11 @@ class Report:
         """Missing and partial keywords, most points first."""
         todo = [k for k in self.keywords if k.status != "found"]
         return tuple(sorted(todo, key=lambda k: (-k.points, k.tier, k.id)))
+
+    def edits(self) -> tuple[KeywordResult, ...]:
+        """The edits worth making, most points first: the missing and partial
+        keywords whose suggested placement adds points. A hunting ask an
+        account-management resume lacks adds none (the posting is another
+        kind of job there, not a skill to add) and stays in the keyword
+        tables only."""
+        return tuple(k for k in self.missing_by_points() if k.points > 0)

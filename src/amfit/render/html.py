@@ -158,8 +158,10 @@ def _views(report: Report) -> str:
 
 
 def _edits(report: Report) -> str:
-    todo = report.missing_by_points()[:TOP_EDITS]
+    todo = report.edits()[:TOP_EDITS]
     if not todo:
+        if report.missing_by_points():
+            return "<p>No edit amfit can suggest would raise the score.</p>"
         return "<p>Every keyword the posting asks for is shown with evidence.</p>"
     items = []
     for k in todo:

@@ -36,7 +36,7 @@ def render_markdown(report: Report, *, explain: bool = False) -> str:
             f"| {COMPONENT_LABEL[c.name]} | {found} | {c.coverage * 100:.0f}% | "
             f"{c.weight * 100:.0f}% | {c.points:.1f} |"
         )
-    todo = r.missing_by_points()
+    todo = r.edits()
     if todo:
         out += [
             "",

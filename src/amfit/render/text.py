@@ -104,7 +104,7 @@ def render_text(
             if explain:
                 for line in _explain(k, lean):
                     out += _wrap(line, " " * 10, " " * 8)
-    todo = report.missing_by_points()
+    todo = report.edits()
     if todo:
         out.append("")
         out.append(s("What to add, by points it would add", "bold"))
