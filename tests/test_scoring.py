@@ -217,6 +217,22 @@ def test_missing_keywords_say_where_they_go(scorer):
     assert "Churn reduction" in nrr.placement.reason
 
 
+def test_a_soft_skill_is_not_placed_by_its_category_alone(scorer):
+    """Negotiation and cross-functional work are both soft skills: a bullet
+    about working with internal teams is no place for negotiation."""
+    resume = (
+        "# Jo\n\n## Experience\nAccount Manager, Acme | Mar 2021 - Present\n"
+        "- Worked cross-functionally with product and support on 30 launches\n"
+        "- Renewed 40 accounts worth $2M ARR\n"
+    )
+    posting = "Account Manager\n\n## Requirements\n- Strong negotiation skills\n- Renewals\n"
+    report = scorer.score(resume, posting, lint=None, checks=False)
+    negotiation = next(k for k in report.keywords if k.id == "negotiation")
+    p = negotiation.placement
+    assert p is not None and p.section == "experience"
+    assert "cross-functionally" not in p.text and "already speaks" not in p.reason
+
+
 def test_score_files_takes_the_same_options_as_score() -> None:
     from amfit.fit.scorer import score
 

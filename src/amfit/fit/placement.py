@@ -3,7 +3,9 @@
 Tools go in the Skills list, summary-level claims in the Summary; anything
 else goes in the experience bullet, of a role of the same kind as the one
 the resume is scored as, that already speaks of a concept of the same
-category (or shares at least two words), else that role.
+category (or shares at least two words), else that role. Soft skills are
+one category but no one concept: negotiation is not spoken of by a bullet
+about working with internal teams, so they match by words only.
 """
 
 from __future__ import annotations
@@ -18,6 +20,11 @@ from ..titles import compare_titles
 from . import weights
 from .asks import AskedKeyword
 from .evidence import PreparedResume
+
+
+#: Categories whose concepts have little in common but the category: a
+#: bullet speaking of one of them is no place for another.
+LOOSE_CATEGORIES = frozenset({"soft_skills"})
 
 
 def _excerpt(text: str, width: int = 60) -> str:
@@ -64,6 +71,8 @@ def place(
         )
     concept = concepts.get(k.id)
     category = concept.category if concept else ""
+    if category in LOOSE_CATEGORIES:
+        category = ""
     words = (set(k.keys) or {t.key for seg in segments(k.label) for t in seg}) - _stops()
     best: tuple[float, int, Unit, str] | None = None
     for b in bullets:
