@@ -21,7 +21,6 @@ from . import weights
 from .asks import AskedKeyword
 from .evidence import PreparedResume
 
-
 #: Categories whose concepts have little in common but the category: a
 #: bullet speaking of one of them is no place for another.
 LOOSE_CATEGORIES = frozenset({"soft_skills"})
