@@ -55,3 +55,13 @@ def load_script(name: str):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.fixture
+def every_term_listed(monkeypatch):
+    """The "never listed" rule off: these postings are made up, their words
+    are in no background ad, and the tests are about the other rules."""
+    from amfit import termrules
+
+    monkeypatch.setattr(termrules, "MIN_LISTED_ADS", 0)
+    monkeypatch.setattr(termrules, "MIN_LISTED_SHARE", 0.0)

@@ -137,8 +137,9 @@ def test_a_support_seat_is_another_role_but_not_a_hunting_one() -> None:
 @pytest.mark.skipif(not HAS_SHARED, reason="no ../shared")
 def test_no_title_auc_beats_the_baseline_on_dev_and_silver() -> None:
     """Keyword evidence alone (no role component, no cap) ranks account
-    seats above hunting ones better than a TF-IDF cosine, for every real
-    AM / CSM resume, on dev and silver (holdout is reported, not tested)."""
+    seats above hunting ones never worse than a TF-IDF cosine (issue 13's
+    bar for the fit score), for every real AM / CSM resume, on dev and
+    silver (holdout is reported, not tested)."""
     sys.path.insert(0, str(ROOT / "scripts"))
     import eval_fit
 
@@ -150,7 +151,7 @@ def test_no_title_auc_beats_the_baseline_on_dev_and_silver() -> None:
         for line in lines[1:]:
             tfidf = float(line.split("tfidf ")[1].split()[0])
             no_title = float(line.split("no-title ")[1].split()[0])
-            assert no_title > tfidf, (path.name, line)
+            assert no_title >= tfidf, (path.name, line)
 
 
 def test_a_missing_hunting_ask_is_never_an_edit_for_an_account_resume() -> None:

@@ -31,7 +31,7 @@ LOWER_BRAND = (
 )
 
 
-def test_the_company_hint_removes_the_employers_name() -> None:
+def test_the_company_hint_removes_the_employers_name(every_term_listed) -> None:
     assert "tallyfox" in {w for t in term_labels(LOWER_BRAND) for w in t.split()}
     kept = term_labels(LOWER_BRAND, company="Tallyfox GmbH")
     assert not any("tallyfox" in t for t in kept)
@@ -117,7 +117,7 @@ def test_a_duty_bullet_mentioning_our_product_is_not_self_description() -> None:
     assert description_places(posting.units, {"required"}, set()) == set()
 
 
-def test_an_unclassified_heading_naming_the_employer_gives_no_terms() -> None:
+def test_an_unclassified_heading_naming_the_employer_gives_no_terms(every_term_listed) -> None:
     text = (
         "Inbound Sales Executive\n\n"
         "## What it is like to work at Tallyfox\n"

@@ -23,6 +23,7 @@ from amfit.termrules import (
     common_words,
     generic_modifier_pair,
     infinitive,
+    never_listed,
     not_a_skill_shape,
     rank_term,
     reason,
@@ -227,3 +228,42 @@ def test_verb_only_words_say_where_they_come_from() -> None:
     head = data_path("verb_only_words.txt").read_text(encoding="utf-8").split("\n")[:3]
     assert "scripts/build_modifier_words.py" in head[1]
     assert "en_lemma_index" in head[2]
+
+
+def _listed(listed_in: int, seen_in: int) -> Context:
+    return Context(listed_in=listed_in, seen_in=seen_in)
+
+
+@pytest.mark.parametrize(
+    ("listed_in", "seen_in"),
+    [(0, 40), (1, 1), (3, 40), (9, 19)],  # prose wherever used, or named once
+)
+def test_never_listed_drops_what_ads_write_only_in_prose(listed_in: int, seen_in: int) -> None:
+    assert never_listed("complex ideas", _listed(listed_in, seen_in))
+    assert reason("complex ideas", _listed(listed_in, seen_in)) == "never listed"
+
+
+@pytest.mark.parametrize(("listed_in", "seen_in"), [(2, 2), (10, 20), (30, 45), (4, 0)])
+def test_never_listed_keeps_what_ads_name_as_items(listed_in: int, seen_in: int) -> None:
+    assert not never_listed("test automation", _listed(listed_in, seen_in))
+
+
+def test_never_listed_is_off_without_corpus_figures() -> None:
+    assert not never_listed("complex ideas", Context())
+
+
+def test_never_listed_reads_the_shipped_counts() -> None:
+    """On the shipped tables: a skill real ads list passes, a prose phrase not."""
+    from amfit.background import load_background, load_term_items
+    from amfit.nlp import phrase_keys
+
+    items, bg = load_term_items().df, load_background().df
+
+    def context(term: str) -> Context:
+        key = " ".join(phrase_keys(term))
+        return _listed(items.get(key, 0), bg.get(key, 0))
+
+    for skill in ("test automation", "design patterns", "graphql", "case studies"):
+        assert not never_listed(skill, context(skill)), skill
+    for prose in ("complex ideas", "wide variety", "good knowledge", "right balance"):
+        assert never_listed(prose, context(prose)), prose

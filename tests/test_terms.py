@@ -34,6 +34,7 @@ from amfit.terms import (
     Term,
     candidate_runs,
     load_background,
+    load_term_items,
     not_a_skill_shape,
     not_skills,
     run_terms,
@@ -213,6 +214,8 @@ def reference_salient_terms(units: list[Unit], covered: list[tuple[int, int]]) -
             brand_prefix=made is not None and len(made) >= 2,
             in_title=key in title,
             fragment=cut.get(key, False),
+            seen_in=df,
+            listed_in=load_term_items().df.get(key, 0),
         )
         if reason(first[key][0], context) or single:
             continue
@@ -250,7 +253,9 @@ def test_salient_terms_equal_the_plain_definition_on_the_corpus(corpus_dir) -> N
         assert fast == plain, ad.get("id")
         compared += 1
         with_terms += bool(fast)
-    assert compared > 400 and with_terms > compared // 2
+    # Precision first (termrules.never_listed): about a quarter of the ads
+    # keep a posting-specific term.
+    assert compared > 400 and with_terms > compared // 5
 
 
 # -- behaviour ---------------------------------------------------------------
@@ -263,7 +268,7 @@ FREIGHT = """Account Manager
 """
 
 
-def test_a_repeated_industry_word_is_a_term() -> None:
+def test_a_repeated_industry_word_is_a_term(every_term_listed) -> None:
     fast, _ = posting_terms(FREIGHT)
     assert [t.key for t in fast][:1] == ["freight"]
     term = fast[0]
@@ -284,7 +289,7 @@ def test_the_employers_own_name_is_not_a_term() -> None:
     assert "zorblax" not in {t.key for t in fast}
 
 
-def test_names_from_the_title_company_line_and_about_text_are_not_terms() -> None:
+def test_names_from_the_title_company_line_and_about_text_are_not_terms(every_term_listed) -> None:
     text = (
         "Account Manager at Quillory\n\nCompany: Brenvik Labs\n\n## About us\n"
         "Brenvik builds Quillory. Our Quillory suite serves clinics.\n\n"
@@ -402,7 +407,7 @@ def test_a_verb_and_its_object_is_dropped_unless_the_background_knows_the_phrase
     assert not not_a_skill_word(known, "support " + known.split(" ")[1])
 
 
-def test_the_lexicons_take_a_perk_out_of_a_postings_terms() -> None:
+def test_the_lexicons_take_a_perk_out_of_a_postings_terms(every_term_listed) -> None:
     from amfit.fit.termwords import not_a_skill_word, perk_words
 
     def terms_of(perk: str, reject=None) -> set[str]:

@@ -1,5 +1,7 @@
 """``data/background.tsv``: how many of the background job ads each lemma
-key (word or word pair) occurs in, read once per process."""
+key (word or word pair) occurs in, and ``data/term_items.tsv``: how many
+name it as an item (a skill slot, a list, a line of its own); each read
+once per process."""
 
 from __future__ import annotations
 
@@ -32,9 +34,21 @@ class Background:
 _PLAIN_ROWS = re.compile(r"(?:[^\t\n#][^\t\n]*\t\d+\n)*")
 
 
-@cache
 def load_background() -> Background:
-    path = data_path("background.tsv")
+    """The document frequencies of ``data/background.tsv``."""
+    return load_counts("background.tsv")
+
+
+def load_term_items() -> Background:
+    """``data/term_items.tsv`` (scripts/build_term_items.py): per lemma key,
+    the background ads that name it as an item."""
+    return load_counts("term_items.tsv")
+
+
+@cache
+def load_counts(name: str) -> Background:
+    """A table of ad counts per lemma key, as the build scripts write them."""
+    path = data_path(name)
     text = path.read_text(encoding="utf-8")
     # ~16k rows follow the '# documents' line; read one by one they cost
     # ~110M instructions, 6% of a cold `amfit score` above the import floor.

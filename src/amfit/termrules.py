@@ -95,6 +95,10 @@ class Context:
     brand_prefix: bool = False  # always right before other capitalised words
     in_title: bool = False  # a word of the posting's title
     fragment: bool = False  # cut from a hyphenated word or a figure, wherever seen
+    # Background ads that use the term and that name it as an item (-1: not
+    # known, the "never listed" rule is off).
+    seen_in: int = 0
+    listed_in: int = -1
 
 
 @cache
@@ -245,6 +249,35 @@ def fragment(surface: str, context: Context = Context()) -> bool:
 
 
 #: The rules in the order :func:`reason` tries them: (name, rule, reads context).
+#: A posting-specific term is suggested only if background ads name it as an
+#: item (a skill slot, a list, a line of its own) in at least this many ads,
+MIN_LISTED_ADS = 2
+#: and in at least this share of the ads that use it.
+MIN_LISTED_SHARE = 0.5
+
+
+def never_listed(surface: str, context: Context) -> bool:
+    """Background ads seldom name the term as an item of its own.
+
+    What: a term fewer than :data:`MIN_LISTED_ADS` background ads name as an
+    item, or that under :data:`MIN_LISTED_SHARE` of the ads using it name
+    so (``data/term_items.tsv`` over ``data/background.tsv``).
+    Why: a skill is a thing ads list ("experience with Kafka", "Python, Go
+    and Rust", a bullet that is only "Google Analytics"); a generic phrase
+    or a name is written in prose ("explain complex ideas", "good knowledge
+    of", "our partners in Spain"). Measured on 402 hand-judged terms of
+    real ads: noise 50% of all, 12% of those this rule keeps; it keeps a
+    third of the skills, so precision first: a term a user could not
+    honestly add is never suggested.
+    Example: "complex ideas" (prose wherever used) is dropped; "test
+    automation" stays.
+    """
+    if context.listed_in < 0:
+        return False
+    seen = max(context.seen_in, context.listed_in)
+    return context.listed_in < MIN_LISTED_ADS or context.listed_in < MIN_LISTED_SHARE * seen
+
+
 RULES: tuple[tuple[str, Callable[..., bool], bool], ...] = (
     ("shape", not_a_skill_shape, False),
     ("common word", common_word, True),
@@ -257,6 +290,7 @@ RULES: tuple[tuple[str, Callable[..., bool], bool], ...] = (
     ("brand prefix", brand_prefix, True),
     ("time zone", time_zone, False),
     ("fragment", fragment, True),
+    ("never listed", never_listed, True),
 )
 
 

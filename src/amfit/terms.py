@@ -23,7 +23,7 @@ import bisect
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from .background import load_background
+from .background import load_background, load_term_items
 from .document import Unit
 from .nlp import Token, segments
 from .termnames import not_skills as not_skills  # re-exported
@@ -133,6 +133,7 @@ def salient_terms(
     :func:`amfit.fit.termwords.not_a_skill_word`).
     """
     bg = load_background()
+    listed = load_term_items().df
     spans = sorted(covered)
     counts: dict[str, int] = {}
     first: dict[str, tuple[str, int, str]] = {}
@@ -228,6 +229,8 @@ def salient_terms(
             brand_prefix=makes is not None and len(makes) >= 2,
             in_title=key in title_keys,
             fragment=cut.get(key, False),
+            seen_in=df,
+            listed_in=listed.get(key, 0),
         )
         if reason(surface, context) or single or (reject and reject(key, surface)):
             # A word used once is as often an aside as an ask: a term the user
