@@ -19,6 +19,8 @@ fresh`` N postings from position 100 on (disjoint for N up to 100: tune on
 one, check on the other). ``--sample check`` is N postings from position
 200 on and needs ``--pool all``: a reserved sample, judged once by someone
 who did not tune the rules (never look at it while tuning).
+``--exclude FILE`` (repeatable) leaves out the postings of a judgements
+file: with a new ``--seed``, a sample nobody has judged yet.
 ``--sample holdout`` is the ``holdout`` split of ``labels.json`` (every
 role, N ignored): real AM and contrast postings nobody tunes term rules on,
 judged once per change by someone who did not tune, for the figure a
@@ -111,6 +113,12 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--pool", choices=["am", "all"], default="am")
     parser.add_argument("--judged", help="TSV of judgements: posting-id, term, ok|noise")
+    parser.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        help="TSV of judgements whose postings to leave out (a sample nobody has seen)",
+    )
     parser.add_argument("--no-company", action="store_true", help="do not pass the company hint")
     parser.add_argument("--context", action="store_true", help="print each term's posting line")
     args = parser.parse_args()
@@ -135,7 +143,9 @@ def main() -> int:
     counts = {"cap": 0, "acro": 0, "company": 0, "two": 0}
     total = reports = 0
     verdicts = {"ok": 0, "noise": 0, "unjudged": 0}
-    for i, ad in enumerate(sample(ads, labels, args.pool, args.seed, args.sample, args.n)):
+    seen = {pid for path in args.exclude for pid, _ in load_judged(Path(path))}
+    chosen = sample(ads, labels, args.pool, args.seed, args.sample, args.n)
+    for i, ad in enumerate(a for a in chosen if a["id"] not in seen):
         text = normalize_text(f"{ad['title']}\n\n{ad['text']}")
         company = "" if args.no_company else ad.get("company") or ""
         resume = resume_texts[i % len(resume_texts)]
