@@ -14,6 +14,7 @@ import pytest
 
 from amfit import terms
 from amfit.resources import data_path
+from amfit.termkinds import chief_officer, person_noun, place_name, singulars
 from amfit.termrules import (
     Context,
     adjective_tail,
@@ -26,6 +27,7 @@ from amfit.termrules import (
     not_a_skill_shape,
     rank_term,
     reason,
+    sentence_opener,
     time_zone,
     verb_tail,
 )
@@ -227,3 +229,105 @@ def test_verb_only_words_say_where_they_come_from() -> None:
     head = data_path("verb_only_words.txt").read_text(encoding="utf-8").split("\n")[:3]
     assert "scripts/build_modifier_words.py" in head[1]
     assert "en_lemma_index" in head[2]
+
+
+@pytest.mark.parametrize(
+    "surface",
+    ["supervisors", "caregivers", "agency managers", "external partners", "Hosting Partners"],
+)
+def test_person_noun_drops_the_people_a_hire_works_with(surface: str) -> None:
+    assert person_noun(surface)
+    assert reason(surface) is not None
+
+
+@pytest.mark.parametrize(
+    "surface",
+    ["docker", "Looker", "referrals", "affiliate", "servers", "partner marketing", "SDRs"],
+)
+def test_person_noun_keeps_tools_acts_and_things(surface: str) -> None:
+    # a singular word alone may be a tool named after a trade; "referral" is
+    # also an act, "affiliate" a group, "server" a machine (WordNet)
+    assert not person_noun(surface)
+
+
+def test_singulars_of_plurals() -> None:
+    assert singulars("managers") == ("manager",)
+    assert "adversary" in singulars("adversaries") and "coach" in singulars("coaches")
+    assert singulars("salesmen") == ("salesman",) and singulars("business") == ()
+
+
+@pytest.mark.parametrize("surface", ["Spain", "Berlin", "USA", "Europe", "Texas", "Madrid office"])
+def test_place_name_drops_where_the_job_is(surface: str) -> None:
+    assert place_name(surface)
+
+
+@pytest.mark.parametrize("surface", ["Java", "Amazon", "Spanish", "EMEA", "Kafka", "spain"])
+def test_place_name_keeps_languages_tools_and_regions_of_markets(surface: str) -> None:
+    # "Java" is also a language, "Amazon" also a person first (WordNet); a
+    # word written lower-case is not a name
+    assert not place_name(surface)
+
+
+@pytest.mark.parametrize("surface", ["CTO", "COO", "CISO"])
+def test_chief_officer_drops_c_level_titles(surface: str) -> None:
+    assert chief_officer(surface)
+
+
+@pytest.mark.parametrize("surface", ["CRM", "SEO", "CPQ", "Cto", "CTO office"])
+def test_chief_officer_keeps_other_acronyms(surface: str) -> None:
+    assert not chief_officer(surface)
+
+
+@pytest.mark.parametrize("surface", ["Occasionally", "Afraid", "Interpret", "Seldom"])
+def test_sentence_opener_judges_a_first_word_by_its_lower_case(surface: str) -> None:
+    opens = Context(opens_sentence=True)
+    assert sentence_opener(surface, opens)
+    assert reason(surface, opens) == "sentence opener"
+    assert not sentence_opener(surface)  # seen first inside a sentence: kept
+
+
+@pytest.mark.parametrize("surface", ["Retail", "Polish", "Rust", "Copywriting", "HubSpot", "SEO"])
+def test_sentence_opener_keeps_nouns_and_names(surface: str) -> None:
+    assert not sentence_opener(surface, Context(opens_sentence=True))
+
+
+def test_sentence_opener_context_is_the_first_sighting(monkeypatch) -> None:
+    from amfit import termrules
+    from amfit.posting import parse_posting
+
+    seen: dict[str, bool] = {}
+
+    def record(surface: str, context: Context) -> bool:
+        seen[surface] = context.opens_sentence
+        return False
+
+    monkeypatch.setattr(termrules, "RULES", (("record", record, True),))
+    body = "\n".join(
+        [
+            "Account Manager",
+            "",
+            "## Responsibilities",
+            "- Occasionally review escrow files",
+            "- Occasionally audit escrow files",
+            "- Review Retail escrow and Retail files",
+        ]
+    )
+    terms.salient_terms(parse_posting(body).units)
+    assert seen["Occasionally"] and not seen["Retail"]
+
+
+@pytest.mark.parametrize("name", ["person_nouns.txt", "place_names.txt"])
+def test_wordnet_noun_lists_say_where_they_come_from(name: str) -> None:
+    text = data_path(name).read_text(encoding="utf-8")
+    head = text.split("\n")[:4]
+    assert "scripts/build_wordnet_nouns.py" in head[1] and "WordNet 3.0" in head[1]
+    assert "Princeton University" in text  # the licence notice every copy carries
+    words = [ln for ln in text.split("\n") if ln and not ln.startswith("#")]
+    assert words == sorted(words) and all(w.isalpha() and w.islower() for w in words)
+
+
+def test_wordnet_noun_lists_are_fresh_when_wordnet_is_installed() -> None:
+    if not Path("/usr/share/wordnet/index.noun").is_file():
+        pytest.skip("WordNet (apt-get install wordnet-base) is not installed")
+    script = ROOT / "scripts" / "build_wordnet_nouns.py"
+    assert subprocess.run([sys.executable, str(script), "--check"]).returncode == 0

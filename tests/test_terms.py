@@ -132,6 +132,8 @@ def reference_salient_terms(units: list[Unit], covered: list[tuple[int, int]]) -
     after_to: set[str] = set()
     makes: dict[str, set[str] | None] = {}
     seen_pairs: set[str] = set()
+    noted: set[str] = set()
+    opens: set[str] = set()  # words first seen opening a sentence
     cut: dict[str, bool] = {}  # cut from a hyphenated word or a figure, everywhere
     for unit in units:
         if unit.section in TERM_SECTIONS or unit.kind == "heading":
@@ -176,6 +178,11 @@ def reference_salient_terms(units: list[Unit], covered: list[tuple[int, int]]) -
                         seen_pairs.add(pair)
                         if before[unit.index, tok.start] == "to":
                             after_to.add(pair)
+                for tok in part:
+                    if tok.key not in first and tok.key not in noted:
+                        noted.add(tok.key)
+                        if before[unit.index, tok.start] == "":
+                            opens.add(tok.key)
                 for key, surface in run_terms(part):
                     counts[key] = counts.get(key, 0) + 1
                     first.setdefault(key, (surface, unit.line, unit.section))
@@ -213,6 +220,7 @@ def reference_salient_terms(units: list[Unit], covered: list[tuple[int, int]]) -
             brand_prefix=made is not None and len(made) >= 2,
             in_title=key in title,
             fragment=cut.get(key, False),
+            opens_sentence=key in opens,
         )
         if reason(first[key][0], context) or single:
             continue

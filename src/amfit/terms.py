@@ -138,6 +138,7 @@ def salient_terms(
     first: dict[str, tuple[str, int, str]] = {}
     capitalised: dict[str, bool] = {}
     after_to: set[str] = set()  # pairs whose first word follows "to" where first seen
+    opens: set[str] = set()  # words first seen opening a sentence (termrules.sentence_opener)
     cut: dict[str, bool] = {}  # a fragment at every occurrence so far (termrules.fragment)
     # Capitalised words and the capitalised words right after them (None:
     # once not so): a maker's name before its products (termrules.brand_prefix).
@@ -183,6 +184,8 @@ def salient_terms(
                 cut[key] = cut.get(key, True) and (cut_left or cut_right)
                 if key not in first:
                     first[key] = (tok.text, line, section)
+                    if i == 0:
+                        opens.add(key)
                 if prev is not None:
                     pair = f"{prev.key} {key}"
                     counts[pair] = counts.get(pair, 0) + 1
@@ -228,6 +231,7 @@ def salient_terms(
             brand_prefix=makes is not None and len(makes) >= 2,
             in_title=key in title_keys,
             fragment=cut.get(key, False),
+            opens_sentence=key in opens,
         )
         if reason(surface, context) or single or (reject and reject(key, surface)):
             # A word used once is as often an aside as an ask: a term the user
