@@ -331,3 +331,15 @@ def test_wordnet_noun_lists_are_fresh_when_wordnet_is_installed() -> None:
         pytest.skip("WordNet (apt-get install wordnet-base) is not installed")
     script = ROOT / "scripts" / "build_wordnet_nouns.py"
     assert subprocess.run([sys.executable, str(script), "--check"]).returncode == 0
+
+
+def test_opens_sentence_is_the_start_of_a_line_or_after_a_full_stop() -> None:
+    from amfit.nlp import segments
+    from amfit.termrules import opens_sentence
+
+    text = "Occasionally we ship. Seldom we wait: Afraid (ideally Angular) or **Angular** code"
+    firsts = {seg[0].text: opens_sentence(text, seg[0]) for seg in segments(text)}
+    assert firsts["Occasionally"] and firsts["Seldom"] and firsts["Afraid"]
+    # a bracket or a bold mark opens a segment, not a sentence: a product
+    # name written there keeps its capital
+    assert "Angular" in firsts and not firsts["Angular"]

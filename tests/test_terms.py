@@ -22,7 +22,7 @@ from amfit.document import Unit
 from amfit.fit.scorer import default_scorer
 from amfit.nlp import Token, segments
 from amfit.posting import IGNORED_SECTIONS, parse_posting
-from amfit.termrules import Context, reason
+from amfit.termrules import Context, opens_sentence, reason
 from amfit.terms import (
     MAX_TERM_DF_RATIO,
     MIN_LOWER_WORD_CHARS,
@@ -181,7 +181,7 @@ def reference_salient_terms(units: list[Unit], covered: list[tuple[int, int]]) -
                 for tok in part:
                     if tok.key not in first and tok.key not in noted:
                         noted.add(tok.key)
-                        if before[unit.index, tok.start] == "":
+                        if before[unit.index, tok.start] == "" and opens_sentence(unit.text, tok):
                             opens.add(tok.key)
                 for key, surface in run_terms(part):
                     counts[key] = counts.get(key, 0) + 1

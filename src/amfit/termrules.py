@@ -152,6 +152,13 @@ def hyphen_between(text: str, left: Token, right: Token) -> bool:
     return right.start == left.end + 1 and text[left.end] == "-"
 
 
+def opens_sentence(text: str, tok: Token) -> bool:
+    """Does ``tok`` open a sentence of ``text``: nothing but spaces before it,
+    or the end of a sentence ("Occasionally" of "... calls. Occasionally
+    lead"), not a bracket or a bold mark ("(ideally Angular", "**Angular**")?"""
+    return text[: tok.start].rstrip()[-1:] in ("", ".", "!", "?", ":")
+
+
 def counts_what_follows(word: str) -> bool:
     """A figure that counts what follows ("30" of "30 minute video"), not a
     list number ("1." or "2)")."""

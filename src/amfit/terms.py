@@ -27,7 +27,14 @@ from .background import load_background
 from .document import Unit
 from .nlp import Token, segments
 from .termnames import not_skills as not_skills  # re-exported
-from .termrules import Context, counts_what_follows, hyphen_between, note_maker, reason
+from .termrules import (
+    Context,
+    counts_what_follows,
+    hyphen_between,
+    note_maker,
+    opens_sentence,
+    reason,
+)
 from .termrules import not_a_skill_shape as not_a_skill_shape  # re-exported
 from .termrules import stop_words as stop_words  # re-exported
 
@@ -184,7 +191,7 @@ def salient_terms(
                 cut[key] = cut.get(key, True) and (cut_left or cut_right)
                 if key not in first:
                     first[key] = (tok.text, line, section)
-                    if i == 0:
+                    if i == 0 and opens_sentence(text, tok):
                         opens.add(key)
                 if prev is not None:
                     pair = f"{prev.key} {key}"
