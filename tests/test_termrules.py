@@ -14,7 +14,7 @@ import pytest
 
 from amfit import terms
 from amfit.resources import data_path
-from amfit.termkinds import chief_officer, person_noun, place_name, singulars
+from amfit.termkinds import chief_officer, person_noun, place_name, singulars, wrapper_head
 from amfit.termrules import (
     Context,
     adjective_tail,
@@ -343,3 +343,36 @@ def test_opens_sentence_is_the_start_of_a_line_or_after_a_full_stop() -> None:
     # a bracket or a bold mark opens a segment, not a sentence: a product
     # name written there keeps its capital
     assert "Angular" in firsts and not firsts["Angular"]
+
+
+@pytest.mark.parametrize(
+    "surface", ["technical knowledge", "wide variety", "sport type", "English proficiency"]
+)
+def test_wrapper_head_drops_the_wrapper_of_an_ask(surface: str) -> None:
+    assert wrapper_head(surface)
+    assert reason(surface) == "wrapper head"
+
+
+@pytest.mark.parametrize(
+    "surface", ["knowledge base", "knowledge management", "type safety", "Ruby", "TYPE"]
+)
+def test_wrapper_head_keeps_terms_the_wrapper_only_opens(surface: str) -> None:
+    # the wrapper noun must end the term, in lower case
+    assert not wrapper_head(surface)
+
+
+def test_wrapper_words_say_where_they_come_from() -> None:
+    text = data_path("wrapper_words.tsv").read_text(encoding="utf-8")
+    head = text.split("\n")[:3]
+    assert "scripts/build_wrapper_words.py" in head[1] and "sha256" in head[2]
+    rows = [ln.split("\t") for ln in text.split("\n") if ln and not ln.startswith("#")]
+    assert rows and all(int(uses) >= 50 and float(share) >= 0.55 for _, uses, share in rows)
+
+
+@pytest.mark.slow
+def test_wrapper_words_are_fresh_when_the_corpus_is_there() -> None:
+    corpus = ROOT.parent / "shared" / "corpus" / "postings.jsonl"
+    if not corpus.is_file():
+        pytest.skip("the corpus (../shared/corpus) is not here")
+    script = ROOT / "scripts" / "build_wrapper_words.py"
+    assert subprocess.run([sys.executable, str(script), "--check"]).returncode == 0

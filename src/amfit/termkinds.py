@@ -1,4 +1,4 @@
-"""Kinds of noun that are never a skill: people, places, chief officers.
+"""Kinds of noun that are never a skill: people, places, chief officers, wrappers.
 
 Rules of :mod:`amfit.termrules` (its rule table names them), each from a
 word list built from a lexical database, never from phrases seen in
@@ -12,9 +12,14 @@ postings:
   "Berlin"; ``data/place_names.txt``, WordNet's ``noun.location``, ISO
   3166 countries and IANA time-zone cities): where the job is;
 * :func:`chief_officer`: a C-level title in capitals ("CTO", "CFO"): a
-  person the hire reports to.
+  person the hire reports to;
+* :func:`wrapper_head`: a term ending on a noun that job ads write before
+  "of", "in", "with" or "on" what they ask ("technical knowledge", "wide
+  variety", "sport type"; ``data/wrapper_words.tsv``, corpus counts): the
+  measure or the wrapper of an ask, the skill being what follows.
 
-Both lists are built by ``scripts/build_wordnet_nouns.py``.
+The first two lists are built by ``scripts/build_wordnet_nouns.py``, the
+last by ``scripts/build_wrapper_words.py``.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from .nlp import word_key
 from .resources import data_path
 
 #: "CEO", "CTO", "CMO", "CRO", "CISO": chief ... officer, in capitals.
@@ -30,8 +36,11 @@ _CHIEF = re.compile(r"C[A-Z]{1,2}O")
 
 @cache
 def _lemmas(name: str) -> frozenset[str]:
+    """The first column of a ``data/`` list ('#' lines are comments)."""
     text = data_path(name).read_text(encoding="utf-8")
-    return frozenset(ln for ln in text.split("\n") if ln and not ln.startswith("#"))
+    return frozenset(
+        ln.split("\t", 1)[0] for ln in text.split("\n") if ln and not ln.startswith("#")
+    )
 
 
 def singulars(word: str) -> tuple[str, ...]:
@@ -74,3 +83,12 @@ def place_name(surface: str) -> bool:
 def chief_officer(surface: str) -> bool:
     """A C-level title in capitals ("COO"), alone."""
     return _CHIEF.fullmatch(surface) is not None
+
+
+def wrapper_head(surface: str) -> bool:
+    """One or two words ending on a lower-case wrapper noun ("basic knowledge")."""
+    words = surface.split(" ")
+    last = words[-1]
+    if len(words) > 2 or not last[:1].islower():
+        return False
+    return word_key(last.lower()) in _lemmas("wrapper_words.tsv")

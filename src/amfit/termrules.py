@@ -31,7 +31,7 @@ phrases fitted to particular postings:
 
 * the kinds of noun of :mod:`amfit.termkinds` (WordNet): a noun for
   people ("supervisors", "agency managers"), a place name ("Spain"), a
-  C-level title ("CTO");
+  C-level title ("CTO"), a wrapper of an ask ("technical knowledge");
 
 and four rules of structure, from where the term stands in the posting
 (:class:`Context`):
@@ -69,7 +69,7 @@ from functools import cache
 
 from .nlp import Token
 from .resources import data_path
-from .termkinds import chief_officer, person_noun, place_name
+from .termkinds import chief_officer, person_noun, place_name, wrapper_head
 
 #: Word endings of verbs, adverbs and adjectives ("agreed", "enduring",
 #: "infrequently", "discerning"): a skill a posting asks for is a noun.
@@ -298,6 +298,7 @@ RULES: tuple[tuple[str, Callable[..., bool], bool], ...] = (
     ("person noun", person_noun, False),
     ("place name", place_name, False),
     ("chief officer", chief_officer, False),
+    ("wrapper head", wrapper_head, False),
 )
 
 
