@@ -14,6 +14,7 @@ import pytest
 
 from amfit import terms
 from amfit.resources import data_path
+from amfit.termkinds import chief_officer, person_noun, place_name, singulars, wrapper_head
 from amfit.termrules import (
     Context,
     adjective_tail,
@@ -27,6 +28,7 @@ from amfit.termrules import (
     not_a_skill_shape,
     rank_term,
     reason,
+    sentence_opener,
     time_zone,
     verb_tail,
 )
@@ -267,3 +269,150 @@ def test_never_listed_reads_the_shipped_counts() -> None:
         assert not never_listed(skill, context(skill)), skill
     for prose in ("complex ideas", "wide variety", "good knowledge", "right balance"):
         assert never_listed(prose, context(prose)), prose
+
+
+@pytest.mark.parametrize(
+    "surface",
+    ["supervisors", "caregivers", "agency managers", "external partners", "Hosting Partners"],
+)
+def test_person_noun_drops_the_people_a_hire_works_with(surface: str) -> None:
+    assert person_noun(surface)
+    assert reason(surface) is not None
+
+
+@pytest.mark.parametrize(
+    "surface",
+    ["docker", "Looker", "referrals", "affiliate", "servers", "partner marketing", "SDRs"],
+)
+def test_person_noun_keeps_tools_acts_and_things(surface: str) -> None:
+    # a singular word alone may be a tool named after a trade; "referral" is
+    # also an act, "affiliate" a group, "server" a machine (WordNet)
+    assert not person_noun(surface)
+
+
+def test_singulars_of_plurals() -> None:
+    assert singulars("managers") == ("manager",)
+    assert "adversary" in singulars("adversaries") and "coach" in singulars("coaches")
+    assert singulars("salesmen") == ("salesman",) and singulars("business") == ()
+
+
+@pytest.mark.parametrize("surface", ["Spain", "Berlin", "USA", "Europe", "Texas", "Madrid office"])
+def test_place_name_drops_where_the_job_is(surface: str) -> None:
+    assert place_name(surface)
+
+
+@pytest.mark.parametrize("surface", ["Java", "Amazon", "Spanish", "EMEA", "Kafka", "spain"])
+def test_place_name_keeps_languages_tools_and_regions_of_markets(surface: str) -> None:
+    # "Java" is also a language, "Amazon" also a person first (WordNet); a
+    # word written lower-case is not a name
+    assert not place_name(surface)
+
+
+@pytest.mark.parametrize("surface", ["CTO", "COO", "CISO"])
+def test_chief_officer_drops_c_level_titles(surface: str) -> None:
+    assert chief_officer(surface)
+
+
+@pytest.mark.parametrize("surface", ["CRM", "SEO", "CPQ", "Cto", "CTO office"])
+def test_chief_officer_keeps_other_acronyms(surface: str) -> None:
+    assert not chief_officer(surface)
+
+
+@pytest.mark.parametrize("surface", ["Occasionally", "Afraid", "Interpret", "Seldom"])
+def test_sentence_opener_judges_a_first_word_by_its_lower_case(surface: str) -> None:
+    opens = Context(opens_sentence=True)
+    assert sentence_opener(surface, opens)
+    assert reason(surface, opens) == "sentence opener"
+    assert not sentence_opener(surface)  # seen first inside a sentence: kept
+
+
+@pytest.mark.parametrize("surface", ["Retail", "Polish", "Rust", "Copywriting", "HubSpot", "SEO"])
+def test_sentence_opener_keeps_nouns_and_names(surface: str) -> None:
+    assert not sentence_opener(surface, Context(opens_sentence=True))
+
+
+def test_sentence_opener_context_is_the_first_sighting(monkeypatch) -> None:
+    from amfit import termrules
+    from amfit.posting import parse_posting
+
+    seen: dict[str, bool] = {}
+
+    def record(surface: str, context: Context) -> bool:
+        seen[surface] = context.opens_sentence
+        return False
+
+    monkeypatch.setattr(termrules, "RULES", (("record", record, True),))
+    body = "\n".join(
+        [
+            "Account Manager",
+            "",
+            "## Responsibilities",
+            "- Occasionally review escrow files",
+            "- Occasionally audit escrow files",
+            "- Review Retail escrow and Retail files",
+        ]
+    )
+    terms.salient_terms(parse_posting(body).units)
+    assert seen["Occasionally"] and not seen["Retail"]
+
+
+@pytest.mark.parametrize("name", ["person_nouns.txt", "place_names.txt"])
+def test_wordnet_noun_lists_say_where_they_come_from(name: str) -> None:
+    text = data_path(name).read_text(encoding="utf-8")
+    head = text.split("\n")[:4]
+    assert "scripts/build_wordnet_nouns.py" in head[1] and "WordNet 3.0" in head[1]
+    assert "Princeton University" in text  # the licence notice every copy carries
+    words = [ln for ln in text.split("\n") if ln and not ln.startswith("#")]
+    assert words == sorted(words) and all(w.isalpha() and w.islower() for w in words)
+
+
+def test_wordnet_noun_lists_are_fresh_when_wordnet_is_installed() -> None:
+    if not Path("/usr/share/wordnet/index.noun").is_file():
+        pytest.skip("WordNet (apt-get install wordnet-base) is not installed")
+    script = ROOT / "scripts" / "build_wordnet_nouns.py"
+    assert subprocess.run([sys.executable, str(script), "--check"]).returncode == 0
+
+
+def test_opens_sentence_is_the_start_of_a_line_or_after_a_full_stop() -> None:
+    from amfit.nlp import segments
+    from amfit.termrules import opens_sentence
+
+    text = "Occasionally we ship. Seldom we wait: Afraid (ideally Angular) or **Angular** code"
+    firsts = {seg[0].text: opens_sentence(text, seg[0]) for seg in segments(text)}
+    assert firsts["Occasionally"] and firsts["Seldom"] and firsts["Afraid"]
+    # a bracket or a bold mark opens a segment, not a sentence: a product
+    # name written there keeps its capital
+    assert "Angular" in firsts and not firsts["Angular"]
+
+
+@pytest.mark.parametrize(
+    "surface", ["technical knowledge", "wide variety", "sport type", "English proficiency"]
+)
+def test_wrapper_head_drops_the_wrapper_of_an_ask(surface: str) -> None:
+    assert wrapper_head(surface)
+    assert reason(surface) == "wrapper head"
+
+
+@pytest.mark.parametrize(
+    "surface", ["knowledge base", "knowledge management", "type safety", "Ruby", "TYPE"]
+)
+def test_wrapper_head_keeps_terms_the_wrapper_only_opens(surface: str) -> None:
+    # the wrapper noun must end the term, in lower case
+    assert not wrapper_head(surface)
+
+
+def test_wrapper_words_say_where_they_come_from() -> None:
+    text = data_path("wrapper_words.tsv").read_text(encoding="utf-8")
+    head = text.split("\n")[:3]
+    assert "scripts/build_wrapper_words.py" in head[1] and "sha256" in head[2]
+    rows = [ln.split("\t") for ln in text.split("\n") if ln and not ln.startswith("#")]
+    assert rows and all(int(uses) >= 50 and float(share) >= 0.55 for _, uses, share in rows)
+
+
+@pytest.mark.slow
+def test_wrapper_words_are_fresh_when_the_corpus_is_there() -> None:
+    corpus = ROOT.parent / "shared" / "corpus" / "postings.jsonl"
+    if not corpus.is_file():
+        pytest.skip("the corpus (../shared/corpus) is not here")
+    script = ROOT / "scripts" / "build_wrapper_words.py"
+    assert subprocess.run([sys.executable, str(script), "--check"]).returncode == 0

@@ -22,7 +22,7 @@ from amfit.document import Unit
 from amfit.fit.scorer import default_scorer
 from amfit.nlp import Token, segments
 from amfit.posting import IGNORED_SECTIONS, parse_posting
-from amfit.termrules import Context, reason
+from amfit.termrules import Context, opens_sentence, reason
 from amfit.terms import (
     MAX_TERM_DF_RATIO,
     MIN_LOWER_WORD_CHARS,
@@ -133,6 +133,8 @@ def reference_salient_terms(units: list[Unit], covered: list[tuple[int, int]]) -
     after_to: set[str] = set()
     makes: dict[str, set[str] | None] = {}
     seen_pairs: set[str] = set()
+    noted: set[str] = set()
+    opens: set[str] = set()  # words first seen opening a sentence
     cut: dict[str, bool] = {}  # cut from a hyphenated word or a figure, everywhere
     for unit in units:
         if unit.section in TERM_SECTIONS or unit.kind == "heading":
@@ -177,6 +179,11 @@ def reference_salient_terms(units: list[Unit], covered: list[tuple[int, int]]) -
                         seen_pairs.add(pair)
                         if before[unit.index, tok.start] == "to":
                             after_to.add(pair)
+                for tok in part:
+                    if tok.key not in first and tok.key not in noted:
+                        noted.add(tok.key)
+                        if before[unit.index, tok.start] == "" and opens_sentence(unit.text, tok):
+                            opens.add(tok.key)
                 for key, surface in run_terms(part):
                     counts[key] = counts.get(key, 0) + 1
                     first.setdefault(key, (surface, unit.line, unit.section))
@@ -216,6 +223,7 @@ def reference_salient_terms(units: list[Unit], covered: list[tuple[int, int]]) -
             fragment=cut.get(key, False),
             seen_in=df,
             listed_in=load_term_items().df.get(key, 0),
+            opens_sentence=key in opens,
         )
         if reason(first[key][0], context) or single:
             continue

@@ -29,7 +29,11 @@ phrases fitted to particular postings:
   (``data/time_zones.txt``, from the IANA database): "UTC", "CET", "PT" are
   when the job is done;
 
-and three rules of structure, from where the term stands in the posting
+* the kinds of noun of :mod:`amfit.termkinds` (WordNet): a noun for
+  people ("supervisors", "agency managers"), a place name ("Spain"), a
+  C-level title ("CTO"), a wrapper of an ask ("technical knowledge");
+
+and four rules of structure, from where the term stands in the posting
 (:class:`Context`):
 
 * a fragment: the term's first word is, wherever it stands, the second
@@ -44,7 +48,10 @@ and three rules of structure, from where the term stands in the posting
   ("to articulate complex ideas", "to support customers"): a clause;
 * a brand prefix: a capitalised word written only right before other
   capitalised words, two or more different ones ("Acme Docs, Acme
-  Sheets"): the maker of the products named, not a skill.
+  Sheets"): the maker of the products named, not a skill;
+* a sentence opener: one word capitalised only because it opens the
+  sentence it is first seen in, whose lower-case form is only a modifier
+  or only a verb ("Occasionally", "Interpret").
 
 A common word that is a word of the posting's title is kept: the title
 names the job's domain ("Admissions" of "Sales Admissions Specialist").
@@ -62,6 +69,7 @@ from functools import cache
 
 from .nlp import Token
 from .resources import data_path
+from .termkinds import chief_officer, person_noun, place_name, wrapper_head
 
 #: Word endings of verbs, adverbs and adjectives ("agreed", "enduring",
 #: "infrequently", "discerning"): a skill a posting asks for is a noun.
@@ -99,6 +107,7 @@ class Context:
     # known, the "never listed" rule is off).
     seen_in: int = 0
     listed_in: int = -1
+    opens_sentence: bool = False  # one word, first seen as the first word of a sentence
 
 
 @cache
@@ -145,6 +154,13 @@ def note_maker(makes: dict[str, set[str] | None], seg: Sequence[Token], i: int) 
 def hyphen_between(text: str, left: Token, right: Token) -> bool:
     """Are two tokens the halves of one hyphenated word ("in-app")?"""
     return right.start == left.end + 1 and text[left.end] == "-"
+
+
+def opens_sentence(text: str, tok: Token) -> bool:
+    """Does ``tok`` open a sentence of ``text``: nothing but spaces before it,
+    or the end of a sentence ("Occasionally" of "... calls. Occasionally
+    lead"), not a bracket or a bold mark ("(ideally Angular", "**Angular**")?"""
+    return text[: tok.start].rstrip()[-1:] in ("", ".", "!", "?", ":")
 
 
 def counts_what_follows(word: str) -> bool:
@@ -243,6 +259,27 @@ def time_zone(surface: str) -> bool:
     return any(w in zones for w in surface.split(" ") if w[:1].isupper())
 
 
+def sentence_opener(surface: str, context: Context = Context()) -> bool:
+    """One word written capitalised only because it opens the sentence it is
+    first seen in ("Occasionally lead ...", "Seldom do we ..."), whose
+    lower-case form is only a modifier (an "-ly" adverb, or a word WordNet
+    knows only as an adjective or adverb) or only a verb: judged as that
+    word. A noun keeps its capital, even an everyday one: a language, a
+    tool or a market opens sentences too ("Polish", "Rust", "Retail"), and
+    so does a word in capitals or with an inner capital."""
+    word = surface
+    if not context.opens_sentence or " " in word or not word[:1].isupper() or word.isupper():
+        return False
+    lower = word.lower()
+    if lower != word[:1].lower() + word[1:]:
+        return False  # an inner capital ("HubSpot"): a name
+    return (
+        lower.endswith("ly")
+        or lower in _words("modifier_words.tsv")
+        or lower in _words("verb_only_words.txt")
+    )
+
+
 def fragment(surface: str, context: Context = Context()) -> bool:
     """Cut from a hyphenated word or from a figure at every occurrence."""
     return context.fragment
@@ -290,6 +327,11 @@ RULES: tuple[tuple[str, Callable[..., bool], bool], ...] = (
     ("brand prefix", brand_prefix, True),
     ("time zone", time_zone, False),
     ("fragment", fragment, True),
+    ("sentence opener", sentence_opener, True),
+    ("person noun", person_noun, False),
+    ("place name", place_name, False),
+    ("chief officer", chief_officer, False),
+    ("wrapper head", wrapper_head, False),
     ("never listed", never_listed, True),
 )
 

@@ -27,7 +27,14 @@ from .background import load_background, load_term_items
 from .document import Unit
 from .nlp import Token, segments
 from .termnames import not_skills as not_skills  # re-exported
-from .termrules import Context, counts_what_follows, hyphen_between, note_maker, reason
+from .termrules import (
+    Context,
+    counts_what_follows,
+    hyphen_between,
+    note_maker,
+    opens_sentence,
+    reason,
+)
 from .termrules import not_a_skill_shape as not_a_skill_shape  # re-exported
 from .termrules import stop_words as stop_words  # re-exported
 
@@ -139,6 +146,7 @@ def salient_terms(
     first: dict[str, tuple[str, int, str]] = {}
     capitalised: dict[str, bool] = {}
     after_to: set[str] = set()  # pairs whose first word follows "to" where first seen
+    opens: set[str] = set()  # words first seen opening a sentence (termrules.sentence_opener)
     cut: dict[str, bool] = {}  # a fragment at every occurrence so far (termrules.fragment)
     # Capitalised words and the capitalised words right after them (None:
     # once not so): a maker's name before its products (termrules.brand_prefix).
@@ -184,6 +192,8 @@ def salient_terms(
                 cut[key] = cut.get(key, True) and (cut_left or cut_right)
                 if key not in first:
                     first[key] = (tok.text, line, section)
+                    if i == 0 and opens_sentence(text, tok):
+                        opens.add(key)
                 if prev is not None:
                     pair = f"{prev.key} {key}"
                     counts[pair] = counts.get(pair, 0) + 1
@@ -231,6 +241,7 @@ def salient_terms(
             fragment=cut.get(key, False),
             seen_in=df,
             listed_in=listed.get(key, 0),
+            opens_sentence=key in opens,
         )
         if reason(surface, context) or single or (reject and reject(key, surface)):
             # A word used once is as often an aside as an ask: a term the user
