@@ -38,3 +38,32 @@ def test_batch_turns_the_collector_on(monkeypatch, capsys, tmp_path):
         cli.main()
     assert seen == [True]
     assert gc.isenabled()
+
+
+def test_a_score_loads_only_what_it_uses():
+    """A cold `amfit score` imports neither the batch and letter result
+    models nor tomllib (every shipped TOML file's parse is read from
+    data/parsed_toml.jsonl); `amfit.model` still gives their names."""
+    import subprocess
+
+    code = (
+        "import sys\n"
+        "from amfit.cli import main\n"
+        f"sys.argv = ['amfit', 'score', {str(resume_path('strong'))!r},"
+        f" {str(posting_path('smb-account-manager'))!r}, '--format', 'json']\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "names = ('amfit.model.batch', 'amfit.model.letter', 'tomllib')\n"
+        "print(sorted(n for n in names if n in sys.modules), file=sys.stderr)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.startswith("{")
+    assert out.stderr.strip().splitlines()[-1] == "[]"
+    import amfit.model
+
+    assert amfit.model.BatchRecord.__module__ == "amfit.model.batch"
+    assert amfit.model.LetterReport.__module__ == "amfit.model.letter"
+    with pytest.raises(AttributeError, match="has no attribute 'nothing'"):
+        amfit.model.nothing  # noqa: B018
