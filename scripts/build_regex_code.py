@@ -99,16 +99,29 @@ def harvest() -> list[list[object]]:
 
 
 def render() -> str:
-    from amfit.resources import regex_build_key
+    import array
+    import base64
+
+    from amfit.resources import REGEX_CODE_ORDER, regex_build_key
 
     patterns = harvest()
     head = json.dumps(
         {"built_by": "scripts/build_regex_code.py", "python": regex_build_key()},
         ensure_ascii=False,
     )[:-1]
+    # One row a line, its code words replaced by their number; the words of
+    # every pattern, in row order, make the one base64 "code" string.
+    words = array.array("I")
+    rows = []
+    for pattern, flags, final, code, groups, groupindex, indexgroup in patterns:
+        words.extend(code)
+        rows.append([pattern, flags, final, len(code), groups, groupindex, indexgroup])
+    if sys.byteorder != REGEX_CODE_ORDER:
+        words.byteswap()
     # ASCII escapes: a pattern may hold a lone surrogate.
-    body = ",\n".join(json.dumps(row) for row in patterns)
-    return f'{head}, "patterns": [\n{body}\n]}}\n'
+    body = ",\n".join(json.dumps(row) for row in rows)
+    code = base64.b64encode(words.tobytes()).decode("ascii")
+    return f'{head}, "patterns": [\n{body}\n],\n"code": "{code}"}}\n'
 
 
 def main() -> int:
@@ -117,7 +130,7 @@ def main() -> int:
     text = render()
     out = ROOT / "data" / REGEX_FILE
     return write_or_check(
-        __doc__, out, text, "scripts/build_regex_code.py", f"{text.count(chr(10)) - 2} patterns"
+        __doc__, out, text, "scripts/build_regex_code.py", f"{text.count(chr(10)) - 3} patterns"
     )
 
 

@@ -53,7 +53,7 @@ def test_wheel_contains_data_and_entry_point(wheel):
     ):
         assert required in names, required
     entry = next(n for n in names if n.endswith("entry_points.txt"))
-    assert "amfit = amfit.cli:main" in zipfile.ZipFile(wheel).read(entry).decode()
+    assert "amfit = amfit.cli:entry" in zipfile.ZipFile(wheel).read(entry).decode()
     # No posting text ships: the background table is counts only.
     table = zipfile.ZipFile(wheel).read("amfit/_resources/data/background.tsv").decode()
     rows = [line for line in table.splitlines() if not line.startswith("#")]

@@ -65,8 +65,15 @@ def test_the_file_is_current():
     [
         lambda data: data.update(python=["cpython", [2, 7, 18], 0, 4]),
         lambda data: data.pop("patterns"),
-        lambda data: data.update(patterns=[["a", 0, 32, "not code", 0, {}, [None]]]),
+        lambda data: data.update(patterns=[["a", 0, 32, "not a size", 0, {}, [None]]]),
         lambda data: data.update(patterns=[["a", 0, 32, [1, 2, 3], 0, {}, [None]]]),
+        # code words that are no sre code (base64 of the words 1, 2, 3)
+        lambda data: data.update(
+            patterns=[["a", 0, 32, 3, 0, {}, [None]]], code="AQAAAAIAAAADAAAA"
+        ),
+        lambda data: data.update(code="not base64!"),
+        lambda data: data.update(code=data["code"][:-8]),  # fewer words than the rows say
+        lambda data: data.pop("code"),
     ],
 )
 def test_a_stale_or_broken_file_seeds_nothing_wrong(tmp_path, monkeypatch, change):
@@ -77,6 +84,7 @@ def test_a_stale_or_broken_file_seeds_nothing_wrong(tmp_path, monkeypatch, chang
     re.purge()
     try:
         assert seed_regex_cache() == 0
+        assert not re._cache  # not one pattern of a broken file
         assert re.compile("a").match("a")
     finally:
         re.purge()

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from .resources import keywords_path, parse_toml
+from .resources import keywords_path, parse_toml, toml_error
 
 BULLET_RE = re.compile(
     r"^(\s*)(?:[-*•·‣▪◦●○■□➢➤►✓✔–—+]|\(?\d{1,2}[.)]|\(?[a-z][.)](?=\s))\s+(?=\S)"
@@ -64,14 +64,12 @@ class Unit:
 @cache
 def section_patterns(kind: str) -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]:
     """Heading patterns from ``keywords/sections.toml`` for ``resume``/``posting``/``markers``."""
-    import tomllib
-
     from .errors import TaxonomyError
 
     path = keywords_path("sections.toml")
     try:
         data = parse_toml(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
+    except toml_error() as exc:
         raise TaxonomyError(str(path), None, f"invalid TOML: {exc}") from exc
     table = data.get(kind, {})
     out = []

@@ -19,13 +19,12 @@ Entries are literal text otherwise (no regex syntax), tried in file order.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .errors import TaxonomyError
-from .resources import parse_toml
+from .resources import parse_toml, toml_error
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +99,7 @@ def load(path: str | Path, *, tables: tuple[str, ...] = ()) -> PhraseFile:
         raise TaxonomyError(name, None, f"cannot read the file ({exc})") from exc
     try:
         data = parse_toml(text)
-    except tomllib.TOMLDecodeError as exc:
+    except toml_error() as exc:
         m = re.search(r"\(at line (\d+), column \d+\)", str(exc))
         msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
         raise TaxonomyError(name, int(m.group(1)) if m else None, f"invalid TOML: {msg}") from exc

@@ -67,6 +67,17 @@ def parse_toml(text: str) -> dict[str, Any]:
     return tomllib.loads(text)
 
 
+def toml_error() -> type[Exception]:
+    """``tomllib.TOMLDecodeError``, importing tomllib when asked. Written
+    ``except toml_error() as exc:``: an except clause is evaluated only
+    while an exception passes through it, so a run whose TOML all comes
+    from :data:`PARSED_TOML_FILE` never imports tomllib (~8M instructions
+    with its patterns)."""
+    import tomllib
+
+    return tomllib.TOMLDecodeError
+
+
 @cache
 def _parsed_toml() -> dict[str, str]:
     """Digest -> JSON text of that TOML text's parse; empty when the file is
@@ -100,6 +111,13 @@ def _parsed_toml() -> dict[str, str]:
 # fresh compile.
 
 REGEX_FILE = "regex_code.json"
+#: How the file stores every pattern's code words: one base64 string of
+#: unsigned 32-bit little-endian words, the patterns' codes one after another
+#: (a row gives its length). Read as JSON lists of numbers they cost ~60M
+#: instructions, most of the seeding's cost; decoded in C, a few million.
+#: Only JSON, base64 and integers: nothing in the file is code Python runs,
+#: and _sre.compile() validates each code before a pattern is made.
+REGEX_CODE_ORDER = "little"
 
 
 def regex_build_key() -> list[object]:
@@ -111,28 +129,41 @@ def regex_build_key() -> list[object]:
 
 def seed_regex_cache() -> int:
     """Put the shipped compiled patterns into re's cache; the number seeded
-    (0 when the file is missing, stale or broken)."""
+    (0 when the file is missing, stale or broken: then none is seeded)."""
     if os.environ.get("AMFIT_REGEX_SEED") == "0":
         return 0
     import _sre
+    import array
+    import binascii
 
     try:
         data = json.loads(data_path(REGEX_FILE).read_bytes())
         if data.get("python") != regex_build_key():
             return 0
         rows = data["patterns"]
+        words = array.array("I")
+        if words.itemsize != _sre.CODESIZE:
+            return 0
+        words.frombytes(binascii.a2b_base64(data["code"], strict_mode=True))
+        if sys.byteorder != REGEX_CODE_ORDER:
+            words.byteswap()
+        code = words.tolist()
+        if sum(row[3] for row in rows) != len(code):
+            return 0
         cache = re._cache  # type: ignore[attr-defined]
-        # re keeps 512 patterns and drops the oldest first: spaCy's and the
-        # rest would push the seeded ones out before use. Room for both.
-        re._MAXCACHE = max(re._MAXCACHE, len(cache) + len(rows) + 512)  # type: ignore[attr-defined]
-        seeded = 0
-        for pattern, flags, final, code, groups, groupindex, indexgroup in rows:
+        ready = {}
+        at = 0
+        for pattern, flags, final, size, groups, groupindex, indexgroup in rows:
             key = (str, pattern, flags)
             if key not in cache:
-                cache[key] = _sre.compile(
-                    pattern, final, code, groups, groupindex, tuple(indexgroup)
+                ready[key] = _sre.compile(
+                    pattern, final, code[at : at + size], groups, groupindex, tuple(indexgroup)
                 )
-                seeded += 1
-        return seeded
+            at += size
     except (OSError, ValueError, TypeError, AttributeError, KeyError, RuntimeError):
         return 0
+    # re keeps 512 patterns and drops the oldest first: spaCy's and the
+    # rest would push the seeded ones out before use. Room for both.
+    re._MAXCACHE = max(re._MAXCACHE, len(cache) + len(ready) + 512)  # type: ignore[attr-defined]
+    cache.update(ready)
+    return len(ready)

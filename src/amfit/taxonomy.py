@@ -45,14 +45,13 @@ retention").
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from .errors import InputError, TaxonomyError
 from .files import read_file_bytes  # a FIFO or a huge file is refused unread
-from .resources import keywords_path, parse_toml
+from .resources import keywords_path, parse_toml, toml_error
 
 TIERS = ("must", "nice")
 PLACES = ("bullet", "skills", "summary")
@@ -203,7 +202,7 @@ def _parse_toml(path: Path) -> tuple[dict, str]:
         return parse_toml(text), text
     except RecursionError as exc:
         raise TaxonomyError(name, None, "invalid TOML: arrays or tables nested too deeply") from exc
-    except tomllib.TOMLDecodeError as exc:
+    except toml_error() as exc:
         m = re.search(r"\(at line (\d+), column \d+\)", str(exc))
         line = int(m.group(1)) if m else None
         msg = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))

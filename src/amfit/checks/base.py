@@ -9,7 +9,6 @@ with their sources.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from functools import cache
@@ -17,7 +16,7 @@ from typing import Any, Generic, TypeVar
 
 from ..errors import TaxonomyError
 from ..model.checks import STATUSES, CheckResult
-from ..resources import data_path, parse_toml
+from ..resources import data_path, parse_toml, toml_error
 
 T = TypeVar("T")
 
@@ -229,5 +228,5 @@ def settings() -> dict[str, Any]:
     path = data_path("checks.toml")
     try:
         return parse_toml(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
+    except toml_error() as exc:
         raise TaxonomyError(str(path), None, f"invalid TOML: {exc}") from exc

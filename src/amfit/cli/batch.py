@@ -15,7 +15,7 @@ import typer
 from ..errors import EXIT_PARTIAL, InputError
 from .app import app
 from .options import AsOfOpt, ColorOpt, KeywordsOpt, OutputOpt
-from .run import guard, open_output, same_file, use_color
+from .run import full_exit, guard, open_output, same_file, use_color
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..model import BatchRecord
@@ -119,6 +119,7 @@ def batch(
 
         # Off for start-up (cli.main); over many postings garbage adds up.
         gc.enable()
+        full_exit()
         from ..batch import iter_postings, score_many
         from ..checks import resolve_as_of
         from ..readers import read_text

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ..errors import EXIT_THRESHOLD, InputError
-from ..model import LetterReport, LintReport, Severity
+from ..model import LintReport, Severity
 from ..render import Format, render
 from .app import app
 from .options import (
@@ -28,6 +28,9 @@ from .options import (
     codes,
 )
 from .run import emit, guard, source_name, use_color
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..model import LetterReport
 
 
 @app.command()

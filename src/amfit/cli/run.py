@@ -26,6 +26,21 @@ EXIT_INTERRUPTED = 130
 EXIT_TERMINATED = 143
 
 
+_full_exit = False
+
+
+def full_exit() -> None:
+    """Ask for the interpreter's full tear-down when the process ends (see
+    :func:`amfit.cli.entry`): a batch leaves worker processes and spilled
+    files to it."""
+    global _full_exit
+    _full_exit = True
+
+
+def wants_full_exit() -> bool:
+    return _full_exit
+
+
 class Terminated(BaseException):
     """Raised by the CLI's SIGTERM handler; a BaseException, so that no
     ``except Exception`` on the way up mistakes it for an error to report."""

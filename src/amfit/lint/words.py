@@ -8,11 +8,10 @@ finding can quote it.
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache
 
 from ..errors import TaxonomyError
-from ..resources import keywords_path, parse_toml
+from ..resources import keywords_path, parse_toml, toml_error
 
 
 @cache
@@ -20,7 +19,7 @@ def _data() -> dict:
     path = keywords_path("lint.toml")
     try:
         return parse_toml(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
+    except toml_error() as exc:
         m = re.search(r"at line (\d+)", str(exc))
         raise TaxonomyError(str(path), int(m.group(1)) if m else None, str(exc)) from exc
 

@@ -19,8 +19,8 @@ docs/architecture.md).
 
 from __future__ import annotations
 
-from .batch import TOP_MISSING, BatchRecord, Edit, Missing
-from .letter import LetterReport
+from typing import TYPE_CHECKING, Any
+
 from .lint import BulletReport, Finding, LintReport, Severity
 from .posting import Ask, AskedKeyword, PostingAnalysis
 from .report import (
@@ -35,6 +35,10 @@ from .report import (
     TitleFit,
 )
 from .serial import SCHEMA_VERSION, plain
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .batch import TOP_MISSING, BatchRecord, Edit, Missing
+    from .letter import LetterReport
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -61,3 +65,18 @@ __all__ = [
     "TitleFit",
     "plain",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """The batch and letter results, imported on first use: a score,
+    keywords or bullets run never loads their modules (their dataclasses
+    are ~14M instructions of a cold `amfit score`)."""
+    if name == "LetterReport":
+        from .letter import LetterReport
+
+        return LetterReport
+    if name in ("TOP_MISSING", "BatchRecord", "Edit", "Missing"):
+        from . import batch
+
+        return getattr(batch, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -51,16 +51,18 @@ def render(
 
 
 def _kind(result: Any) -> str:
-    from ..model import BatchRecord, LetterReport, LintReport, PostingAnalysis, Report
+    from .. import model
 
-    for cls, kind in (
-        (Report, "score"),
-        (PostingAnalysis, "keywords"),
-        (LintReport, "bullets"),
-        (LetterReport, "letter"),
-        (BatchRecord, "batch"),
+    # By name, in this order: the letter and batch models load only when
+    # the result is none of the others.
+    for name, kind in (
+        ("Report", "score"),
+        ("PostingAnalysis", "keywords"),
+        ("LintReport", "bullets"),
+        ("LetterReport", "letter"),
+        ("BatchRecord", "batch"),
     ):
-        if isinstance(result, cls):
+        if isinstance(result, getattr(model, name)):
             return kind
     if isinstance(result, (list, tuple)):
         return "rules"
