@@ -6,6 +6,7 @@ defends."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -794,3 +795,61 @@ def test_passed_line_never_lists_a_check_shown_as_a_problem():
         r.code for r in checks.results if r.status != "pass"
     }
     assert fully and fully <= set(passed)
+
+
+# -- word tests before the requirement searches (speed, same findings) -------
+
+_DEGREE_FORMS = [
+    "bachelor's",
+    "Bachelors",
+    "master’s",
+    "MBA",
+    "B.A./B.S.",
+    "BA/BS",
+    "bs/ba",
+    "university degree",
+    "four-year degree",
+    "Degree",
+]
+
+
+@pytest.mark.parametrize("form", _DEGREE_FORMS)
+@pytest.mark.parametrize("swap", [str, str.upper, str.swapcase, lambda w: w.replace("s", "ſ")])
+def test_every_degree_ask_holds_a_hint_word(form, swap):
+    from amfit.checks.requirements import _DEGREE_ASK, _DEGREE_HINTS
+
+    sentence = f"A {swap(form)} in a related field."
+    assert _DEGREE_ASK.search(sentence), sentence
+    assert any(w in sentence.casefold() for w in _DEGREE_HINTS), sentence
+
+
+def test_a_long_s_degree_ask_is_still_found():
+    # re's IGNORECASE reads "ſ" as "s": the word test must let it through.
+    posting = parse_posting("Account Manager\n\nRequirements:\n- A maſter's in finance.\n")
+    resume = parse_resume("Jo Doe\n\nEducation\nB.A. Economics, 2016\n")
+    from amfit.checks.requirements import degree
+
+    assert [r.code for r in degree(posting, resume)] == ["CHK302"]
+
+
+def test_language_patterns_dismiss_exactly_what_the_word_loops_did():
+    from amfit.checks.base import settings
+    from amfit.checks.requirements import _language_patterns
+
+    cfg = settings()["requirements"]
+    in_context, named = _language_patterns()
+    for sentence in [
+        "Fluent Spanish is a plus.",
+        "Native speaker of German.",
+        "Spanish-speaking customers.",
+        "Proficiency in Japanese required.",
+        "Our French office.",
+        "Englishman",
+        "Business-level english.",
+        "",
+    ]:
+        lower = sentence.lower()
+        assert bool(in_context.search(lower)) == any(c in lower for c in cfg["language_context"])
+        assert bool(named.search(sentence)) == any(
+            re.search(rf"\b{n}\b", sentence) for n in cfg["languages"]
+        )

@@ -154,3 +154,46 @@ def test_visa_is_a_boilerplate_word_and_a_language_is_not() -> None:
     # is a name, not counted.
     assert "visa" in perk_words()
     assert "dutch" not in perk_words()
+
+
+def _plain_fragment_places(units):  # the per-word loop fragment_places shortcuts
+    import re
+
+    from amfit.nlp import segments
+
+    odd, glued, free = set(), {}, set()
+    for unit in units:
+        text = unit.text
+        for seg in segments(text):
+            for i, tok in enumerate(seg):
+                tied = (tok.start > 0 and text[tok.start - 1] in "-/") or text[
+                    tok.end : tok.end + 1
+                ] in ("-", "/")
+                if tied:
+                    glued.setdefault(tok.lower, []).append((unit.index, tok.start))
+                else:
+                    free.add(tok.lower)
+                number = re.match(r"^\d[\d.,]*[a-z]*$", seg[i - 1].text, re.I) if i else None
+                if number and len(tok.text) <= 5:
+                    odd.add((unit.index, tok.start))
+    for word, places in glued.items():
+        if word not in free:
+            odd.update(places)
+    return odd
+
+
+def test_fragment_places_equal_the_plain_word_loop() -> None:
+    from amfit.termnames import fragment_places
+
+    posting = parse_posting(
+        "Account Manager\n\n## Requirements\n"
+        "- A 16 GB laptop and a 27 inch screen, 3rd party tools\n"
+        "- Fine-grained reports on in-app usage; app usage weekly\n"
+        "- Plain words only here\n"
+        "- A ٣ GB quota and a/b tests, 2x growth\n"
+    )
+    odd = fragment_places(posting.units)
+    assert odd == _plain_fragment_places(posting.units)
+    words = {posting.units[i].text[s:].split()[0] for i, s in odd}
+    assert {"GB", "inch", "grained", "party"} <= words
+    assert "usage" not in words  # used alone too

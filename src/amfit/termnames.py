@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from functools import cache
+from itertools import pairwise
 
 from . import phrases
 from .document import Unit
@@ -56,6 +57,7 @@ def _tlds() -> frozenset[str]:
 UNIT_CHARS = 5
 
 _NUMBER = re.compile(r"^\d[\d.,]*[a-z]*$", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 _ADDRESS = re.compile(r"^(?:https?://)?(?:[\w-]+@)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?:/.*)?$", re.I)
 _FIRST_WORD = re.compile(r"^\W*([A-Za-z][\w'’]*)")
 #: How the employer names itself as a subject.
@@ -137,11 +139,15 @@ def named_heading_places(units: Sequence[Unit], names: Iterable[str]) -> set[tup
     is about the employer, whatever its bullets say."""
     known = frozenset(names)
     out: set[tuple[int, int]] = set()
+    named: dict[str, bool] = {}  # per heading: does it hold a name?
     for unit in units:
         if unit.section != "role" or unit.kind == "heading" or not unit.heading:
             continue
-        heading = {w.lower() for w in re.findall(r"[A-Za-z][\w]*", unit.heading)}
-        if heading & known:
+        holds = named.get(unit.heading)
+        if holds is None:
+            heading = {w.lower() for w in re.findall(r"[A-Za-z][\w]*", unit.heading)}
+            holds = named[unit.heading] = bool(heading & known)
+        if holds:
             out.update((unit.index, t.start) for seg in segments(unit.text) for t in seg)
     return out
 
@@ -154,18 +160,31 @@ def fragment_places(units: Sequence[Unit]) -> set[tuple[int, int]]:
     free: set[str] = set()
     for unit in units:
         text = unit.text
+        # Most lines hold no hyphen, slash or digit: every word is used
+        # alone there, and none follows a number (two tests of the whole
+        # text instead of three of each word).
+        joins = "-" in text or "/" in text
+        figures = _DIGIT.search(text) is not None
         for seg in segments(text):
-            prev = None
-            for tok in seg:
-                glued_before = tok.start > 0 and text[tok.start - 1] in "-/"
-                glued_after = tok.end < len(text) and text[tok.end : tok.end + 1] in ("-", "/")
-                if glued_before or glued_after:
-                    glued.setdefault(tok.lower, []).append((unit.index, tok.start))
-                else:
-                    free.add(tok.lower)
-                if prev is not None and len(tok.text) <= UNIT_CHARS and _NUMBER.match(prev.text):
-                    odd.add((unit.index, tok.start))
-                prev = tok
+            if not joins:
+                free.update([tok.lower for tok in seg])
+            else:
+                for tok in seg:
+                    glued_before = tok.start > 0 and text[tok.start - 1] in "-/"
+                    glued_after = tok.end < len(text) and text[tok.end : tok.end + 1] in ("-", "/")
+                    if glued_before or glued_after:
+                        glued.setdefault(tok.lower, []).append((unit.index, tok.start))
+                    else:
+                        free.add(tok.lower)
+            if figures:
+                for prev, tok in pairwise(seg):
+                    # _NUMBER opens on a digit (\d is str.isdecimal): test that first.
+                    if (
+                        prev.text[:1].isdecimal()
+                        and len(tok.text) <= UNIT_CHARS
+                        and _NUMBER.match(prev.text)
+                    ):
+                        odd.add((unit.index, tok.start))
     # Half of a compound is a fragment only when the word is never used alone.
     for word, places in glued.items():
         if word not in free:
@@ -207,8 +226,13 @@ def not_skills(
     pairs: set[tuple[str, str]] = set()
     for unit in units:
         boiler = unit.section in ignored_sections or unit.section == "title"
-        name_line = unit.section == "title" or bool(_NAME_LINE.match(unit.text))
         text = unit.text
+        # Outside the boilerplate only an address or a possessive names
+        # anything: a line with neither a dot nor an apostrophe is passed over.
+        possessive = "'" in text or "’" in text
+        if not boiler and not possessive and "." not in text:
+            continue
+        name_line = unit.section == "title" or bool(_NAME_LINE.match(text))
         for seg in segments(text):
             prev: Token | None = None
             for i, tok in enumerate(seg):
@@ -224,7 +248,8 @@ def not_skills(
                     if prev is not None and prev.text[:1].isupper() and prev.lower.isalpha():
                         pairs.add((prev.lower, tok.lower))
                 if (
-                    tok.text[:1].isupper()
+                    possessive
+                    and tok.text[:1].isupper()
                     and tok.lower.isalpha()
                     and _POSSESSIVE.match(text, tok.end)
                 ):

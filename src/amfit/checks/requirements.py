@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from ..document import Unit
 from ..posting import IGNORED_SECTIONS, NICE_SECTIONS, Posting
@@ -43,6 +44,9 @@ _DEGREE_ASK = re.compile(
     r"college degree|undergraduate degree|four-year degree|4-year degree|degree)\b",
     re.IGNORECASE,
 )
+#: Every _DEGREE_ASK match, case-folded, holds one of these (casefold, not
+#: lower: re's IGNORECASE lets "ſ" stand for "s", and "ſ".casefold() is "s").
+_DEGREE_HINTS = ("degree", "bachelor", "master", "mba", "/")
 _EQUIVALENT = re.compile(
     r"equivalent|or (?:relevant |comparable )?experience|\bor\s+(?:\d{1,2}|"
     + "|".join(_NUM_WORDS)
@@ -119,7 +123,9 @@ def _degree_words() -> re.Pattern[str]:
 def degree(posting: Posting, resume: Resume) -> list[CheckResult]:
     """CHK302: a degree the posting asks for, in the resume's Education."""
     for unit, sentence in sentences(posting):
-        m = _DEGREE_ASK.search(sentence)
+        folded = sentence.casefold()
+        # A word test before the (slow) search: every match holds one.
+        m = _DEGREE_ASK.search(sentence) if any(w in folded for w in _DEGREE_HINTS) else None
         if not m:
             continue
         pref = preferred(unit, sentence)
@@ -176,16 +182,27 @@ def degree(posting: Posting, resume: Resume) -> list[CheckResult]:
     return []
 
 
+@cache
+def _language_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """One pattern for any of ``language_context`` (as a part of the lower-
+    cased sentence) and one for any of ``languages`` (a whole word)."""
+    cfg = settings()["requirements"]
+    # No context word at all: nothing is asked ("(?!)" never matches).
+    context = "|".join(re.escape(c) for c in cfg["language_context"]) or "(?!)"
+    names = "|".join(re.escape(n) for n in cfg["languages"])
+    return re.compile(context), re.compile(rf"\b(?:{names})\b")
+
+
 def languages(posting: Posting, resume: Resume) -> list[CheckResult]:
     """CHK303: each language the posting asks for, named on the resume."""
     cfg = settings()["requirements"]
     names = cfg["languages"]
-    context = cfg["language_context"]
     out: list[CheckResult] = []
     seen: set[str] = set()
+    in_context, named = _language_patterns()
     for unit, sentence in sentences(posting):
-        lower = sentence.lower()
-        if not any(c in lower for c in context):
+        # Two searches dismiss most sentences: no context word, or no name.
+        if not in_context.search(sentence.lower()) or not named.search(sentence):
             continue
         for name in names:
             if name in seen or not re.search(rf"\b{name}\b", sentence):
