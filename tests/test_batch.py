@@ -25,6 +25,7 @@ from amfit.batch import (
 from amfit.cli import app
 from amfit.errors import EXIT_PARTIAL
 from amfit.readers import read_text
+from amfit.render.batch import render_table
 from conftest import AM_POSTINGS, POSTINGS, posting_path, resume_path
 
 RESUME = read_text(resume_path("strong"))
@@ -195,6 +196,23 @@ def test_ranking_breaks_ties_by_id_and_puts_errors_last():
         BatchRecord("d", "d", "", "", "duplicate", duplicate_of="c"),
     ]
     assert [r.id for r in rank(records)] == ["c", "a", "b", "d", "e"]
+
+
+def test_table_names_the_id_of_rows_that_read_alike():
+    def row(pid, score, title, company):
+        return BatchRecord(pid, pid, title, company, "scored", score=score)
+
+    records = [
+        row("csm-gtm-acme-x1", 66.0, "Customer Success Manager", "Acme"),
+        row("csm-mm-acme-x2", 66.0, "Customer Success Manager", "Acme"),
+        row("csm-beta-x3", 60.0, "Customer Success Manager", "Beta"),
+        row("am-acme-x4", 50.0, "Account Manager", "Acme"),
+    ]
+    table = render_table(rank(records), [], "r.md", color=False)
+    ids = [line.split("id: ")[1] for line in table.splitlines() if "id: " in line]
+    # Only the two Acme variants read alike; the Beta row and the other
+    # title keep their one line.
+    assert ids == ["csm-gtm-acme-x1", "csm-mm-acme-x2"]
 
 
 @settings(max_examples=100, deadline=None)

@@ -53,6 +53,13 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 3] + "..."
 
 
+def _shown_as(record: BatchRecord | None) -> tuple[str, str] | None:
+    """What a table row shows of a scored record: title (or id) and company."""
+    if record is None or record.status != "scored":
+        return None
+    return (_cut(record.title or record.id, 33), _cut(record.company, 26))
+
+
 def _counts(records: list[BatchRecord]) -> dict[str, int]:
     counts = {"scored": 0, "duplicate": 0, "error": 0}
     for r in records:
@@ -87,17 +94,24 @@ def iter_table(
     records = iter(ranked)
     r = next(records, None)
     i = 0
+    before: tuple[str, str] | None = None
     while r is not None and r.status == "scored":
         i += 1
+        nxt = next(records, None)
         must = f"{r.must_found}/{r.must_total}"
         yield (
             f"{i:>4} {r.score:>5.1f} {must:>5}  {_cut(r.title or r.id, 33):<33} "
             f"{_cut(r.company, 26):<26}".rstrip()
             + "\n"
         )
+        here = _shown_as(r)
+        if here in (before, _shown_as(nxt)):
+            # Two rows that read alike (an employer's variants of one ad):
+            # the id tells them apart.
+            yield _cut(f"{'':>17}id: {r.id}", WIDTH) + "\n"
         if r.top_missing_must:
             yield _cut(f"{'':>17}missing: {', '.join(r.top_missing_must)}", WIDTH) + "\n"
-        r = next(records, None)
+        before, r = here, nxt
     if edits:
         yield "\n" + s(f"Edits that would help most across {n} postings", "bold") + "\n"
         yield f"  {'points':>8} {'postings':>8}  keyword\n"
