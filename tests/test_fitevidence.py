@@ -160,3 +160,32 @@ def test_a_missing_hunting_ask_is_never_an_edit_for_an_account_resume() -> None:
     hunting = [k for k in report.keywords if k.keyword.category == "new_business"]
     assert hunting and all(k.points == 0 and k.status == "missing" for k in hunting)
     assert not {k.id for k in hunting} & set(report.top_edits)
+
+
+_NOT_AM = (
+    "Office Coordinator\n\n## Requirements\n- Strong communication skills\n"
+    "- Microsoft Excel and PowerPoint\n- Stakeholder management\n- Problem solving\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("resume", "posting", "why"),
+    [
+        ("stuffed.md", None, "held under the strong-fit band"),
+        ("strong.md", _NOT_AM, "the posting caps the score at 15"),
+        ("strong.md", None, ""),
+    ],
+)
+def test_scaled_points_say_why(resume: str, posting: str | None, why: str) -> None:
+    """The points column adds up to the score; where that is not weight x
+    coverage (a cap, the hold for thin evidence), the report says so."""
+    text = (ROOT / "examples" / "resumes" / resume).read_text(encoding="utf-8")
+    posting = posting or (ROOT / "examples/postings/smb-account-manager.txt").read_text("utf-8")
+    report = default_scorer().score(text, posting, lint=None, checks=False)
+    given = sum(100 * c.weight * c.coverage for c in report.components)
+    assert abs(sum(c.points for c in report.components) - report.score) < 0.1
+    note = report.scaling_note()
+    if why:
+        assert why in note and f"gives {given:.1f}" in note and given > report.score + 1
+    else:
+        assert note == "" and abs(given - report.score) < 0.05

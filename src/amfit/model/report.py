@@ -217,6 +217,25 @@ class Report:
         todo = [k for k in self.keywords if k.status != "found"]
         return tuple(sorted(todo, key=lambda k: (-k.points, k.tier, k.id)))
 
+    def scaling_note(self) -> str:
+        """Why the points differ from weight x coverage, when they do: the
+        components give more than the score allows (a posting's cap, or the
+        hold under the strong-fit band for thin evidence), and the points
+        are scaled so they still add up to the score. "" when they don't."""
+        given = sum(100.0 * c.weight * c.coverage for c in self.components)
+        if not self.components or given - self.score < 0.05:
+            return ""
+        cap = self.role_fit.cap if self.role_fit is not None else None
+        why = (
+            f"the posting caps the score at {cap:.0f}"
+            if cap is not None and self.score >= cap - 0.05
+            else "the score is held under the strong-fit band"
+        )
+        return (
+            f"weight x coverage gives {given:.1f}; {why} (see the warning), "
+            f"so each component's points are scaled to {self.score:.1f}"
+        )
+
     def edits(self) -> tuple[KeywordResult, ...]:
         """The edits worth making, most points first: the missing and partial
         keywords whose suggested placement adds points. A hunting ask an

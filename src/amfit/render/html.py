@@ -103,11 +103,13 @@ def _component_table(report: Report) -> str:
             f'<td class="num">{c.coverage * 100:.0f}%</td><td class="num">{c.weight * 100:.0f}%</td>'
             f'<td class="num">{c.points:.1f}</td></tr>'
         )
+    note = report.scaling_note()
     return (
         '<table><caption>Score breakdown</caption><thead><tr><th scope="col">Component</th>'
         '<th scope="col" class="num">Found</th><th scope="col" class="num">Coverage</th>'
         '<th scope="col" class="num">Weight</th><th scope="col" class="num">Points</th></tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table>"
+        + (f'<p class="hint">Points: {_e(note)}.</p>' if note else "")
     )
 
 

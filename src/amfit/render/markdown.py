@@ -36,6 +36,9 @@ def render_markdown(report: Report, *, explain: bool = False) -> str:
             f"| {COMPONENT_LABEL[c.name]} | {found} | {c.coverage * 100:.0f}% | "
             f"{c.weight * 100:.0f}% | {c.points:.1f} |"
         )
+    note = r.scaling_note()
+    if note:
+        out += ["", f"Points: {note}."]
     todo = r.edits()
     if todo:
         out += [

@@ -72,6 +72,9 @@ def render_text(
             f"  {COMPONENT_LABEL[c.name]:<26}{found:>9}{c.coverage * 100:>9.0f}%"
             f"{c.weight * 100:>7.0f}%{c.points:>8.1f}"
         )
+    note = report.scaling_note()
+    if note:
+        out += _wrap(f"Points: {note}.", "  ", "  ")
     t = report.title_fit
     out.append("")
     out += _wrap(
