@@ -14,7 +14,14 @@ import pytest
 
 from amfit import terms
 from amfit.resources import data_path
-from amfit.termkinds import chief_officer, person_noun, place_name, singulars, wrapper_head
+from amfit.termkinds import (
+    chief_officer,
+    person_noun,
+    person_word,
+    place_name,
+    singulars,
+    wrapper_head,
+)
 from amfit.termrules import (
     Context,
     adjective_tail,
@@ -30,6 +37,7 @@ from amfit.termrules import (
     reason,
     sentence_opener,
     time_zone,
+    title_role,
     verb_tail,
 )
 
@@ -416,3 +424,27 @@ def test_wrapper_words_are_fresh_when_the_corpus_is_there() -> None:
         pytest.skip("the corpus (../shared/corpus) is not here")
     script = ROOT / "scripts" / "build_wrapper_words.py"
     assert subprocess.run([sys.executable, str(script), "--check"]).returncode == 0
+
+
+#: (surface, in the title, always capitalised, dropped?) for title_role.
+TITLE_ROLES = [
+    ("scientist", True, False, True),  # "Data Scientist" ad, lower-case in its body
+    ("designer", True, False, True),
+    ("recruiter", True, False, True),
+    ("scientist", False, False, False),  # not the ad's own role
+    ("Docker", True, True, False),  # a tool named after a trade, always capitalised
+    ("data scientist", True, False, False),  # two words: person_noun's case
+    ("python", True, False, False),  # not a noun for people
+]
+
+
+@pytest.mark.parametrize(("surface", "in_title", "caps", "dropped"), TITLE_ROLES)
+def test_title_role_drops_the_postings_own_role(surface, in_title, caps, dropped) -> None:
+    context = Context(in_title=in_title, always_capitalised=caps)
+    assert title_role(surface, context) is dropped
+    assert (reason(surface, context) == "title role") is dropped
+
+
+def test_person_word_takes_singulars_and_plurals() -> None:
+    assert person_word("Scientist") and person_word("scientists") and person_word("recruiters")
+    assert not person_word("kafka") and not person_word("data-scientist")

@@ -218,12 +218,13 @@ def reference_salient_terms(units: list[Unit], covered: list[tuple[int, int]]) -
         made = makes.get(key)
         context = Context(
             after_to=key in after_to,
-            brand_prefix=made is not None and len(made) >= 2,
+            brand_prefix=made is not None and len(made) >= 1,
             in_title=key in title,
             fragment=cut.get(key, False),
             seen_in=df,
             listed_in=load_term_items().df.get(key, 0),
             opens_sentence=key in opens,
+            always_capitalised=always_capitalised,
         )
         if reason(first[key][0], context) or single:
             continue
@@ -282,6 +283,17 @@ def test_a_repeated_industry_word_is_a_term(every_term_listed) -> None:
     term = fast[0]
     assert term.count == 3 and term.text == "freight" and term.line == 4
     assert term.weight >= MIN_TERM_WEIGHT
+
+
+def test_a_makers_name_before_its_one_product_is_not_a_term(every_term_listed) -> None:
+    text = FREIGHT + (
+        "- Build freight pipelines on Apache Airflow.\n"
+        "- Tune Apache Airflow jobs and Apache Airflow alerts.\n"
+    )
+    fast, slow = posting_terms(text)
+    texts = {t.text for t in fast}
+    assert "Apache" not in texts and "Airflow" in texts
+    assert [t.key for t in fast] == [t.key for t in slow]
 
 
 def test_stop_words_and_taxonomy_words_are_never_terms() -> None:

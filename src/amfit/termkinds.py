@@ -74,6 +74,12 @@ def person_noun(surface: str) -> bool:
     return len(words) == 2 and last[:1].islower() and last in people
 
 
+def person_word(word: str) -> bool:
+    """Is ``word`` (any case, singular or plural) a noun for people?"""
+    people, lower = _lemmas("person_nouns.txt"), word.lower()
+    return word.isalpha() and (lower in people or any(s in people for s in singulars(lower)))
+
+
 def place_name(surface: str) -> bool:
     """A term holding a capitalised name of a country, region or city."""
     places = _lemmas("place_names.txt")

@@ -69,7 +69,7 @@ from functools import cache
 
 from .nlp import Token
 from .resources import data_path
-from .termkinds import chief_officer, person_noun, place_name, wrapper_head
+from .termkinds import chief_officer, person_noun, person_word, place_name, wrapper_head
 
 #: Word endings of verbs, adverbs and adjectives ("agreed", "enduring",
 #: "infrequently", "discerning"): a skill a posting asks for is a noun.
@@ -100,7 +100,7 @@ class Context:
     """Where a candidate term stands in its posting."""
 
     after_to: bool = False  # its first word follows "to" (two-word terms)
-    brand_prefix: bool = False  # always right before other capitalised words
+    brand_prefix: bool = False  # always right before another capitalised word
     in_title: bool = False  # a word of the posting's title
     fragment: bool = False  # cut from a hyphenated word or a figure, wherever seen
     # Background ads that use the term and that name it as an item (-1: not
@@ -108,6 +108,7 @@ class Context:
     seen_in: int = 0
     listed_in: int = -1
     opens_sentence: bool = False  # one word, first seen as the first word of a sentence
+    always_capitalised: bool = False  # every word capitalised wherever the posting uses it
 
 
 @cache
@@ -249,7 +250,11 @@ def infinitive(surface: str, context: Context = Context()) -> bool:
 
 
 def brand_prefix(surface: str, context: Context = Context()) -> bool:
-    """One capitalised word only ever written before other product names."""
+    """One capitalised word the posting only ever writes right before
+    another capitalised one: a maker's name before its product ("Apache"
+    of "Apache Airflow", "Google" of "Google Analytics"). The product, or
+    the pair, is the skill; the maker alone is not. (Two products used to
+    be needed: that kept "Apache" in every ad that names only Airflow.)"""
     return context.brand_prefix and " " not in surface
 
 
@@ -293,6 +298,26 @@ MIN_LISTED_ADS = 2
 MIN_LISTED_SHARE = 0.5
 
 
+def title_role(surface: str, context: Context) -> bool:
+    """One noun for people that is a word of the posting's own title.
+
+    What: "scientist" of a "Data Scientist" ad, "designer" of a "Web
+    Designer" one.
+    Why: it names the job, not a skill a person could add. A lone singular
+    person noun elsewhere stays (:func:`~amfit.termkinds.person_noun`), and
+    so does one always capitalised: tools are named after trades
+    ("Docker", "Looker").
+    Example: "scientist" in a Data Scientist ad is dropped.
+    Use instead: the title comparison, which already scores the role.
+    """
+    return (
+        context.in_title
+        and not context.always_capitalised
+        and " " not in surface
+        and person_word(surface)
+    )
+
+
 def never_listed(surface: str, context: Context) -> bool:
     """Background ads seldom name the term as an item of its own.
 
@@ -329,6 +354,7 @@ RULES: tuple[tuple[str, Callable[..., bool], bool], ...] = (
     ("fragment", fragment, True),
     ("sentence opener", sentence_opener, True),
     ("person noun", person_noun, False),
+    ("title role", title_role, True),
     ("place name", place_name, False),
     ("chief officer", chief_officer, False),
     ("wrapper head", wrapper_head, False),

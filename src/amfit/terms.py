@@ -149,7 +149,7 @@ def salient_terms(
     opens: set[str] = set()  # words first seen opening a sentence (termrules.sentence_opener)
     cut: dict[str, bool] = {}  # a fragment at every occurrence so far (termrules.fragment)
     # Capitalised words and the capitalised words right after them (None:
-    # once not so): a maker's name before its products (termrules.brand_prefix).
+    # once not so): a maker's name before its product (termrules.brand_prefix).
     before_caps: dict[str, set[str] | None] = {}
     title_keys = {t.key for u in units if u.section == "title" for g in segments(u.text) for t in g}
     names, odd = not_skills(units, ignored_sections, company)
@@ -236,12 +236,13 @@ def salient_terms(
         makes = before_caps.get(key)
         context = Context(
             after_to=key in after_to,
-            brand_prefix=makes is not None and len(makes) >= 2,
+            brand_prefix=makes is not None and len(makes) >= 1,
             in_title=key in title_keys,
             fragment=cut.get(key, False),
             seen_in=df,
             listed_in=listed.get(key, 0),
             opens_sentence=key in opens,
+            always_capitalised=all(capitalised.get(p, False) for p in parts),
         )
         if reason(surface, context) or single or (reject and reject(key, surface)):
             # A word used once is as often an aside as an ask: a term the user
