@@ -189,3 +189,29 @@ def test_scaled_points_say_why(resume: str, posting: str | None, why: str) -> No
         assert why in note and f"gives {given:.1f}" in note and given > report.score + 1
     else:
         assert note == "" and abs(given - report.score) < 0.05
+
+
+def test_another_roles_asks_are_marked_and_never_edits() -> None:
+    """A hunting ask the account manager's resume lacks is marked as another
+    role's ask in the result model (JSON ``other_role``) and every format, with
+    no points; the same asks on an AE resume are ordinary edits."""
+    from amfit.render import render
+
+    posting = (ROOT / "examples/postings/account-executive.txt").read_text(encoding="utf-8")
+    by_resume = {}
+    for name in ("strong.md", "ae.md"):
+        resume = (ROOT / "examples/resumes" / name).read_text(encoding="utf-8")
+        by_resume[name] = default_scorer().score(resume, posting, lint=None, checks=False)
+    am, ae = by_resume["strong.md"], by_resume["ae.md"]
+    marked = [k for k in am.keywords if k.other_role]
+    assert marked and all(k.points == 0 and k.status != "found" for k in marked)
+    assert {k.label for k in marked} <= set(am.role_fit.new_business)
+    assert not {k.id for k in marked} & {k.id for k in am.edits()}
+    data = {k["id"]: k["other_role"] for k in am.to_dict()["keywords"]}
+    assert {i for i, v in data.items() if v} == {k.id for k in marked}
+    assert not any(k.other_role for k in ae.keywords)
+    text = render(am, "text")
+    assert text.count("missing: another role's ask") == sum(k.status == "missing" for k in marked)
+    assert "another role's ask" in render(am, "markdown")
+    assert "another role&rsquo;s ask" in render(am, "html")
+    assert "another role" not in render(ae, "text")

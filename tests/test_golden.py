@@ -25,6 +25,10 @@ PAIRS = [
     ("strong", "mid-market-account-manager"),
     ("weak", "smb-account-manager"),
     ("ae", "account-executive"),
+    # An account manager against a hunting role: another role's asks marked.
+    ("strong", "account-executive"),
+    # Keyword stuffing: the score held under the strong-fit band, and why.
+    ("stuffed", "smb-account-manager"),
 ]
 
 

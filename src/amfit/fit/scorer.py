@@ -183,6 +183,7 @@ class Scorer:
                     ats_literal=literal,
                     points=points,
                     placement=placement,
+                    other_role=other_role and status != "found",
                 )
             )
         lint_report = None

@@ -59,6 +59,7 @@ class KeywordResult:
         "evidence",
         "ats_literal",
         "points",
+        "other_role",
         "placement",
         "tfidf_weight",
     )
@@ -70,6 +71,10 @@ class KeywordResult:
     ats_literal: bool
     points: float  # points the score would gain with full evidence (by rescoring)
     placement: Placement | None
+    #: A hunting ask (new logos, prospecting, leading reps) this
+    #: account-management resume does not show: it marks the posting as
+    #: another kind of job (role fit), so it is never an edit to make.
+    other_role: bool = False
 
     @property
     def id(self) -> str:

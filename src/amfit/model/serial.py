@@ -11,7 +11,7 @@ from typing import Any
 #: ``extraction`` report of each input, 1.3 the resume ``checks`` and text,
 #: 1.4 the bullets' ``rewrite_note``, 1.5 the ``form`` of each posting ask,
 #: 1.6 ``role_fit``, ``top_edits`` and the title fit's ``reason``).
-SCHEMA_VERSION = "1.6"
+SCHEMA_VERSION = "1.7"
 
 _LEAVES = frozenset({str, int, float, bool, type(None)})
 

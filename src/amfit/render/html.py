@@ -192,6 +192,9 @@ def _keyword_table(report: Report) -> str:
             place = _where_found(k) if k.status == "found" else _placement(k) or _where_found(k)
             if k.status == "partial" and k.evidence:
                 place = f"found: {_where_found(k)}<br>would go: {_placement(k)}"
+            if k.other_role:
+                place = f"{place}<br>" if k.status == "partial" else ""
+                place += "another role&rsquo;s ask (see role fit): no edit to make"
             pts = f"+{k.points:.1f}" if k.points else ""
             rows.append(
                 f'<tr><th scope="row">{_e(k.label)}</th><td>{_badge(k.status, STATUS_TEXT[k.status])}</td>'

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Report
-from .text import COMPONENT_LABEL, TIER_TITLE
+from .text import COMPONENT_LABEL, OTHER_ROLE_NOTE, TIER_TITLE
 
 STATUS = {"found": "found", "partial": "listed only", "missing": "**missing**"}
 
@@ -82,7 +82,10 @@ def render_markdown(report: Report, *, explain: bool = False) -> str:
             why = k.tier_reason
             if explain and k.tfidf_weight is not None:
                 why += f" (TF-IDF {k.tfidf_weight:.2f})"
-            out.append(f"| {_cell(k.label)} | {STATUS[k.status]} | {resume} | {_cell(why)} |")
+            status = STATUS[k.status] + (" (another role's ask)" if k.other_role else "")
+            out.append(f"| {_cell(k.label)} | {status} | {resume} | {_cell(why)} |")
+    if any(k.other_role for k in r.keywords):
+        out += ["", f"*{OTHER_ROLE_NOTE[0].upper()}{OTHER_ROLE_NOTE[1:]}.*"]
     if r.lint is not None and r.lint.findings():
         from .lint import markdown_findings, summary_line
 

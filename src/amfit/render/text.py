@@ -18,12 +18,20 @@ COMPONENT_LABEL = {
 TIER_TITLE = {"must": "Must-have", "nice": "Nice-to-have", "term": "Posting-specific terms"}
 
 
+#: Said once under the keyword tables when a row is another role's ask.
+OTHER_ROLE_NOTE = (
+    "another role's ask: a hunting ask (new logos, prospecting, leading reps) this "
+    "account-management resume does not show; it marks the posting as another kind "
+    "of job (see Role fit), so it is no edit to make"
+)
+
+
 def _where(k: KeywordResult) -> str:
     if k.status == "found" or k.status == "partial":
         e = k.evidence[0]
         place = "bullet" if e.in_bullet else e.section
         return f"{place}, line {e.line} ({e.how})"
-    return "missing"
+    return "missing: another role's ask" if k.other_role else "missing"
 
 
 def _explain(k: KeywordResult, resume_lean: float | None = None) -> list[str]:
@@ -107,6 +115,9 @@ def render_text(
             if explain:
                 for line in _explain(k, lean):
                     out += _wrap(line, " " * 10, " " * 8)
+    if any(k.other_role and k.status == "missing" for k in report.keywords):
+        out.append("")
+        out += _wrap(f"{OTHER_ROLE_NOTE}.", "  ", "  ")
     todo = report.edits()
     if todo:
         out.append("")
