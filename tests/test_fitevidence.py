@@ -215,3 +215,54 @@ def test_another_roles_asks_are_marked_and_never_edits() -> None:
     assert "another role's ask" in render(am, "markdown")
     assert "another role&rsquo;s ask" in render(am, "html")
     assert "another role" not in render(ae, "text")
+
+
+def test_lift_hold_takes_the_fewest_heaviest_must_haves() -> None:
+    from amfit.fit.hold import lift_hold
+
+    item = weights.Item
+    # Must-have weight 3.5: 1 shown in experience (29%), the rest listed.
+    items = [
+        item("a", "must", 1.0, weights.EVIDENCE_FULL),
+        item("b", "must", 0.6, weights.EVIDENCE_LISTED),
+        item("c", "must", 1.5, weights.EVIDENCE_LISTED),
+        item("d", "must", 0.4, weights.EVIDENCE_LISTED),
+    ]
+    before, _ = weights.compute(items, 1.0)
+    assert weights.thin_evidence(items) and before > weights.THIN_EVIDENCE_KNEE
+    chosen, after = lift_hold(items, [1, 2, 3], 1.0)
+    # "c" (1.5) takes the share to 71%: one is enough, and it is the heaviest.
+    assert chosen == (2,)
+    lifted = list(items)
+    lifted[2] = item("c", "must", 1.5, weights.EVIDENCE_FULL)
+    assert after == weights.compute(lifted, 1.0)[0] and after > before
+    # Without "c" it takes "b" and "d" together (57%; "b" alone is 46%).
+    assert lift_hold(items, [3, 1], 1.0)[0] == (1, 3)
+    assert lift_hold(items, [3], 1.0) is None  # 40%: not enough
+    assert lift_hold(lifted, [1, 3], 1.0) is None  # nothing held
+
+
+def test_a_held_report_names_the_edits_that_lift_it_together() -> None:
+    from amfit.render import render
+
+    posting = (ROOT / "examples/postings/smb-account-manager.txt").read_text(encoding="utf-8")
+    reports = {}
+    for name in ("stuffed.md", "strong.md"):
+        resume = (ROOT / "examples/resumes" / name).read_text(encoding="utf-8")
+        reports[name] = default_scorer().score(resume, posting, lint=None, checks=False)
+    held, strong = reports["stuffed.md"], reports["strong.md"]
+    assert strong.hold is None and strong.hold_note() == ""
+    hold = held.hold
+    assert hold is not None and hold.evidence_share < hold.needed
+    by_id = {k.id: k for k in held.keywords}
+    for i in hold.keywords:
+        k = by_id[i]
+        assert k.tier == "must" and k.status != "found"
+        assert k.placement is not None and k.placement.section == "experience"
+    # Together they add far more than the best single edit shows.
+    assert hold.points >= max(k.points for k in held.edits()) + 1.0
+    assert abs(hold.score - held.score - hold.points) < 0.15
+    assert hold.score >= weights.STRONG_FIT
+    assert held.to_dict()["hold"]["keywords"] == list(hold.keywords)
+    for fmt in ("text", "markdown", "html"):
+        assert f"+{hold.points:.1f} points" in render(held, fmt)

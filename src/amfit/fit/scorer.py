@@ -34,6 +34,7 @@ from ..textio import check_text
 from ..titles import compare_titles
 from . import asks, weights
 from .evidence import PreparedResume, collect_evidence, term_hits
+from .hold import hold_lift
 from .placement import place
 from .role import family_title, pick_role, resume_lean, role_fit
 
@@ -199,13 +200,17 @@ class Scorer:
         matched = sum(1 for r in results if r.ats_literal)
         total = len(results)
         warnings = _warnings(resume, analysis, fit.reason if fit.cap is not None else "")
+        hold = None
         if score > weights.THIN_EVIDENCE_KNEE and weights.thin_evidence(items):
             warnings += (
                 f"held under the strong-fit band: {weights.evidence_share(items):.0%} of the "
                 f"must-have weight is shown in experience ({weights.STRONG_FIT_EVIDENCE:.0%} "
                 "needed); listed keywords count, but not as evidence",
             )
+            hold = hold_lift(items, results, title_value, fit.cap, score)
         ranked = sorted((r for r in results if r.points > 0), key=lambda r: (-r.points, r.id))
+        if hold is not None and ranked and hold.points < ranked[0].points + 1.0:
+            hold = None  # the best single edit lifts it already: nothing to add
         return Report(
             schema_version=SCHEMA_VERSION,
             amfit_version=__version__,
@@ -244,6 +249,7 @@ class Scorer:
             checks=checks_report,
             role_fit=fit,
             top_edits=tuple(r.id for r in ranked[:3]),
+            hold=hold,
         )
 
 

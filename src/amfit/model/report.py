@@ -158,6 +158,18 @@ class RoleFit:
 
 
 @dataclass(frozen=True, slots=True)
+class HoldLift:
+    """A score held under the strong-fit band for thin evidence, and the
+    must-haves that, shown in experience with a result, lift the hold."""
+
+    evidence_share: float  # 0-1, must-have weight shown in experience now
+    needed: float  # 0-1, the share that lifts the hold
+    keywords: tuple[str, ...]  # ids of the must-haves to show, heaviest first
+    score: float  # the score with all of them shown
+    points: float  # what they add together
+
+
+@dataclass(frozen=True, slots=True)
 class AtsLiteral:
     """How many asked keywords the resume holds word for word."""
 
@@ -204,6 +216,7 @@ class Report:
     checks: ChecksReport | None = None  # resume checks (amfit.checks), when run
     role_fit: RoleFit | None = None  # role fit, explained (schema 1.4)
     top_edits: tuple[str, ...] = ()  # ids of the (up to) three edits that add most
+    hold: HoldLift | None = None  # the score held for thin evidence, and what lifts it (1.7)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data, fields in declaration order."""
@@ -239,6 +252,25 @@ class Report:
         return (
             f"weight x coverage gives {given:.1f}; {why} (see the warning), "
             f"so each component's points are scaled to {self.score:.1f}"
+        )
+
+    def hold_note(self) -> str:
+        """The edit that lifts a held score, in words ("" when not held)."""
+        h = self.hold
+        if h is None:
+            return ""
+        by_id = {k.id: k.label for k in self.keywords}
+        labels = [f'"{by_id[i]}"' for i in h.keywords]
+        listed = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
+        where = (
+            "an experience bullet with a figure or result"
+            if len(labels) == 1
+            else "experience bullets, each with a figure or result,"
+        )
+        return (
+            f"{'together: ' if len(labels) > 1 else ''}show {listed} in {where} "
+            f"and the hold lifts ({h.evidence_share:.0%} of the must-have weight is shown "
+            f"in experience, {h.needed:.0%} needed): +{h.points:.1f} points, to {h.score:.0f}"
         )
 
     def edits(self) -> tuple[KeywordResult, ...]:

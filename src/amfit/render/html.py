@@ -175,7 +175,9 @@ def _edits(report: Report) -> str:
             + (f"<br>where: {where}" if where else "")
             + "</li>"
         )
-    return f'<ol class="edits">{"".join(items)}</ol>'
+    lift = report.hold_note()
+    lift = f"<p><strong>{_e(lift[0].upper() + lift[1:])}.</strong></p>" if lift else ""
+    return f'{lift}<ol class="edits">{"".join(items)}</ol>'
 
 
 def _keyword_table(report: Report) -> str:

@@ -40,10 +40,13 @@ def render_markdown(report: Report, *, explain: bool = False) -> str:
     if note:
         out += ["", f"Points: {note}."]
     todo = r.edits()
+    if todo or r.hold is not None:
+        out += ["", "## What to add"]
+    if r.hold is not None:
+        note = r.hold_note()
+        out += ["", f"**{note[0].upper()}{note[1:]}.**"]
     if todo:
         out += [
-            "",
-            "## What to add",
             "",
             "| Points | Keyword | Tier | Status | Where |",
             "|---:|---|---|---|---|",

@@ -100,6 +100,11 @@ def render_text(
             p = k.placement
             where = f" -> {p.section}" + (f" line {p.line}" if p and p.line else "") if p else ""
             out += _wrap(f'+{k.points:.1f}  add "{k.label}"{where}', " " * 8, "  ")
+    if report.hold is not None:
+        if not top:
+            out += ["", s("Top edits", "bold")]
+        note = report.hold_note()
+        out += _wrap(f"{note[0].upper()}{note[1:]}.", "  ", "  ")
     for tier in ("must", "nice", "term"):
         group = [k for k in report.keywords if k.tier == tier]
         if not group:
