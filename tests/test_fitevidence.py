@@ -191,18 +191,27 @@ def test_scaled_points_say_why(resume: str, posting: str | None, why: str) -> No
         assert note == "" and abs(given - report.score) < 0.05
 
 
+def _example_reports(posting: str, *resumes: str) -> list:
+    """Reports of bundled example resumes against one bundled posting."""
+    text = (ROOT / "examples/postings" / f"{posting}.txt").read_text(encoding="utf-8")
+    return [
+        default_scorer().score(
+            (ROOT / "examples/resumes" / f"{r}.md").read_text(encoding="utf-8"),
+            text,
+            lint=None,
+            checks=False,
+        )
+        for r in resumes
+    ]
+
+
 def test_another_roles_asks_are_marked_and_never_edits() -> None:
     """A hunting ask the account manager's resume lacks is marked as another
     role's ask in the result model (JSON ``other_role``) and every format, with
     no points; the same asks on an AE resume are ordinary edits."""
     from amfit.render import render
 
-    posting = (ROOT / "examples/postings/account-executive.txt").read_text(encoding="utf-8")
-    by_resume = {}
-    for name in ("strong.md", "ae.md"):
-        resume = (ROOT / "examples/resumes" / name).read_text(encoding="utf-8")
-        by_resume[name] = default_scorer().score(resume, posting, lint=None, checks=False)
-    am, ae = by_resume["strong.md"], by_resume["ae.md"]
+    am, ae = _example_reports("account-executive", "strong", "ae")
     marked = [k for k in am.keywords if k.other_role]
     assert marked and all(k.points == 0 and k.status != "found" for k in marked)
     assert {k.label for k in marked} <= set(am.role_fit.new_business)
@@ -245,12 +254,7 @@ def test_lift_hold_takes_the_fewest_heaviest_must_haves() -> None:
 def test_a_held_report_names_the_edits_that_lift_it_together() -> None:
     from amfit.render import render
 
-    posting = (ROOT / "examples/postings/smb-account-manager.txt").read_text(encoding="utf-8")
-    reports = {}
-    for name in ("stuffed.md", "strong.md"):
-        resume = (ROOT / "examples/resumes" / name).read_text(encoding="utf-8")
-        reports[name] = default_scorer().score(resume, posting, lint=None, checks=False)
-    held, strong = reports["stuffed.md"], reports["strong.md"]
+    held, strong = _example_reports("smb-account-manager", "stuffed", "strong")
     assert strong.hold is None and strong.hold_note() == ""
     hold = held.hold
     assert hold is not None and hold.evidence_share < hold.needed
