@@ -83,6 +83,22 @@ def assert_keeps_every_number(original: str, rewrite: str | None) -> None:
             ["retention", "expansion"],
         ),
         (
+            "Coached and hired 6 new reps for the inside sales desk",
+            ["Lifted [team result", "by coaching and hiring 6 new reps"],
+            [],
+        ),
+        # A team word with no verb of leading people before it is no team story.
+        (
+            "Participated in team meetings and training sessions",
+            ["[outcome", "by taking part in team meetings"],
+            ["[team result"],
+        ),
+        (
+            "Form strategic partnerships with ecommerce vendors and technical specialists",
+            ["by forming strategic partnerships"],
+            ["[team result"],
+        ),
+        (
             "Handled duties including but not limited to: scheduling, invoicing and filing",
             ["including but not limited to: scheduling"],
             [", ["],

@@ -37,6 +37,8 @@ RESULTS = {
     "account": ("Delivered", "[account result: renewals, retention or expansion]"),
     "duty": ("Delivered", "[outcome: what changed, by how much]"),
 }
+#: Most words between a leading verb and its team word (:func:`_leads_a_team`).
+TEAM_VERB_GAP = 4
 BOOK_SCOPE = "across [book: N {segment}accounts, $X ARR]"
 BOOK_COUNT = "across [N {segment}accounts]"
 
@@ -44,8 +46,8 @@ _SAVE = re.compile(r"\b(at[- ]risk|churn\w*|save[ds]?|rescu\w*|win[- ]?back|canc
 _QBR = re.compile(r"\b(qbrs?|ebrs?|business reviews?)\b", re.I)
 _RETENTION = re.compile(r"\b(renew\w*|retention|retain\w*)\b", re.I)
 _TEAM = re.compile(
-    r"\b(team|reps|representatives|associates|staff|interns|direct reports|specialists|agents|"
-    r"coach\w*|mentor\w*)\b",
+    r"\b(teams?|reps|representatives|associates|staff|interns|direct reports|specialists|"
+    r"agents|new hires|juniors|colleagues|team members)\b",
     re.I,
 )
 _JOIN = r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+|\s*/\s*)"
@@ -69,9 +71,22 @@ def shape_of(ctx: BulletContext, codes: set[str]) -> str:
         return "expansion"
     if account and _RETENTION.search(text):
         return "retention"
-    if _TEAM.search(text) and not account:
+    if not account and _leads_a_team(text):
         return "team"
     return "account" if account else "duty"
+
+
+def _leads_a_team(text: str) -> bool:
+    """A verb of leading people at most :data:`TEAM_VERB_GAP` words before a
+    team word ("Managed a team of 6", "coached new reps")."""
+    teams = [m.start() for m in _TEAM.finditer(text)]
+    if not teams:
+        return False
+    for verb in words.find_all("team_lead_verbs", text):
+        gap = [t for t in teams if t >= verb.end()]
+        if gap and len(text[verb.end() : gap[0]].split()) <= TEAM_VERB_GAP:
+            return True
+    return False
 
 
 def star(ctx: BulletContext, codes: set[str], core: str) -> str:
