@@ -373,6 +373,21 @@ def test_the_scorer_judges_an_inverted_title_by_its_family() -> None:
     assert rep.role_fit.family_from == "title"
 
 
+def test_an_inverted_resume_title_is_read_by_its_family() -> None:
+    """ "Manager, Key Accounts" is a key account role: picked over the later
+    role of no known family, and compared by its family."""
+    resume = (
+        "# Ann Lee\n\n## Experience\n"
+        "### Software Engineer, Acme (2021 - Present)\n- Built the billing service\n"
+        "### Manager, Key Accounts, Acme (2016 - 2021)\n"
+        "- Grew a book of 30 key accounts to $2M ARR\n"
+    )
+    rep = default_scorer().score(resume, AM_POSTING, lint=None, checks=False)
+    assert rep.title_fit.resume_title == "Manager, Key Accounts"
+    assert "account role" in rep.title_fit.reason and "Software Engineer" in rep.title_fit.reason
+    assert rep.title_fit.level in ("same", "family")
+
+
 _BOOK_BODY = (
     "\n\n## Responsibilities\n"
     "- Own the renewal of a book of business of 40 accounts\n"

@@ -186,7 +186,9 @@ def pick_role(resume: Resume, posting_title: str, as_title: str = "") -> ResumeR
     if as_title:
         return ResumeRole(as_title, 0, "the role you target (--as)")
     posting_title = family_title(posting_title)
-    known = [(r, family_of(r.title)) for r in resume.roles]
+    # Read as the posting's title is: "Manager, Key Accounts" is a Key
+    # Account Manager, "Manager, Business Development" a BD manager.
+    known = [(r, family_of(family_title(r.title))) for r in resume.roles]
     roles = [r for r, f in known if f is not None and f.id in ACCOUNT_FAMILIES]
     kind = "account role"
     if not roles:
@@ -198,7 +200,10 @@ def pick_role(resume: Resume, posting_title: str, as_title: str = "") -> ResumeR
         return ResumeRole("", 0, "no role found in the resume")
     ranked = sorted(
         enumerate(roles),
-        key=lambda ir: (_LEVEL_RANK[compare_titles(ir[1].title, posting_title).level], ir[0]),
+        key=lambda ir: (
+            _LEVEL_RANK[compare_titles(family_title(ir[1].title), posting_title).level],
+            ir[0],
+        ),
     )
     i, role = ranked[0]
     latest = resume.roles[0].title

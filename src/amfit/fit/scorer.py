@@ -145,7 +145,7 @@ class Scorer:
             items.append(weights.Item(k.id, component, weight, strength))
 
         chosen = pick_role(resume, analysis.posting.title, as_title)
-        match = compare_titles(chosen.title, family_title(analysis.posting.title))
+        match = compare_titles(family_title(chosen.title), family_title(analysis.posting.title))
         fit = role_fit(match, analysis, self.concepts, prepared.concept_hits)
         title_value: float | None = fit.value
         if not analysis.posting.title:
