@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from amfit.model import SCHEMA_VERSION
 from conftest import ROOT, posting_path, resume_path
 
 pytestmark = pytest.mark.slow
@@ -96,7 +97,7 @@ def test_installed_wheel_runs_from_another_directory(wheel, tmp_path):
         text=True,
     )
     assert result.returncode == 0, result.stderr
-    assert '"schema_version": "1.6"' in result.stdout
+    assert f'"schema_version": "{SCHEMA_VERSION}"' in result.stdout
     for code, expect in (
         ("import amfit.resources as r; print(r.resource_dir('keywords'))", str(target)),
         # The installed taxonomy's phrase keys are current, so they are read.
