@@ -63,7 +63,7 @@ and tests.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -132,42 +132,11 @@ def stop_words() -> frozenset[str]:
     return frozenset(words)
 
 
-def note_maker(makes: dict[str, set[str] | None], seg: Sequence[Token], i: int) -> None:
-    """Note, for :func:`brand_prefix`, the capitalised word right after the
-    candidate ``seg[i]`` ("Acme" of "Acme Docs"), or None for good once
-    the candidate is written lower-case or stands before anything else."""
-    tok = seg[i]
-    if not tok.text[:1].isupper():
-        makes[tok.key] = None
-    elif (after := makes.get(tok.key, set())) is not None:
-        nxt = seg[i + 1] if i + 1 < len(seg) else None
-        if (
-            nxt is not None
-            and nxt.text[:1].isupper()
-            and not nxt.text.isupper()
-            and nxt.start == tok.end + 1
-        ):
-            makes[tok.key] = after | {nxt.text}
-        else:
-            makes[tok.key] = None
-
-
-def hyphen_between(text: str, left: Token, right: Token) -> bool:
-    """Are two tokens the halves of one hyphenated word ("in-app")?"""
-    return right.start == left.end + 1 and text[left.end] == "-"
-
-
 def opens_sentence(text: str, tok: Token) -> bool:
     """Does ``tok`` open a sentence of ``text``: nothing but spaces before it,
     or the end of a sentence ("Occasionally" of "... calls. Occasionally
     lead"), not a bracket or a bold mark ("(ideally Angular", "**Angular**")?"""
     return text[: tok.start].rstrip()[-1:] in ("", ".", "!", "?", ":")
-
-
-def counts_what_follows(word: str) -> bool:
-    """A figure that counts what follows ("30" of "30 minute video"), not a
-    list number ("1." or "2)")."""
-    return word[:1].isdigit() and word[-1:] not in ".)"
 
 
 def common_words() -> frozenset[str]:

@@ -29,9 +29,6 @@ from .nlp import Token, segments
 from .termnames import not_skills as not_skills  # re-exported
 from .termrules import (
     Context,
-    counts_what_follows,
-    hyphen_between,
-    note_maker,
     opens_sentence,
     reason,
 )
@@ -148,9 +145,10 @@ def salient_terms(
     after_to: set[str] = set()  # pairs whose first word follows "to" where first seen
     opens: set[str] = set()  # words first seen opening a sentence (termrules.sentence_opener)
     cut: dict[str, bool] = {}  # a fragment at every occurrence so far (termrules.fragment)
-    # Capitalised words and the capitalised words right after them (None:
-    # once not so): a maker's name before its product (termrules.brand_prefix).
-    before_caps: dict[str, set[str] | None] = {}
+    # Words always written capitalised right before another capitalised word
+    # (False once not so): a maker's name before its product
+    # (termrules.brand_prefix).
+    before_caps: dict[str, bool] = {}
     title_keys = {t.key for u in units if u.section == "title" for g in segments(u.text) for t in g}
     names, odd = not_skills(units, ignored_sections, company)
     odd_at: dict[int, set[int]] = {}  # odd tokens by unit: a word is tested by its start
@@ -158,7 +156,12 @@ def salient_terms(
         odd_at.setdefault(index, set()).add(start)
     content_of = _CONTENT.get
     # The unigrams and bigrams of each run of uncovered content words (see
-    # candidate_runs and run_terms), in one pass.
+    # candidate_runs and run_terms), in one pass. This loop runs for every
+    # word of every posting, so its tests are written out here rather than
+    # called: two tokens are halves of one hyphenated word when one hyphen
+    # parts them ("in-app"); a figure before a pair ("30 minute video")
+    # counts what follows unless it is a list number ("1." or "2)"). What a
+    # pair needs of the word before it is worked out only when a pair forms.
     for unit in units:
         if unit.section in ignored_sections or unit.kind == "heading":
             continue
@@ -168,8 +171,9 @@ def salient_terms(
         text = unit.text
         for seg in segments(text):
             prev: Token | None = None
-            prev_after_to = False
-            prev_cut_left = prev_after_figure = False
+            prev_before: Token | None = None
+            prev_cut_left = False
+            last = len(seg) - 1
             for i, tok in enumerate(seg):
                 ok = content_of(tok.text)
                 if ok is None:
@@ -183,30 +187,44 @@ def salient_terms(
                     prev = None
                     continue
                 key = tok.key
-                note_maker(before_caps, seg, i)
-                capitalised[key] = capitalised.get(key, True) and tok.text[:1].isupper()
+                word = tok.text
+                nxt = seg[i + 1] if i < last else None
+                tied = nxt is not None and nxt.start == tok.end + 1
+                if not word[:1].isupper():
+                    before_caps[key] = False
+                    capitalised[key] = False
+                else:
+                    if before_caps.get(key, True):
+                        after = nxt.text if tied else ""  # type: ignore[union-attr]
+                        before_caps[key] = after[:1].isupper() and not after.isupper()
+                    if key not in capitalised:
+                        capitalised[key] = True
                 counts[key] = counts.get(key, 0) + 1
-                before = seg[i - 1] if i > 0 else None
-                cut_left = before is not None and hyphen_between(text, before, tok)
-                cut_right = i + 1 < len(seg) and hyphen_between(text, tok, seg[i + 1])
-                cut[key] = cut.get(key, True) and (cut_left or cut_right)
+                before = seg[i - 1] if i else None
+                cut_left = (
+                    before is not None and tok.start == before.end + 1 and text[before.end] == "-"
+                )
+                cut_right = tied and text[tok.end] == "-"
+                if cut.get(key, True):
+                    cut[key] = cut_left or cut_right
                 if key not in first:
-                    first[key] = (tok.text, line, section)
+                    first[key] = (word, line, section)
                     if i == 0 and opens_sentence(text, tok):
                         opens.add(key)
                 if prev is not None:
                     pair = f"{prev.key} {key}"
                     counts[pair] = counts.get(pair, 0) + 1
-                    cut[pair] = cut.get(pair, True) and (
-                        prev_cut_left or prev_after_figure or cut_right
-                    )
+                    if cut.get(pair, True):
+                        figure = prev_before is not None and (
+                            prev_before.text[:1].isdigit() and prev_before.text[-1:] not in ".)"
+                        )
+                        cut[pair] = prev_cut_left or cut_right or figure
                     if pair not in first:
-                        first[pair] = (f"{prev.text} {tok.text}", line, section)
-                        if prev_after_to:
+                        first[pair] = (f"{prev.text} {word}", line, section)
+                        if prev_before is not None and prev_before.lower == "to":
                             after_to.add(pair)
-                prev_after_to = before is not None and before.lower == "to"
+                prev_before = before
                 prev_cut_left = cut_left
-                prev_after_figure = before is not None and counts_what_follows(before.text)
                 prev = tok
     # Terms that can never be chosen, whatever their weight, are dropped
     # before weighting (each column of TF-IDF is independent of the others).
@@ -233,10 +251,9 @@ def salient_terms(
             continue
         single = len(parts) == 1 and counts[key] < 2 and not first[key][0].isupper()
         surface = first[key][0]
-        makes = before_caps.get(key)
         context = Context(
             after_to=key in after_to,
-            brand_prefix=makes is not None and len(makes) >= 1,
+            brand_prefix=before_caps.get(key, False),
             in_title=key in title_keys,
             fragment=cut.get(key, False),
             seen_in=df,
@@ -286,6 +303,14 @@ def tfidf_weights(counts: Sequence[int], idf: Sequence[float]) -> list[float]:
 
 def _covered_test(unit: Unit, spans: list[tuple[int, int]]) -> Callable[[Token], bool] | None:
     """A test for words of ``unit`` inside a covered span (None: none is)."""
+    local = _local_spans(unit, spans)
+    if not local:
+        return None
+    return lambda tok: _inside(unit.locate(tok.start)[1], local)
+
+
+def _local_spans(unit: Unit, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The covered spans that reach into ``unit``, in document offsets."""
     lo = unit.pieces[0].start
     hi = unit.pieces[-1].start + len(unit.text) - unit.pieces[-1].offset
     i = max(0, bisect.bisect_right(spans, (lo, float("inf"))) - 1)
@@ -298,9 +323,7 @@ def _covered_test(unit: Unit, spans: list[tuple[int, int]]) -> Callable[[Token],
             break
         if sp[1] > lo:
             local.append(sp)
-    if not local:
-        return None
-    return lambda tok: _inside(unit.locate(tok.start)[1], local)
+    return local
 
 
 def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
