@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import operator
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -144,6 +145,8 @@ SHAPE_NOT_HEAD = frozenset(
 _Found = tuple[str, str, str, float, int, int]
 #: Most unit texts whose hits :class:`Matcher` keeps.
 _UNIT_CACHE_MAX = 20_000
+#: A token's lemma key (Token.key), read in C.
+_KEY = operator.attrgetter("key")
 
 # Whether a match can start at a word (see Matcher._word_flags): no; only a
 # squashed form of two or more words ("cross sell" for "crosssell"); yes.
@@ -375,6 +378,9 @@ class Matcher:
             if not starts:
                 return []
         prefixes = self._prefixes
+        shapes = self._shapes
+        # The segment's lemma keys, so that a window's keys are one slice.
+        keys = tuple(map(_KEY, seg))
         # Where each concept's last hit ends (a token index): a hit inside an
         # earlier one of the same concept adds nothing; other concepts may
         # overlap it.
@@ -385,7 +391,7 @@ class Matcher:
 
         def emit(concept: str, i: int, end: int, hit: _Found) -> None:
             nonlocal covered
-            if self._excluded(concept, seg, i, end - i):
+            if self._excluded(concept, keys, i, end - i):
                 return
             prev_end = ends.get(concept, 0)
             if prev_end > i:
@@ -424,18 +430,18 @@ class Matcher:
             fuzzy = any_oov and fuzzy_first and i >= covered and any(oov[i : i + FUZZY_MAX_WORDS])
             if not can_start and not fuzzy:
                 continue
-            for width, form, how, score in self._match_at(seg, i, oov if fuzzy else None):
+            for width, form, how, score in self._match_at(seg, keys, i, oov if fuzzy else None):
                 end = i + width
                 found = (form.concept, how, form.form, score, seg[i].start, seg[end - 1].end)
                 emit(form.concept, i, end, found)
             if not can_start:
                 continue
-            for rule, end, text in self._shapes_at(seg, i):
+            for rule, end, text in self._shapes_at(seg, keys, i) if keys[i] in shapes else ():
                 shape = f"{rule.start_text} ~ {text}"
                 found = (rule.concept, "shape", shape, 100.0, seg[i].start, seg[end - 1].end)
                 emit(rule.concept, i, end, found)
             if i + 3 < n_tokens and seg[i + 1].lower in _CONJUNCTIONS:
-                for end, form in self._shared_head(seg, i):
+                for end, form in self._shared_head(keys, i):
                     head = (form.concept, "shape", form.form, 100.0, seg[i].start, seg[end - 1].end)
                     emit(form.concept, i, end, head)
         return out
@@ -496,9 +502,12 @@ class Matcher:
             kept.append(f)
         return kept
 
-    def _shapes_at(self, seg: Sequence[Token], i: int) -> list[tuple[_ShapeRule, int, str]]:
-        """Shapes that start at word ``i``: (rule, end token index, object text)."""
-        rules = self._shapes.get(seg[i].key)
+    def _shapes_at(
+        self, seg: Sequence[Token], keys: tuple[str, ...], i: int
+    ) -> list[tuple[_ShapeRule, int, str]]:
+        """Shapes that start at word ``i``: (rule, end token index, object
+        text); ``keys`` are the lemma keys of ``seg``."""
+        rules = self._shapes.get(keys[i])
         if not rules:
             return []
         out: list[tuple[_ShapeRule, int, str]] = []
@@ -506,29 +515,27 @@ class Matcher:
         function = self._function
         # "a growing business", "our expanding footprint": a participle after
         # a determiner is an adjective, not a verb with its object.
-        if i and seg[i].lower.endswith("ing") and seg[i - 1].key in _DETERMINERS:
+        if i and seg[i].lower.endswith("ing") and keys[i - 1] in _DETERMINERS:
             return []
         for rule in rules:
             first = i + len(rule.start)
-            if first > n or (
-                len(rule.start) > 1 and tuple(t.key for t in seg[i:first]) != rule.start
-            ):
+            if first > n or (len(rule.start) > 1 and keys[i:first] != rule.start):
                 continue
             content = 0
             j = first
             while j < n and j - first <= SHAPE_MAX_SPAN:
                 found = None
-                for keys, text in rule.others:
-                    m = len(keys)
-                    if j + m <= n and all(seg[j + x].key == k for x, k in enumerate(keys)):
-                        if j + m < n and seg[j + m].key in SHAPE_NOT_HEAD:
+                key = keys[j]
+                for other, text in rule.others:
+                    m = len(other)
+                    if other[0] == key and j + m <= n and (m == 1 or keys[j : j + m] == other):
+                        if j + m < n and keys[j + m] in SHAPE_NOT_HEAD:
                             continue
                         found = (j + m, text)
                         break
                 if found is not None:
                     out.append((rule, found[0], found[1]))
                     break
-                key = seg[j].key
                 if key in SHAPE_BLOCKERS:
                     break
                 if key not in function:
@@ -538,19 +545,18 @@ class Matcher:
                 j += 1
         return out
 
-    def _shared_head(self, seg: Sequence[Token], i: int) -> list[tuple[int, _Form]]:
+    def _shared_head(self, keys: tuple[str, ...], i: int) -> list[tuple[int, _Form]]:
         """A coordination's first part with the head it shares: in "expansion
         and renewal revenue", "expansion" + "revenue" (word ``i`` is the first
         part, word ``i + 1`` the conjunction)."""
         out: list[tuple[int, _Form]] = []
-        n = len(seg)
+        n = len(keys)
         for second in (1, 2):  # words in the second part before the shared head
             tail = i + 2 + second
             for k in (1, 2):  # words of the shared head
                 if tail + k > n:
                     break
-                keys = (seg[i].key, *(t.key for t in seg[tail : tail + k]))
-                for form in self._by_keys.get(keys, ()):
+                for form in self._by_keys.get(keys[i : i + 1] + keys[tail : tail + k], ()):
                     shared = _Form(form.concept, f"{form.form} (shared head)", False, "")
                     out.append((tail + k, shared))
         return out
@@ -582,7 +588,7 @@ class Matcher:
         return flags
 
     def _match_at(
-        self, seg: Sequence[Token], i: int, oov: list[bool] | None
+        self, seg: Sequence[Token], keys: tuple[str, ...], i: int, oov: list[bool] | None
     ) -> list[tuple[int, _Form, str, float]]:
         """The longest match of each concept starting at word ``i``, as
         (width, form, how, score), longest first; ``oov`` marks the unknown
@@ -607,7 +613,7 @@ class Matcher:
 
         for width in self._widths.get(tok.key, ()):
             if width <= room:
-                forms = self._by_keys.get(tuple(t.key for t in seg[i : i + width]))
+                forms = self._by_keys.get(keys[i : i + width])
                 if forms:
                     add(width, forms)
         # Spelling variants: the same letters split or joined differently
@@ -688,13 +694,13 @@ class Matcher:
             return word.isalpha()
         return word.isalpha() and len(word) >= 4 and tok.key not in self.vocabulary
 
-    def _excluded(self, concept: str, seg: Sequence[Token], i: int, width: int) -> bool:
+    def _excluded(self, concept: str, keys: tuple[str, ...], i: int, width: int) -> bool:
         for ex in self._excludes.get(concept, ()):
             n = len(ex)
             lo = max(0, i - n + 1)
-            hi = min(i + width - 1, len(seg) - n)
+            hi = min(i + width - 1, len(keys) - n)
             for s in range(lo, hi + 1):
-                if tuple(t.key for t in seg[s : s + n]) == ex:
+                if keys[s : s + n] == ex:
                     return True
         return False
 
