@@ -217,7 +217,8 @@ def languages(posting: Posting, resume: Resume) -> list[CheckResult]:
         if not in_context.search(lower) or not named.search(sentence):
             continue
         for name in names:
-            if name in seen or not re.search(rf"\b{name}\b", sentence):
+            # The name as a part of the sentence before the whole-word search.
+            if name in seen or name not in sentence or not re.search(rf"\b{name}\b", sentence):
                 continue
             seen.add(name)
             pref = preferred(unit, sentence)
