@@ -853,3 +853,55 @@ def test_language_patterns_dismiss_exactly_what_the_word_loops_did():
         assert bool(named.search(sentence)) == any(
             re.search(rf"\b{n}\b", sentence) for n in cfg["languages"]
         )
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Plain ASCII Text.", "Straße", "maſter", "İstanbul", "ΣΊΣΥΦΟΣ", ""]
+)
+def test_folded_is_casefold(sentence):
+    from amfit.checks.requirements import folded
+
+    assert folded(sentence, sentence.lower()) == sentence.casefold()
+
+
+def test_sentences_split_as_the_sentence_pattern_does():
+    from amfit.checks.requirements import _SENTENCE, sentences
+    from amfit.posting import IGNORED_SECTIONS
+
+    lines = [
+        "- Own renewals. Grow accounts!  Ask why? Then act; always",
+        "- No stop here",
+        "- Ends with a stop.",
+        "- Dotted.names and e.g.mid-word",
+    ]
+    posting = parse_posting("Account Manager\n\nResponsibilities\n" + "\n".join(lines) + "\n")
+    got = [(s, lower) for _, s, lower in sentences(posting)]
+    want = [
+        (s, s.lower())
+        for u in posting.units
+        if u.kind != "heading" and u.section not in IGNORED_SECTIONS
+        for s in _SENTENCE.split(u.text)
+        if s.strip()
+    ]
+    assert got == want
+    assert len(got) == 8
+
+
+_MODES = ["fully remote", "Remote", "HYBRID", "on-site", "Onsite", "in-office", "in the Office"]
+
+
+@pytest.mark.parametrize("text", [f"This is a {m} role." for m in _MODES] + ["Based in Paris"])
+def test_the_mode_word_test_lets_every_mode_through(text):
+    from amfit.checks.place import _MODE, _ROLE_MODE, _may_name_mode
+
+    if _MODE.search(text) or _ROLE_MODE.search(text):
+        assert _may_name_mode(text)
+    else:
+        assert not _may_name_mode(text)
+
+
+def test_a_long_s_work_mode_is_still_found():
+    # re's IGNORECASE reads "ſ" as "s": the word test must let it through.
+    from amfit.checks.place import _MODE, _may_name_mode
+
+    assert _MODE.search("On-ſite, Paris") and _may_name_mode("On-ſite, Paris")

@@ -384,3 +384,27 @@ def test_matching_is_deterministic(matcher: Matcher) -> None:
     assert matcher.find(units) == first
     again = Matcher(list(load_taxonomy(())), load_background().vocabulary)
     assert again.find(parse_posting(POSTING).units) == first
+
+
+def test_a_line_seen_before_gives_the_hits_of_its_own_place() -> None:
+    """The matcher keeps what it found per unit text: the same line at
+    another place (and a bullet wrapped at another word) gives the hits a
+    fresh matcher finds there, lines and offsets included."""
+    lines = [
+        "- Own renewals and upsell for a book of 40 accounts",
+        "- Manage key accounts across the region and grow",
+        "  the installed base with executive stakeholders",
+        "- Accounts payable and account management experience",
+    ]
+    first = "Responsibilities\n" + "\n".join(lines) + "\n"
+    rewrapped = [lines[0], lines[1] + " the installed", "  base" + lines[2][13:], lines[3]]
+    later = "About us\nWe sell software.\n\nWhat you will do\n" + "\n".join(lines) + "\n"
+    later += "\nAlso\n" + "\n".join(rewrapped) + "\n"
+    warm = Matcher(list(load_taxonomy(())), load_background().vocabulary)
+    before = warm.find(parse_posting(first).units)
+    got = warm.find(parse_posting(later).units)
+    cold = Matcher(list(load_taxonomy(())), load_background().vocabulary)
+    fresh = cold.find(parse_posting(later).units)
+    assert got == fresh
+    assert {h.line for h in got} - {h.line for h in before}  # other lines than the first time
+    assert len({h.line for h in got}) >= 4  # both wrapped bullets hold hits

@@ -45,8 +45,9 @@ from __future__ import annotations
 
 import bisect
 import json
+import operator
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -138,6 +139,14 @@ SHAPE_NOT_HEAD = frozenset(
         "management",
     ]
 )
+
+#: What a unit holds of one hit: (concept, how, form, score, start, end),
+#: the offsets inside the unit's text; :meth:`Matcher._hit` makes the Hit.
+_Found = tuple[str, str, str, float, int, int]
+#: Most unit texts whose hits :class:`Matcher` keeps.
+_UNIT_CACHE_MAX = 20_000
+#: A token's lemma key (Token.key), read in C.
+_KEY = operator.attrgetter("key")
 
 # Whether a match can start at a word (see Matcher._word_flags): no; only a
 # squashed form of two or more words ("cross sell" for "crosssell"); yes.
@@ -313,24 +322,47 @@ class Matcher:
         # Per distinct token text, see _word_flags: most words of a posting
         # can start no match, and are passed over after one dict probe.
         self._word_cache: dict[str, tuple[int, bool, bool]] = {}
+        # Per unit text, what :meth:`_find_in_unit` found (see :meth:`find`).
+        self._unit_cache: dict[object, tuple[_Found, ...]] = {}
 
     # -- matching ---------------------------------------------------------
 
     def find(self, units: Iterable[Unit]) -> list[Hit]:
         """Every hit in the given units, in document order."""
         hits: list[Hit] = []
+        cache = self._unit_cache
         for unit in units:
-            found: list[Hit] = []
-            for seg in segments(unit.text):
-                found.extend(self._find_in_segment(unit, seg))
-            if self._not_near and any(h.concept_id in self._not_near for h in found):
-                found = self._drop_vetoed(unit, found)
-            hits.extend(found)
+            pieces = unit.pieces
+            # What is found in a unit depends on its text alone (and, for a
+            # unit of several lines, on where its lines break): postings of
+            # one employer share whole lines, so each is matched once.
+            key: object = unit.text
+            if len(pieces) > 1:
+                p0 = pieces[0]
+                key = (
+                    unit.text,
+                    *((p.offset, p.line - p0.line, p.start - p0.start) for p in pieces),
+                )
+            found = cache.get(key)
+            if found is None:
+                found = self._find_in_unit(unit)
+                if len(cache) >= _UNIT_CACHE_MAX:  # stay bounded over huge batches
+                    cache.clear()
+                cache[key] = found
+            hits.extend(self._hit(unit, *f) for f in found)
         hits.sort(key=lambda h: (h.start, h.concept_id))
         return hits
 
-    def _find_in_segment(self, unit: Unit, seg: Sequence[Token]) -> list[Hit]:
-        out: list[Hit] = []
+    def _find_in_unit(self, unit: Unit) -> tuple[_Found, ...]:
+        found: list[_Found] = []
+        for seg in segments(unit.text):
+            found.extend(self._find_in_segment(seg))
+        if self._not_near and any(f[0] in self._not_near for f in found):
+            found = self._drop_vetoed(unit, found)
+        return tuple(found) if found else ()
+
+    def _find_in_segment(self, seg: Sequence[Token]) -> list[_Found]:
+        out: list[_Found] = []
         n_tokens = len(seg)
         known = self._word_cache.get
         flags = [known(t.text) or self._word_flags(t) for t in seg]
@@ -346,6 +378,9 @@ class Matcher:
             if not starts:
                 return []
         prefixes = self._prefixes
+        shapes = self._shapes
+        # The segment's lemma keys, so that a window's keys are one slice.
+        keys = tuple(map(_KEY, seg))
         # Where each concept's last hit ends (a token index): a hit inside an
         # earlier one of the same concept adds nothing; other concepts may
         # overlap it.
@@ -354,9 +389,9 @@ class Matcher:
         last: dict[str, tuple[int, int]] = {}
         covered = 0
 
-        def emit(concept: str, i: int, end: int, make: Callable[[], Hit]) -> None:
+        def emit(concept: str, i: int, end: int, hit: _Found) -> None:
             nonlocal covered
-            if self._excluded(concept, seg, i, end - i):
+            if self._excluded(concept, keys, i, end - i):
                 return
             prev_end = ends.get(concept, 0)
             if prev_end > i:
@@ -365,9 +400,8 @@ class Matcher:
                 # same words ("agree the payment terms": the alias).
                 n, prev_start = last[concept]
                 prev = out[n]
-                hit = make()
                 longer = end - i > prev_end - prev_start
-                if end <= prev_end and not (prev.how == "shape" and hit.how != "shape"):
+                if end <= prev_end and not (prev[1] == "shape" and hit[1] != "shape"):
                     return
                 if end > prev_end and not longer:
                     return
@@ -379,7 +413,7 @@ class Matcher:
             ends[concept] = end
             covered = max(covered, end)
             last[concept] = (len(out), i)
-            out.append(make())
+            out.append(hit)
 
         for i in starts:
             can_start, _, fuzzy_first = flags[i]
@@ -396,32 +430,20 @@ class Matcher:
             fuzzy = any_oov and fuzzy_first and i >= covered and any(oov[i : i + FUZZY_MAX_WORDS])
             if not can_start and not fuzzy:
                 continue
-            for width, form, how, score in self._match_at(seg, i, oov if fuzzy else None):
-                window = seg[i : i + width]
-                emit(
-                    form.concept,
-                    i,
-                    i + width,
-                    lambda w=window, f=form, h=how, s=score: self._hit(unit, w, f, h, s),
-                )
+            for width, form, how, score in self._match_at(seg, keys, i, oov if fuzzy else None):
+                end = i + width
+                found = (form.concept, how, form.form, score, seg[i].start, seg[end - 1].end)
+                emit(form.concept, i, end, found)
             if not can_start:
                 continue
-            for rule, end, text in self._shapes_at(seg, i):
-                form = _Form(rule.concept, f"{rule.start_text} ~ {text}", False, "")
-                emit(
-                    rule.concept,
-                    i,
-                    end,
-                    lambda w=seg[i:end], f=form: self._hit(unit, w, f, "shape", 100.0),
-                )
+            for rule, end, text in self._shapes_at(seg, keys, i) if keys[i] in shapes else ():
+                shape = f"{rule.start_text} ~ {text}"
+                found = (rule.concept, "shape", shape, 100.0, seg[i].start, seg[end - 1].end)
+                emit(rule.concept, i, end, found)
             if i + 3 < n_tokens and seg[i + 1].lower in _CONJUNCTIONS:
-                for end, form in self._shared_head(seg, i):
-                    emit(
-                        form.concept,
-                        i,
-                        end,
-                        lambda w=seg[i:end], f=form: self._hit(unit, w, f, "shape", 100.0),
-                    )
+                for end, form in self._shared_head(keys, i):
+                    head = (form.concept, "shape", form.form, 100.0, seg[i].start, seg[end - 1].end)
+                    emit(form.concept, i, end, head)
         return out
 
     def one_ask(self, hits: list[Hit]) -> list[Hit]:
@@ -455,32 +477,37 @@ class Matcher:
         """The concepts the taxonomy calls the same ask as this one."""
         return self._same_ask.get(concept_id, frozenset())
 
-    def _drop_vetoed(self, unit: Unit, hits: list[Hit]) -> list[Hit]:
+    def _drop_vetoed(self, unit: Unit, found: list[_Found]) -> list[_Found]:
         """Hits without a ``not_near`` word of their concept within
         :data:`NOT_NEAR_WINDOW` words (the hit's own words included)."""
         words = [t for seg in segments(unit.text) for t in seg]
         starts = [unit.locate(t.start) for t in words]
-        kept: list[Hit] = []
-        for h in hits:
-            veto = self._not_near.get(h.concept_id)
+        kept: list[_Found] = []
+        for f in found:
+            veto = self._not_near.get(f[0])
             if veto:
                 # The hit's own words, found by bisection (``starts`` is in
                 # document order): a scan of every word for every hit was
                 # quadratic in a long posting.
-                first = bisect.bisect_left(starts, (h.line, h.start))
-                end = bisect.bisect_left(starts, (h.line, h.end))
-                if first < end:
+                line, start = unit.locate(f[4])
+                end = unit.locate(f[5] - 1)[1] + 1
+                first = bisect.bisect_left(starts, (line, start))
+                stop = bisect.bisect_left(starts, (line, end))
+                if first < stop:
                     lo = max(0, first - NOT_NEAR_WINDOW)
-                    hi = end - 1 + NOT_NEAR_WINDOW + 1
+                    hi = stop - 1 + NOT_NEAR_WINDOW + 1
                     near = words[lo:hi]
                     if any(t.lower in veto or t.lower[:-1] in veto for t in near):
                         continue
-            kept.append(h)
+            kept.append(f)
         return kept
 
-    def _shapes_at(self, seg: Sequence[Token], i: int) -> list[tuple[_ShapeRule, int, str]]:
-        """Shapes that start at word ``i``: (rule, end token index, object text)."""
-        rules = self._shapes.get(seg[i].key)
+    def _shapes_at(
+        self, seg: Sequence[Token], keys: tuple[str, ...], i: int
+    ) -> list[tuple[_ShapeRule, int, str]]:
+        """Shapes that start at word ``i``: (rule, end token index, object
+        text); ``keys`` are the lemma keys of ``seg``."""
+        rules = self._shapes.get(keys[i])
         if not rules:
             return []
         out: list[tuple[_ShapeRule, int, str]] = []
@@ -488,29 +515,27 @@ class Matcher:
         function = self._function
         # "a growing business", "our expanding footprint": a participle after
         # a determiner is an adjective, not a verb with its object.
-        if i and seg[i].lower.endswith("ing") and seg[i - 1].key in _DETERMINERS:
+        if i and seg[i].lower.endswith("ing") and keys[i - 1] in _DETERMINERS:
             return []
         for rule in rules:
             first = i + len(rule.start)
-            if first > n or (
-                len(rule.start) > 1 and tuple(t.key for t in seg[i:first]) != rule.start
-            ):
+            if first > n or (len(rule.start) > 1 and keys[i:first] != rule.start):
                 continue
             content = 0
             j = first
             while j < n and j - first <= SHAPE_MAX_SPAN:
                 found = None
-                for keys, text in rule.others:
-                    m = len(keys)
-                    if j + m <= n and all(seg[j + x].key == k for x, k in enumerate(keys)):
-                        if j + m < n and seg[j + m].key in SHAPE_NOT_HEAD:
+                key = keys[j]
+                for other, text in rule.others:
+                    m = len(other)
+                    if other[0] == key and j + m <= n and (m == 1 or keys[j : j + m] == other):
+                        if j + m < n and keys[j + m] in SHAPE_NOT_HEAD:
                             continue
                         found = (j + m, text)
                         break
                 if found is not None:
                     out.append((rule, found[0], found[1]))
                     break
-                key = seg[j].key
                 if key in SHAPE_BLOCKERS:
                     break
                 if key not in function:
@@ -520,19 +545,18 @@ class Matcher:
                 j += 1
         return out
 
-    def _shared_head(self, seg: Sequence[Token], i: int) -> list[tuple[int, _Form]]:
+    def _shared_head(self, keys: tuple[str, ...], i: int) -> list[tuple[int, _Form]]:
         """A coordination's first part with the head it shares: in "expansion
         and renewal revenue", "expansion" + "revenue" (word ``i`` is the first
         part, word ``i + 1`` the conjunction)."""
         out: list[tuple[int, _Form]] = []
-        n = len(seg)
+        n = len(keys)
         for second in (1, 2):  # words in the second part before the shared head
             tail = i + 2 + second
             for k in (1, 2):  # words of the shared head
                 if tail + k > n:
                     break
-                keys = (seg[i].key, *(t.key for t in seg[tail : tail + k]))
-                for form in self._by_keys.get(keys, ()):
+                for form in self._by_keys.get(keys[i : i + 1] + keys[tail : tail + k], ()):
                     shared = _Form(form.concept, f"{form.form} (shared head)", False, "")
                     out.append((tail + k, shared))
         return out
@@ -564,7 +588,7 @@ class Matcher:
         return flags
 
     def _match_at(
-        self, seg: Sequence[Token], i: int, oov: list[bool] | None
+        self, seg: Sequence[Token], keys: tuple[str, ...], i: int, oov: list[bool] | None
     ) -> list[tuple[int, _Form, str, float]]:
         """The longest match of each concept starting at word ``i``, as
         (width, form, how, score), longest first; ``oov`` marks the unknown
@@ -589,7 +613,7 @@ class Matcher:
 
         for width in self._widths.get(tok.key, ()):
             if width <= room:
-                forms = self._by_keys.get(tuple(t.key for t in seg[i : i + width]))
+                forms = self._by_keys.get(keys[i : i + width])
                 if forms:
                     add(width, forms)
         # Spelling variants: the same letters split or joined differently
@@ -670,27 +694,27 @@ class Matcher:
             return word.isalpha()
         return word.isalpha() and len(word) >= 4 and tok.key not in self.vocabulary
 
-    def _excluded(self, concept: str, seg: Sequence[Token], i: int, width: int) -> bool:
+    def _excluded(self, concept: str, keys: tuple[str, ...], i: int, width: int) -> bool:
         for ex in self._excludes.get(concept, ()):
             n = len(ex)
             lo = max(0, i - n + 1)
-            hi = min(i + width - 1, len(seg) - n)
+            hi = min(i + width - 1, len(keys) - n)
             for s in range(lo, hi + 1):
-                if tuple(t.key for t in seg[s : s + n]) == ex:
+                if keys[s : s + n] == ex:
                     return True
         return False
 
     @staticmethod
-    def _hit(unit: Unit, window: Sequence[Token], form: _Form, how: str, score: float) -> Hit:
-        start_off = window[0].start
-        end_off = window[-1].end
+    def _hit(
+        unit: Unit, concept: str, how: str, form: str, score: float, start_off: int, end_off: int
+    ) -> Hit:
         line, start = unit.locate(start_off)
         _, end_start = unit.locate(end_off - 1)
         return Hit(
-            concept_id=form.concept,
+            concept_id=concept,
             how=how,
             text=unit.text[start_off:end_off],
-            form=form.form,
+            form=form,
             score=score,
             unit=unit.index,
             line=line,

@@ -159,8 +159,7 @@ def years(posting: Posting, roles: Sequence[DatedRole]) -> list[CheckResult]:
     """CHK301 for each distinct years requirement of the posting."""
     out: list[CheckResult] = []
     seen: set[int] = set()
-    for unit, sentence in sentences(posting):
-        lower = sentence.lower()
+    for unit, sentence, lower in sentences(posting):
         if "year" not in lower:
             continue  # every YEARS match holds the word: a word test, not a search
         for m in YEARS.finditer(sentence):

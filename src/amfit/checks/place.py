@@ -21,6 +21,20 @@ _TRAVEL = re.compile(
     re.IGNORECASE,
 )
 _MODE = re.compile(r"\b(fully remote|remote|hybrid|on-?site|in[- ]office|in the office)\b", re.I)
+#: Every _MODE (and _ROLE_MODE) match holds one of these, lower-cased.
+_MODE_HINTS = ("remote", "hybrid", "site", "office")
+
+
+def _may_name_mode(text: str) -> bool:
+    """False when ``text`` cannot hold a _MODE match: a word test before the
+    search. Only for ASCII text: re's IGNORECASE lets some other letters
+    stand for these ("ſ" for "s")."""
+    if not text.isascii():
+        return True
+    lower = text.lower()
+    return any(w in lower for w in _MODE_HINTS)
+
+
 #: In a sentence of the intro, the work mode must be the role's ("a remote
 #: role", "this position is hybrid"), not the company's ("teams split between
 #: Paris, New York and remote locations").
@@ -96,11 +110,16 @@ def location(posting: Posting, resume: Resume) -> list[CheckResult]:
     for unit in posting.units[:12]:
         if unit.section in IGNORED_SECTIONS:
             continue
-        label = _LOCATION_LABEL.match(unit.text)
-        mode = _MODE.search(unit.text)
-        short = len(unit.text.split()) <= 12
-        role_mode = unit.section in ("title", "intro") and _ROLE_MODE.search(unit.text)
-        if label or (mode and (short or role_mode)):
+        text = unit.text
+        label = _LOCATION_LABEL.match(text)
+        mode = _MODE.search(text) if _may_name_mode(text) else None
+        if label or (
+            mode
+            and (
+                len(text.split()) <= 12
+                or (unit.section in ("title", "intro") and _ROLE_MODE.search(text))
+            )
+        ):
             words = label.group(1) if label else unit.text
             parts = [p for p in re.split(r"\s*[·|•]\s*", words) if _MODE.search(p)]
             if parts:
@@ -161,9 +180,9 @@ def location(posting: Posting, resume: Resume) -> list[CheckResult]:
 
 def travel(posting: Posting, resume: Resume) -> list[CheckResult]:
     """CHK305: travel the posting asks for; a resume rarely states it."""
-    for unit, sentence in sentences(posting):
+    for unit, sentence, lower in sentences(posting):
         # Every _TRAVEL match holds the word: a word test before the search.
-        m = _TRAVEL.search(sentence) if "travel" in sentence.lower() else None
+        m = _TRAVEL.search(sentence) if "travel" in lower else None
         if not m:
             continue
         share = m.group(1) or m.group(2)

@@ -72,22 +72,34 @@ class Ask:
     preferred: bool
 
 
-def sentences(posting: Posting) -> tuple[tuple[Unit, str], ...]:
-    """The posting's sentences outside the ignored sections, split once for
-    the four checks that read them (kept for the last posting)."""
+def sentences(posting: Posting) -> tuple[tuple[Unit, str, str], ...]:
+    """The posting's sentences outside the ignored sections, each with its
+    lower-cased form, split once for the four checks that read them (kept
+    for the last posting)."""
     return _SPLIT.get(posting, lambda: _split(posting))
 
 
-def _split(posting: Posting) -> tuple[tuple[Unit, str], ...]:
+def _split(posting: Posting) -> tuple[tuple[Unit, str, str], ...]:
     out = []
     for u in posting.units:
         if u.section in IGNORED_SECTIONS or u.kind == "heading":
             continue
-        out.extend((u, s) for s in _SENTENCE.split(u.text) if s.strip())
+        text = u.text
+        # A sentence ends only at one of these: most lines hold none.
+        if "." in text or "!" in text or "?" in text or ";" in text:
+            out.extend((u, s, s.lower()) for s in _SENTENCE.split(text) if s.strip())
+        elif text.strip():
+            out.append((u, text, text.lower()))
     return tuple(out)
 
 
-_SPLIT: LastOne[tuple[tuple[Unit, str], ...]] = LastOne()
+_SPLIT: LastOne[tuple[tuple[Unit, str, str], ...]] = LastOne()
+
+
+def folded(sentence: str, lower: str) -> str:
+    """``sentence`` case-folded, from its lower-cased form when that is the
+    same (ASCII text)."""
+    return lower if sentence.isascii() else sentence.casefold()
 
 
 def preferred(unit: Unit, sentence: str) -> bool:
@@ -122,10 +134,10 @@ def _degree_words() -> re.Pattern[str]:
 
 def degree(posting: Posting, resume: Resume) -> list[CheckResult]:
     """CHK302: a degree the posting asks for, in the resume's Education."""
-    for unit, sentence in sentences(posting):
-        folded = sentence.casefold()
+    for unit, sentence, lower in sentences(posting):
+        fold = folded(sentence, lower)
         # A word test before the (slow) search: every match holds one.
-        m = _DEGREE_ASK.search(sentence) if any(w in folded for w in _DEGREE_HINTS) else None
+        m = _DEGREE_ASK.search(sentence) if any(w in fold for w in _DEGREE_HINTS) else None
         if not m:
             continue
         pref = preferred(unit, sentence)
@@ -200,12 +212,13 @@ def languages(posting: Posting, resume: Resume) -> list[CheckResult]:
     out: list[CheckResult] = []
     seen: set[str] = set()
     in_context, named = _language_patterns()
-    for unit, sentence in sentences(posting):
+    for unit, sentence, lower in sentences(posting):
         # Two searches dismiss most sentences: no context word, or no name.
-        if not in_context.search(sentence.lower()) or not named.search(sentence):
+        if not in_context.search(lower) or not named.search(sentence):
             continue
         for name in names:
-            if name in seen or not re.search(rf"\b{name}\b", sentence):
+            # The name as a part of the sentence before the whole-word search.
+            if name in seen or name not in sentence or not re.search(rf"\b{name}\b", sentence):
                 continue
             seen.add(name)
             pref = preferred(unit, sentence)
