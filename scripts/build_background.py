@@ -43,7 +43,7 @@ def _is_word_key(key: str) -> bool:
     return key.isalpha() and len(key) <= MAX_WORD_CHARS
 
 
-def _terms(text: str) -> list[str]:
+def ad_terms(text: str) -> list[str]:
     """The background terms of one ad: its word keys and content-word pairs."""
     seen: set[str] = set()
     for seg in segments(text):
@@ -90,7 +90,7 @@ def main() -> int:
         for ad in (json.loads(line) for line in raw.decode("utf-8").split("\n") if line.strip())
     ]
     documents = len(texts)
-    vectorizer = CountVectorizer(analyzer=_terms, binary=True, lowercase=False)
+    vectorizer = CountVectorizer(analyzer=ad_terms, binary=True, lowercase=False)
     matrix = vectorizer.fit_transform(texts)
     counts = matrix.sum(axis=0).A1
     df = dict(zip(vectorizer.get_feature_names_out(), (int(n) for n in counts), strict=True))

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build data/term_items.tsv: in how many real ads each term is named as an item.
+"""Build data/term_items.tsv: how many employers' real ads name each term as an item.
 
 A skill is a thing job ads *list*: "experience with Kafka", "knowledge of
 change management", "Python, Go and Rust", a requirements bullet that is
@@ -24,10 +24,14 @@ Not counted: a run joined by "and" to an item before it ("with Kafka and
 Airflow"): prose is joined so too, and counting it took the noise share
 of the kept terms from 12% to 17% on the judged terms.
 
-Each of its words and adjacent word pairs counts once per ad. Reads the
-real ads in ``../shared/corpus/postings.jsonl`` (not shipped: see that
-folder's README) and writes only counts of lemma keys named as items in at
-least MIN_ADS ads: no phrase of any single ad. Sorted, so the same corpus
+Each of its words and adjacent word pairs counts once per employer (the
+ad's company, case and spaces aside): one employer's boilerplate, repeated
+in all its ads, is one voice. Beside the employers that name a term as an
+item, the file counts the employers whose ads use it at all (as
+``data/background.tsv`` reads an ad, or named as an item). Reads the real
+ads in ``../shared/corpus/postings.jsonl`` (not shipped: see that folder's
+README) and writes only counts of lemma keys named as items by at least
+MIN_EMPLOYERS employers: no phrase of any single ad. Sorted, so the same corpus
 always gives the same file.
 
     python scripts/build_term_items.py [--corpus PATH] [--out data/term_items.tsv] [--check]
@@ -39,20 +43,23 @@ import argparse
 import hashlib
 import json
 import sys
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from build_background import ad_terms  # noqa: E402
 
 from amfit.nlp import Token, segments  # noqa: E402
 from amfit.terms import _content  # noqa: E402
 from amfit.textio import normalize_text  # noqa: E402
 
 OUT = ROOT / "data" / "term_items.tsv"
-#: Terms named as items in fewer ads than this are left out.
-MIN_ADS = 2
+#: Terms named as items by fewer employers than this are left out.
+MIN_EMPLOYERS = 2
 #: Words that open a skill slot before a preposition ("experience with").
 SLOT_HEADS = frozenset(
     [
@@ -148,20 +155,36 @@ def item_keys(text: str) -> set[str]:
     return {k for k in keys if "\t" not in k}
 
 
+def employer(ad: dict) -> str:
+    """Who wrote an ad: its company, or the ad itself when none is given."""
+    return " ".join(str(ad.get("company") or "").lower().split()) or f"ad {ad.get('id', '')}"
+
+
 def render(raw: bytes) -> str:
     ads = [json.loads(line) for line in raw.decode("utf-8").split("\n") if line.strip()]
-    counts: Counter[str] = Counter()
+    named: dict[str, set[str]] = defaultdict(set)
+    used: dict[str, set[str]] = defaultdict(set)
     for ad in ads:
-        counts.update(item_keys(normalize_text(f"{ad.get('title', '')}\n{ad.get('text', '')}")))
-    rows = sorted((k, n) for k, n in counts.items() if n >= MIN_ADS)
+        text = normalize_text(f"{ad.get('title', '')}\n{ad.get('text', '')}")
+        items = item_keys(text)
+        named[employer(ad)] |= items
+        used[employer(ad)] |= items | set(ad_terms(text))
+    listed: Counter[str] = Counter(k for keys in named.values() for k in keys)
+    seen: Counter[str] = Counter(k for keys in used.values() for k in keys if k in listed)
+    rows = sorted((k, n, seen[k]) for k, n in listed.items() if n >= MIN_EMPLOYERS)
     digest = hashlib.sha256(raw).hexdigest()[:16]
     head = [
-        "# Ads that name each term as an item (a skill slot, a list, a line of its own).",
+        "# Employers whose ads name each term as an item (a skill slot, a list, a line of",
+        "# its own), and employers whose ads use it at all. One employer's ads count once:",
+        "# its boilerplate is one voice, however many of its ads repeat it.",
         "# Built by scripts/build_term_items.py from postings.jsonl (counts only, no ad text);",
-        f"# corpus sha256 {digest}; keys are amfit lemma keys; terms named in >= {MIN_ADS} ads.",
-        f"# documents\t{len(ads)}",
+        f"# corpus sha256 {digest}; keys are amfit lemma keys; terms named by >= {MIN_EMPLOYERS}"
+        " employers.",
+        f"# ads\t{len(ads)}",
+        f"# employers\t{len(used)}",
+        "# term\tnamed by\tused by",
     ]
-    return "\n".join(head + [f"{k}\t{n}" for k, n in rows]) + "\n"
+    return "\n".join(head + [f"{k}\t{n}\t{u}" for k, n, u in rows]) + "\n"
 
 
 def main() -> int:

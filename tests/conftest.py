@@ -63,5 +63,5 @@ def every_term_listed(monkeypatch):
     are in no background ad, and the tests are about the other rules."""
     from amfit import termrules
 
-    monkeypatch.setattr(termrules, "MIN_LISTED_ADS", 0)
+    monkeypatch.setattr(termrules, "MIN_LISTED_EMPLOYERS", 0)
     monkeypatch.setattr(termrules, "MIN_LISTED_SHARE", 0.0)

@@ -24,6 +24,7 @@ from amfit.termkinds import (
 )
 from amfit.termrules import (
     Context,
+    abbreviation,
     adjective_tail,
     brand_prefix,
     coined_verb,
@@ -38,6 +39,7 @@ from amfit.termrules import (
     sentence_opener,
     time_zone,
     title_role,
+    verb_head,
     verb_tail,
 )
 
@@ -125,6 +127,45 @@ def test_verb_tail_drops_one_word_that_is_only_an_action(surface: str) -> None:
 @pytest.mark.parametrize("surface", ["forecast", "negotiation", "Arrive", "upsell"])
 def test_verb_tail_keeps_nouns_and_names(surface: str) -> None:
     assert not verb_tail(surface)
+
+
+@pytest.mark.parametrize(
+    "surface", ["perform tests", "Ensure quality", "manages budgets", "foresee risks"]
+)
+def test_verb_head_drops_a_clause_cut_from_a_duty(surface: str) -> None:
+    assert verb_head(surface)
+    assert reason(surface) is not None
+
+
+@pytest.mark.parametrize(
+    ("surface", "context"),
+    [
+        ("test automation", Context()),
+        ("design patterns", Context()),
+        ("press releases", Context()),  # "press" is also a noun
+        ("React Native", Context()),  # a name: its second word is capitalised
+        ("Retool apps", Context(always_capitalised=True)),
+        ("perform", Context()),  # one word is verb_tail's to judge
+        ("SEE reports", Context()),
+    ],
+)
+def test_verb_head_keeps_noun_phrases_and_names(surface: str, context: Context) -> None:
+    assert not verb_head(surface, context)
+
+
+@pytest.mark.parametrize(
+    ("surface", "context", "dropped"),
+    [
+        ("incl", Context(abbreviation=True), True),
+        ("approx", Context(abbreviation=True), True),
+        ("incl", Context(), False),  # no full stop mid-sentence in this posting
+        ("CRM", Context(abbreviation=True), False),  # an acronym is a skill's short form
+        ("Node", Context(abbreviation=True), False),  # "Node.js" split at its dot
+        ("pivot tables", Context(abbreviation=True), False),
+    ],
+)
+def test_abbreviation_drops_a_word_cut_short_mid_sentence(surface, context, dropped) -> None:
+    assert abbreviation(surface, context) is dropped
 
 
 @pytest.mark.parametrize("surface", ["UTC", "CET", "PST", "ET", "overlap CEST", "AEST"])
@@ -264,14 +305,14 @@ def test_never_listed_is_off_without_corpus_figures() -> None:
 
 def test_never_listed_reads_the_shipped_counts() -> None:
     """On the shipped tables: a skill real ads list passes, a prose phrase not."""
-    from amfit.background import load_background, load_term_items
+    from amfit.background import load_term_items
     from amfit.nlp import phrase_keys
 
-    items, bg = load_term_items().df, load_background().df
+    items = load_term_items()
 
     def context(term: str) -> Context:
         key = " ".join(phrase_keys(term))
-        return _listed(items.get(key, 0), bg.get(key, 0))
+        return _listed(items.named.get(key, 0), items.used.get(key, 0))
 
     for skill in ("test automation", "design patterns", "graphql", "case studies"):
         assert not never_listed(skill, context(skill)), skill

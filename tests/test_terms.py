@@ -108,6 +108,7 @@ def reference_salient_terms(units: list[Unit], covered: list[tuple[int, int]]) -
     counts: dict[str, int] = {}
     first: dict[str, tuple[str, int, str]] = {}
     capitalised: dict[str, bool] = {}
+    clipped: dict[str, bool] = {}
     names, odd = not_skills(units, TERM_SECTIONS)
     # The token before and after each token of its segment, for the context
     # of amfit.termrules: a pair after "to", a maker's name before products.
@@ -169,6 +170,11 @@ def reference_salient_terms(units: list[Unit], covered: list[tuple[int, int]]) -
                 for tok in part:
                     at = unit.index, tok.start
                     cut[tok.key] = cut.get(tok.key, True) and (tied_left[at] or tied_right[at])
+                    rest = unit.text[tok.end :]
+                    going_on = rest[1:].lstrip(" ")[:1]
+                    clipped[tok.key] = clipped.get(tok.key, True) and (
+                        rest[:1] == "." and going_on not in ("", "\n") and not going_on.isupper()
+                    )
                 for i, tok in enumerate(part[:-1]):
                     pair = f"{tok.key} {part[i + 1].key}"
                     at, nxt_at = (unit.index, tok.start), (unit.index, part[i + 1].start)
@@ -221,10 +227,11 @@ def reference_salient_terms(units: list[Unit], covered: list[tuple[int, int]]) -
             brand_prefix=made is not None and len(made) >= 1,
             in_title=key in title,
             fragment=cut.get(key, False),
-            seen_in=df,
-            listed_in=load_term_items().df.get(key, 0),
+            seen_in=load_term_items().used.get(key, 0),
+            listed_in=load_term_items().named.get(key, 0),
             opens_sentence=key in opens,
             always_capitalised=always_capitalised,
+            abbreviation=clipped.get(key, False),
         )
         if reason(first[key][0], context) or single:
             continue
@@ -329,6 +336,20 @@ def test_units_and_compound_fragments_are_not_terms() -> None:
     )
     keys = {k for t in posting_terms(text)[0] for k in t.key.split(" ")}
     assert "grained" not in keys and "gb" not in keys
+
+
+@pytest.mark.parametrize(("stop", "kept"), [(".", False), ("", True), (". End", True)])
+def test_a_word_cut_short_by_a_full_stop_mid_sentence_is_no_term(stop: str, kept: bool) -> None:
+    # Without its full stop "incl" is a rare word used twice and offered;
+    # with one and the sentence going on it is an abbreviation; once a
+    # capital follows, the full stop may end a sentence and cuts nothing.
+    text = (
+        "Data Analyst\n\n## Requirements\n"
+        f"- Proficient in spreadsheets (incl{stop} pivot tables and lookups).\n"
+        "- Reporting tools incl. dashboards and alerts.\n"
+    )
+    keys = {k for t in posting_terms(text)[0] for k in t.key.split(" ")}
+    assert ("incl" in keys) is kept, keys
 
 
 def test_a_hyphen_half_used_alone_too_stays_a_word() -> None:

@@ -20,6 +20,7 @@ process (it pulls in most of SciPy), more than a third of tokenising all
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -137,7 +138,7 @@ def salient_terms(
     :func:`amfit.fit.termwords.not_a_skill_word`).
     """
     bg = load_background()
-    listed = load_term_items().df
+    items = load_term_items()
     spans = sorted(covered)
     counts: dict[str, int] = {}
     first: dict[str, tuple[str, int, str]] = {}
@@ -145,6 +146,9 @@ def salient_terms(
     after_to: set[str] = set()  # pairs whose first word follows "to" where first seen
     opens: set[str] = set()  # words first seen opening a sentence (termrules.sentence_opener)
     cut: dict[str, bool] = {}  # a fragment at every occurrence so far (termrules.fragment)
+    # A full stop after the word and more of its sentence after that, at every
+    # occurrence so far: an abbreviation ("incl. pivot tables").
+    clipped: dict[str, bool] = {}
     # Words always written capitalised right before another capitalised word
     # (False once not so): a maker's name before its product
     # (termrules.brand_prefix).
@@ -207,6 +211,9 @@ def salient_terms(
                 cut_right = tied and text[tok.end] == "-"
                 if cut.get(key, True):
                     cut[key] = cut_left or cut_right
+                if clipped.get(key, True):
+                    end = tok.end
+                    clipped[key] = text[end : end + 1] == "." and _goes_on(text, end + 1)
                 if key not in first:
                     first[key] = (word, line, section)
                     if i == 0 and opens_sentence(text, tok):
@@ -256,10 +263,11 @@ def salient_terms(
             brand_prefix=before_caps.get(key, False),
             in_title=key in title_keys,
             fragment=cut.get(key, False),
-            seen_in=df,
-            listed_in=listed.get(key, 0),
+            seen_in=items.used.get(key, 0),
+            listed_in=items.named.get(key, 0),
             opens_sentence=key in opens,
             always_capitalised=all(capitalised.get(p, False) for p in parts),
+            abbreviation=clipped.get(key, False),
         )
         if reason(surface, context) or single or (reject and reject(key, surface)):
             # A word used once is as often an aside as an ask: a term the user
@@ -299,6 +307,18 @@ def tfidf_weights(counts: Sequence[int], idf: Sequence[float]) -> list[float]:
     tf = np.log(np.asarray(counts, dtype=np.float64))
     tf += 1.0
     return (tf * np.asarray(idf, dtype=np.float64)).tolist()
+
+
+#: Spaces, then the next character of the line.
+_NEXT_ON_LINE = re.compile(r" *([^ \n])")
+
+
+def _goes_on(text: str, at: int) -> bool:
+    """Does the sentence go on at ``at`` (after a full stop): more text on the
+    line, and the next word not capitalised ("incl. pivot tables", "approx.
+    20 people"), rather than a new sentence or the end of the line?"""
+    nxt = _NEXT_ON_LINE.match(text, at)
+    return nxt is not None and not nxt[1].isupper()
 
 
 def _covered_test(unit: Unit, spans: list[tuple[int, int]]) -> Callable[[Token], bool] | None:
