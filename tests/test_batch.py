@@ -6,6 +6,8 @@ import io
 import json
 import shutil
 import statistics
+import subprocess
+import sys
 
 import pytest
 from hypothesis import given, settings
@@ -346,6 +348,24 @@ def test_dask_engine_matches_the_local_engine(tmp_path, dask_client):
     ]
     assert remote == local
     assert sum(1 for r in remote if r["status"] == "duplicate") == 4
+
+
+@pytest.mark.slow
+def test_dask_local_cluster_runs_without_the_dashboard_monitors():
+    pytest.importorskip("distributed", reason="the Dask extra is not installed")
+    # In a fresh process: the local cluster forks its workers, which is only
+    # safe from a process without another cluster's threads (dask_client).
+    code = (
+        "from amfit.batch_dask import _client\n"
+        "client = _client(None)\n"
+        "print(sorted(client.run(lambda dask_worker: sorted(dask_worker.periodic_callbacks))"
+        ".values()))\n"
+        "client.close()\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    ).stdout
+    assert "heartbeat" in out and "profile" not in out
 
 
 @pytest.mark.slow

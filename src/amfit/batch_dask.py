@@ -35,6 +35,18 @@ SCHEDULER_TIMEOUT = "10s"
 PARTITION_SIZE = 64
 #: Partitions submitted and not yet collected, per worker thread.
 IN_FLIGHT_PER_THREAD = 2
+#: Dask settings for a local cluster started for the run. Every Dask server
+#: samples its threads' stacks every 10 ms, checks its event loop every
+#: 20 ms and reads the system's and the worker's memory use several times a
+#: second, for a dashboard the run does not start: on two cores that took
+#: ~5% of a worker's CPU and woke the parent (scheduler, nannies) as often.
+#: The memory check stays, once a second (a partition is a few MB).
+LOCAL_CLUSTER_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.worker.memory.monitor-interval": "1s",
+}
 
 _READY: dict[tuple[str, tuple[str, ...], bool, str | None], bool] = {}
 
@@ -80,7 +92,8 @@ def _client(scheduler: str | None) -> Any:
         # built the scorer (see score_many_dask): they start at once with it,
         # instead of each importing amfit and building it again (spawn).
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-        with dask.config.set({"distributed.worker.multiprocessing-method": method}):
+        config = {**LOCAL_CLUSTER_CONFIG, "distributed.worker.multiprocessing-method": method}
+        with dask.config.set(config):
             return Client(processes=True, dashboard_address=None)
     except (OSError, TimeoutError) as exc:
         raise InputError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from exc
