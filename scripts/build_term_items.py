@@ -166,9 +166,9 @@ def render(raw: bytes) -> str:
     used: dict[str, set[str]] = defaultdict(set)
     for ad in ads:
         text = normalize_text(f"{ad.get('title', '')}\n{ad.get('text', '')}")
-        items = item_keys(text)
-        named[employer(ad)] |= items
-        used[employer(ad)] |= items | set(ad_terms(text))
+        items, who = item_keys(text), employer(ad)
+        named[who] |= items
+        used[who] |= items | set(ad_terms(text))
     listed: Counter[str] = Counter(k for keys in named.values() for k in keys)
     seen: Counter[str] = Counter(k for keys in used.values() for k in keys if k in listed)
     rows = sorted((k, n, seen[k]) for k, n in listed.items() if n >= MIN_EMPLOYERS)

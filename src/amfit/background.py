@@ -83,10 +83,9 @@ def load_term_items() -> TermItems:
 def _employers(text: str, path: Path) -> int:
     """The ``# employers<TAB>N`` count of a term_items.tsv header."""
     for raw in text.split("\n"):
-        if raw.startswith("# employers\t") and raw[12:].isdigit() and int(raw[12:]) > 0:
-            return int(raw[12:])
-        if raw and not raw.startswith("#"):
-            break
+        label, _, count = raw.partition("\t")
+        if label == "# employers" and count.isdigit() and int(count) > 0:
+            return int(count)
     raise TaxonomyError(str(path), None, "missing '# employers<TAB>N' header")
 
 

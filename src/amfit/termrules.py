@@ -229,7 +229,7 @@ def verb_head(surface: str, context: Context = Context()) -> bool:
     """
     words = surface.split(" ")
     if len(words) != 2 or words[0].isupper() or words[1][:1].isupper():
-        return False
+        return False  # one word, an acronym, or a name ("React Native")
     if context.always_capitalised:
         return False
     first, verbs = words[0].lower(), _words("verb_only_words.txt")
