@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import string
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -211,3 +212,55 @@ def test_fast_segments_equal_the_plain_definition(parts: list[tuple[str, str]]) 
 def test_fast_segments_on_any_text(text: str) -> None:
     fast = [[tuple(t) for t in seg] for seg in nlp._segments(text)]
     assert fast == reference_segments(text)
+
+
+# -- the runs amfit tokenises without spaCy are tokenised as spaCy does -------
+
+
+def _short_words() -> list[str]:
+    """Every ASCII word of one or two letters, and three-letter words over
+    a spread of letters: spaCy's affix patterns look at a few characters
+    either side of a mark, in each case."""
+    letters = string.ascii_letters
+    words = [*letters, *(a + b for a in letters for b in letters)]
+    words += [a + b + c for a in "aAkKmMsSuUzZ" for b in letters for c in "aeiksxyzAEKSXZ"]
+    return words
+
+
+@pytest.mark.parametrize("mark", ["", *sorted(nlp._WORD_SUFFIXES), "."])
+def test_runs_tokenised_without_spacy_are_tokenised_as_spacy_does(mark: str) -> None:
+    tokenizer = nlp.get_nlp().tokenizer
+    differ = []
+    for word in _short_words():
+        run = word + mark
+        if run in nlp._CHUNKS:
+            del nlp._CHUNKS[run]
+        nlp._learn_chunks([run])
+        ours = [t for _, t, *_ in nlp._CHUNKS[run]]
+        if ours != [t.text for t in tokenizer(run)]:
+            differ.append(run)
+    assert differ == []
+
+
+def test_a_word_run_that_is_a_special_case_goes_to_spacy() -> None:
+    for run in ("cannot", "dont", "Inc.", "etc.", "gonna,"):
+        nlp._CHUNKS.pop(run, None)
+        nlp._learn_chunks([run])
+        assert [t for _, t, *_ in nlp._CHUNKS[run]] == [
+            t.text for t in nlp.get_nlp().tokenizer(run)
+        ]
+    assert [t for _, t, *_ in nlp._CHUNKS["cannot"]] == ["can", "not"]
+
+
+def test_segments_on_the_corpus_equal_the_plain_definition(corpus_dir) -> None:
+    """Every posting of the corpus (the first 300), tokenised through the
+    run cache, gives the segments of spaCy's own tokens."""
+    with (corpus_dir / "postings.jsonl").open(encoding="utf-8") as fh:
+        ads = [json.loads(line) for line in fh][:300]
+    differ = []
+    for ad in ads:
+        text = ad["title"] + "\n\n" + ad["text"]
+        fast = [[tuple(t) for t in seg] for seg in nlp._segments(text)]
+        if fast != reference_segments(text):
+            differ.append(ad["id"])
+    assert differ == []

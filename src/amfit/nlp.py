@@ -150,48 +150,119 @@ def segments(text: str) -> tuple[tuple[Token, ...], ...]:
 
 _new_token = tuple.__new__
 
+#: What :func:`_segments` needs of each distinct run of non-space
+#: characters, worked out once per process: its tokens after the pieces of
+#: one figure are merged, as (start in the run, text, kind, lower, key,
+#: squash). spaCy's tokenizer splits text at white space first and
+#: tokenises each run on its own (prefixes, suffixes, infixes and special
+#: cases never reach across white space), so a run's tokens are the same
+#: wherever it stands.
+_CHUNKS: dict[str, tuple[tuple[int, str, int, str, str, str], ...]] = {}
+_CHUNKS_MAX = 200_000
+#: Marks spaCy's English tokenizer always splits off the end of a word.
+_WORD_SUFFIXES = frozenset(",;:!?)")
+
+
+def _learn_chunks(chunks: list[str]) -> None:
+    """Tokenise runs not seen before and store each one's tokens in
+    :data:`_CHUNKS`.
+
+    A run of ASCII letters that is no tokenizer special case ("cannot",
+    "dont") is one token: no prefix, suffix or infix pattern of spaCy's
+    English tokenizer holds a letter alone; followed by one of
+    :data:`_WORD_SUFFIXES`, or by a full stop after a lower-case letter,
+    it is the word and the mark (tests/test_nlp.py checks both on spaCy).
+    The others go to spaCy in one call, joined by single spaces, which
+    spaCy attaches to the token before them.
+    """
+    from spacy.attrs import IDX, LENGTH
+
+    if len(_CHUNKS) + len(chunks) > _CHUNKS_MAX:  # stay bounded over huge batches
+        _CHUNKS.clear()
+    nlp = get_nlp()
+    specials = nlp.tokenizer.rules
+    rest: list[str] = []
+    for chunk in chunks:
+        if not chunk.isascii() or chunk in specials:
+            rest.append(chunk)
+        elif chunk.isalpha():
+            _CHUNKS[chunk] = ((0, chunk, *_token_info(chunk)),)
+        elif (
+            (word := chunk[:-1]).isalpha()
+            and word not in specials
+            and (chunk[-1] in _WORD_SUFFIXES or (chunk[-1] == "." and word[-1].islower()))
+        ):
+            mark = chunk[-1]
+            _CHUNKS[chunk] = ((0, word, *_token_info(word)), (len(word), mark, *_token_info(mark)))
+        else:
+            rest.append(chunk)
+    if not rest:
+        return
+    joined = " ".join(rest)
+    rows = nlp.make_doc(joined).to_array([IDX, LENGTH]).tolist()
+    at = row = 0
+    for chunk in rest:
+        end = at + len(chunk)
+        pieces: list[tuple[int, str]] = []
+        while row < len(rows) and rows[row][0] < end:
+            start, length = rows[row]
+            row += 1
+            piece = joined[start : start + length]
+            if pieces:
+                # Pieces of one figure ("$", "3.9", "M") are one token.
+                first = pieces[-1][1]
+                if first[0] in _CURRENCY or first[0].isdecimal():
+                    merged = first + piece
+                    if _FIGURE_RE.match(merged.lower()):
+                        pieces[-1] = (pieces[-1][0], merged)
+                        continue
+            pieces.append((start - at, piece))
+        _CHUNKS[chunk] = tuple((rel, t, *_token_info(t)) for rel, t in pieces)
+        at = end + 1
+
 
 def _segments(text: str) -> list[list[Token]]:
-    """One pass over spaCy's tokens: merge the pieces of one figure ("$",
-    "3.9", "M") back into one token, then build segments.
+    """One pass over the text's tokens, building segments.
 
-    It is the hottest loop of amfit batch, so it reads token offsets with
-    ``Doc.to_array`` (no spaCy ``Token`` objects), looks each distinct token
-    text up once per process, and holds the token before the current one
-    back until it knows no figure piece follows.
+    It is the hottest loop of amfit batch, so it builds no spaCy ``Doc``
+    for text it has seen: the tokens of each run of non-space characters
+    come from :data:`_CHUNKS` (spaCy's own tokens, worked out the first
+    time the run appears), and only line breaks between runs need looking
+    at (``str.split`` and spaCy split at the same white space).
     """
-    from spacy.attrs import IDX, LENGTH, SPACY
-
+    runs = text.split()
+    known = _CHUNKS
+    new = [r for r in runs if r not in known]
+    if new:
+        _learn_chunks(list(dict.fromkeys(new)))
+        known = _CHUNKS
     out: list[list[Token]] = []
     current: list[Token] = []
     joined = False
-    info_of = _TOKEN_INFO.get
-    rows = get_nlp().make_doc(text).to_array([IDX, LENGTH, SPACY]).tolist()
-    rows.append([len(text), 0, 0])  # an empty token that flushes the last one
-    held, held_start, held_space = "", 0, 1
-    for start, length, space in rows:
-        t = text[start : start + length]
-        if not held_space and t.strip():
-            first = held[0]
-            if first in _CURRENCY or first.isdecimal():
-                merged = held + t
-                if _FIGURE_RE.match(merged.lower()):
-                    held, held_space = merged, space
-                    continue
-        if held:
-            kind, lower, key, squash = info_of(held) or _token_info(held)
+    lines = "\n" in text
+    find = text.find
+    at = 0
+    for run in runs:
+        run_start = find(run, at)
+        if lines and current and "\n" in text[at:run_start]:
+            out.append(current)
+            current = []
+        at = run_start + len(run)
+        for rel, t, kind, lower, key, squash in known[run]:
             if kind == _WORD:
-                end = held_start + len(held)
+                start = run_start + rel
                 if key == NUMBER_KEY and joined and current and current[-1].key == NUMBER_KEY:
                     # A range such as "40-60" is one number.
                     prev = current[-1]
+                    end = start + len(t)
                     merged = prev.lower + "-" + lower
                     current[-1] = Token(
                         text[prev.start : end], merged, NUMBER_KEY, prev.start, end, compact(merged)
                     )
                 else:
                     # tuple.__new__ skips the named tuple's Python-level __new__.
-                    current.append(_new_token(Token, (held, lower, key, held_start, end, squash)))
+                    end = start + len(t)
+                    current.append(_new_token(Token, (t, lower, key, start, end, squash)))
                 joined = False
             elif kind == _JOINER:
                 joined = True
@@ -200,10 +271,6 @@ def _segments(text: str) -> list[list[Token]]:
                 if current:
                     out.append(current)
                     current = []
-            elif kind == _NEWLINE and current:
-                out.append(current)
-                current = []
-        held, held_start, held_space = t, start, space
     if current:
         out.append(current)
     return out
