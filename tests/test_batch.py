@@ -402,3 +402,26 @@ def test_top_level_api_takes_plain_texts_and_keeps_going_after_a_bad_one():
     assert records[3].duplicate_of == "1"
     assert amfit.rank(records)[0].id == "1"
     assert records[0].report["score"] == records[0].score
+
+
+def test_a_batch_runs_the_collector_rarely_and_puts_it_back() -> None:
+    """While records stream, the objects built before them are frozen and the
+    collector runs at BATCH_GC_THRESHOLD; the caller's settings come back
+    when the batch ends, whether it ran out or was closed early."""
+    import gc
+
+    from amfit import batch
+
+    before = gc.get_threshold()
+    texts = [read_text(posting_path(name)) for name in AM_POSTINGS[:2]]
+    resume = read_text(resume_path("strong"))
+    records = batch.score_many(resume, texts, jobs=1)
+    next(records)
+    assert gc.get_threshold() == batch.BATCH_GC_THRESHOLD
+    assert gc.get_freeze_count() > 0
+    records.close()
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0
+    assert [r.status for r in batch.score_many(resume, texts, jobs=1)] == ["scored", "scored"]
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0

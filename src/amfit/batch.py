@@ -16,6 +16,7 @@ runs on disk, for a full ranked table in constant memory. The library never prin
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import heapq
 import json
@@ -46,6 +47,12 @@ __all__ = [
 ]
 #: Postings handed to a worker process at a time.
 CHUNK_SIZE = 8
+#: The cyclic collector's thresholds while a batch runs (Python's default
+#: is (700, 10, 10)). Scoring a posting leaves no cyclic garbage (none
+#: found after 1,000 postings of the corpus), yet at the default the
+#: collector ran every few hundred allocations and walked the scorer's
+#: objects again and again: 10-15% of the CPU time of ``--jobs 1``.
+BATCH_GC_THRESHOLD = (50_000, 50, 100)
 #: Records a :class:`RankedSpill` holds in memory before it writes them,
 #: sorted, to its temporary file as one run.
 SPILL_RUN = 1000
@@ -87,6 +94,25 @@ def _init_child(
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _init_worker(resume_text, keywords, full, as_of)
+    gc.freeze()  # what a worker holds now lives as long as it
+    gc.set_threshold(*BATCH_GC_THRESHOLD)
+
+
+@contextlib.contextmanager
+def _batch_collector() -> Iterator[None]:
+    """For the length of a batch, the objects that exist now (the scorer,
+    the taxonomy, spaCy: they live as long as the batch) leave the cyclic
+    collector's view (``gc.freeze``, which also keeps forked workers from
+    writing to the pages they share with this process), and the collector
+    runs at :data:`BATCH_GC_THRESHOLD`. Both are put back afterwards."""
+    old = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(*BATCH_GC_THRESHOLD)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
+        gc.unfreeze()
 
 
 def _score_one(item: PostingInput) -> BatchRecord:
@@ -184,7 +210,8 @@ def score_many(
     init_args = (resume_text, tuple(str(k) for k in keywords), full_reports, as_of)
     if jobs == 1:
         _init_worker(*init_args)
-        yield from map(_process, tagged)
+        with _batch_collector():
+            yield from map(_process, tagged)
         return
     import multiprocessing as mp
 
@@ -193,7 +220,7 @@ def score_many(
         # Build the scorer (taxonomy, matcher, the resume's matches) once,
         # before the workers fork: they share it instead of each building it.
         _init_worker(*init_args)
-    with mp.get_context(method).Pool(jobs, _init_child, init_args) as pool:
+    with _batch_collector(), mp.get_context(method).Pool(jobs, _init_child, init_args) as pool:
         yield from pool.imap(_process, tagged, chunksize=CHUNK_SIZE)
 
 
