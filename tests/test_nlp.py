@@ -227,29 +227,39 @@ def _short_words() -> list[str]:
     return words
 
 
+def _learned(run: str) -> list[str]:
+    nlp._CHUNKS.pop(run, None)
+    nlp._learn_chunks([run])
+    return [t for _, t, *_ in nlp._CHUNKS[run]]
+
+
 @pytest.mark.parametrize("mark", ["", *sorted(nlp._WORD_SUFFIXES), "."])
 def test_runs_tokenised_without_spacy_are_tokenised_as_spacy_does(mark: str) -> None:
     tokenizer = nlp.get_nlp().tokenizer
-    differ = []
-    for word in _short_words():
-        run = word + mark
-        if run in nlp._CHUNKS:
-            del nlp._CHUNKS[run]
-        nlp._learn_chunks([run])
-        ours = [t for _, t, *_ in nlp._CHUNKS[run]]
-        if ours != [t.text for t in tokenizer(run)]:
-            differ.append(run)
+    words = _short_words()
+    # Words joined by hyphens and slashes: every short word on either side
+    # of each joiner, against a spread of partners.
+    partners = ["Z", "ok", "sell"]
+    runs = [*words]
+    runs += [w + j + p for w in words[::3] for j in "-/" for p in partners]
+    runs += [p + j + w for w in words[1::3] for j in "-/" for p in partners]
+    runs += ["end-to-end", "and/or", "B2B-ready", "cross--sell", "-sell", "sell-"]
+    differ = [
+        run + mark
+        for run in runs
+        if _learned(run + mark) != [t.text for t in tokenizer(run + mark)]
+    ]
     assert differ == []
+    plain = [run + mark for run in runs if nlp._plain_pieces(run + mark, tokenizer.rules)]
+    assert len(plain) > 5000  # the test reaches the path it checks
 
 
 def test_a_word_run_that_is_a_special_case_goes_to_spacy() -> None:
-    for run in ("cannot", "dont", "Inc.", "etc.", "gonna,"):
-        nlp._CHUNKS.pop(run, None)
-        nlp._learn_chunks([run])
-        assert [t for _, t, *_ in nlp._CHUNKS[run]] == [
-            t.text for t in nlp.get_nlp().tokenizer(run)
-        ]
-    assert [t for _, t, *_ in nlp._CHUNKS["cannot"]] == ["can", "not"]
+    rules = nlp.get_nlp().tokenizer.rules
+    for run in ("cannot", "dont", "Inc.", "Mr.", "and/or", "gonna,", "Dont!", "and/or,", "e-dont"):
+        assert _learned(run) == [t.text for t in nlp.get_nlp().tokenizer(run)]
+        assert nlp._plain_pieces(run, rules) is None
+    assert _learned("cannot") == ["can", "not"]
 
 
 def test_segments_on_the_corpus_equal_the_plain_definition(corpus_dir) -> None:

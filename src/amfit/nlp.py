@@ -15,6 +15,7 @@ join words ("cross-sell" is the two words "cross" "sell" in one segment).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -145,7 +146,7 @@ def segments(text: str) -> tuple[tuple[Token, ...], ...]:
 
     Cached: the matcher and the TF-IDF term finder both read each line.
     """
-    return tuple(tuple(seg) for seg in _segments(text))
+    return tuple(map(tuple, _segments(text)))
 
 
 _new_token = tuple.__new__
@@ -161,20 +162,48 @@ _CHUNKS: dict[str, tuple[tuple[int, str, int, str, str, str], ...]] = {}
 _CHUNKS_MAX = 200_000
 #: Marks spaCy's English tokenizer always splits off the end of a word.
 _WORD_SUFFIXES = frozenset(",;:!?)")
+#: The joiners spaCy's English tokenizer always splits between two words.
+_WORD_INFIX = re.compile(r"([-/])")
+
+
+def _plain_pieces(run: str, specials: Mapping[str, object]) -> list[str] | None:
+    """The tokens spaCy gives a plain run, without spaCy; None for any other.
+
+    A plain run is ASCII words (letters only, none a tokenizer special case
+    such as "cannot" or "dont") joined by hyphens or slashes ("cross-sell",
+    "upsell/renewal"), and may end in one of :data:`_WORD_SUFFIXES` (a single
+    word also in a full stop after a lower-case letter). spaCy's English tokenizer splits it at
+    each joiner and before the mark, and nowhere else: no prefix, suffix or
+    infix pattern of it holds a letter alone (tests/test_nlp.py checks this
+    on spaCy itself for every short word).
+    """
+    if not run.isascii() or run in specials:
+        return None
+    body, mark = run, run[-1]
+    if not mark.isalpha():
+        body = run[:-1]
+        if not (mark in _WORD_SUFFIXES or (mark == "." and body[-1:].islower())):
+            return None
+    if body.isalpha():
+        pieces = [body]
+    elif mark == "." or body in specials:  # "a-b." stays "a" "-" "b."; "and/or," is special
+        return None
+    else:
+        pieces = _WORD_INFIX.split(body)
+        if not all(w.isalpha() for w in pieces[::2]):
+            return None
+    if any(w in specials for w in pieces[::2]):
+        return None
+    if body is not run:
+        pieces.append(mark)
+    return pieces
 
 
 def _learn_chunks(chunks: list[str]) -> None:
     """Tokenise runs not seen before and store each one's tokens in
-    :data:`_CHUNKS`.
-
-    A run of ASCII letters that is no tokenizer special case ("cannot",
-    "dont") is one token: no prefix, suffix or infix pattern of spaCy's
-    English tokenizer holds a letter alone; followed by one of
-    :data:`_WORD_SUFFIXES`, or by a full stop after a lower-case letter,
-    it is the word and the mark (tests/test_nlp.py checks both on spaCy).
-    The others go to spaCy in one call, joined by single spaces, which
-    spaCy attaches to the token before them.
-    """
+    :data:`_CHUNKS`: plain runs by :func:`_plain_pieces`, the others by
+    spaCy, in one call, joined by single spaces (which spaCy attaches to the
+    token before them)."""
     from spacy.attrs import IDX, LENGTH
 
     if len(_CHUNKS) + len(chunks) > _CHUNKS_MAX:  # stay bounded over huge batches
@@ -183,19 +212,16 @@ def _learn_chunks(chunks: list[str]) -> None:
     specials = nlp.tokenizer.rules
     rest: list[str] = []
     for chunk in chunks:
-        if not chunk.isascii() or chunk in specials:
+        plain = _plain_pieces(chunk, specials)
+        if plain is None:
             rest.append(chunk)
-        elif chunk.isalpha():
-            _CHUNKS[chunk] = ((0, chunk, *_token_info(chunk)),)
-        elif (
-            (word := chunk[:-1]).isalpha()
-            and word not in specials
-            and (chunk[-1] in _WORD_SUFFIXES or (chunk[-1] == "." and word[-1].islower()))
-        ):
-            mark = chunk[-1]
-            _CHUNKS[chunk] = ((0, word, *_token_info(word)), (len(word), mark, *_token_info(mark)))
-        else:
-            rest.append(chunk)
+            continue
+        entries = []
+        at = 0
+        for t in plain:
+            entries.append((at, t, *_token_info(t)))
+            at += len(t)
+        _CHUNKS[chunk] = tuple(entries)
     if not rest:
         return
     joined = " ".join(rest)
@@ -231,11 +257,17 @@ def _segments(text: str) -> list[list[Token]]:
     at (``str.split`` and spaCy split at the same white space).
     """
     runs = text.split()
-    known = _CHUNKS
-    new = [r for r in runs if r not in known]
-    if new:
-        _learn_chunks(list(dict.fromkeys(new)))
+    try:
+        return _build_segments(text, runs, _CHUNKS)
+    except KeyError:  # a run not seen before
         known = _CHUNKS
+        _learn_chunks(list(dict.fromkeys(r for r in runs if r not in known)))
+        return _build_segments(text, runs, _CHUNKS)
+
+
+def _build_segments(
+    text: str, runs: list[str], known: dict[str, tuple[tuple[int, str, int, str, str, str], ...]]
+) -> list[list[Token]]:
     out: list[list[Token]] = []
     current: list[Token] = []
     joined = False
