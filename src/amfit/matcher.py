@@ -50,6 +50,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
@@ -147,10 +148,15 @@ _Found = tuple[str, str, str, float, int, int]
 _UNIT_CACHE_MAX = 20_000
 #: A token's lemma key (Token.key), read in C.
 _KEY = operator.attrgetter("key")
+_TEXT = operator.attrgetter("text")
+#: A word's flags (see Matcher._word_flags): can a match start, is it unknown.
+_CAN, _OOV = operator.itemgetter(0), operator.itemgetter(1)
 
 # Whether a match can start at a word (see Matcher._word_flags): no; only a
 # squashed form of two or more words ("cross sell" for "crosssell"); yes.
 _NO_START, _PREFIX_ONLY, _CAN_START = 0, 1, 2
+#: What :meth:`Matcher._word_flags` knows of a word.
+_Flags = tuple[int, bool, bool, bool, bool, bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -319,9 +325,14 @@ class Matcher:
             widths[keys[0]].add(len(keys))
         self._widths = {k: tuple(sorted(v, reverse=True)) for k, v in widths.items()}
         self._prefixes = {c[:n] for c in self._by_compact for n in range(1, len(c) + 1)}
+        # The first two keys of every form of two or more words: a word that
+        # starts only such forms needs a look only when the next word fits.
+        self._pairs = {k[:2] for k in self._by_keys if len(k) > 1}
+        self._pairs.update(k[:2] for w in self._wild.values() for k, _ in w if k[1] != WILDCARD)
+        self._pair_firsts = {k for k, _ in self._pairs}
         # Per distinct token text, see _word_flags: most words of a posting
         # can start no match, and are passed over after one dict probe.
-        self._word_cache: dict[str, tuple[int, bool, bool]] = {}
+        self._word_cache: dict[str, _Flags] = {}
         # Per unit text, what :meth:`_find_in_unit` found (see :meth:`find`).
         self._unit_cache: dict[object, tuple[_Found, ...]] = {}
 
@@ -365,19 +376,24 @@ class Matcher:
         out: list[_Found] = []
         n_tokens = len(seg)
         known = self._word_cache.get
-        flags = [known(t.text) or self._word_flags(t) for t in seg]
-        oov = [f[1] for f in flags]
+        flags = list(map(known, map(_TEXT, seg)))
+        if None in flags:
+            flags = [f or self._word_flags(t) for f, t in zip(flags, seg, strict=True)]
         # Without an unknown word no near miss is possible, and only the
         # words that can start a match need a look (most segments: a
         # posting has few typos).
-        any_oov = True in oov
-        if any_oov:
+        oov: list[bool] = []
+        if any(map(_OOV, flags)):
+            oov = list(map(_OOV, flags))
             starts: Iterable[int] = range(n_tokens)
         else:
-            starts = [i for i, f in enumerate(flags) if f[0]]
+            starts = list(compress(range(n_tokens), map(_CAN, flags)))
             if not starts:
                 return []
+        any_oov = bool(oov)
         prefixes = self._prefixes
+        pairs = self._pairs
+        many_words = self.max_words > 1
         shapes = self._shapes
         # The segment's lemma keys, so that a window's keys are one slice.
         keys = tuple(map(_KEY, seg))
@@ -416,31 +432,32 @@ class Matcher:
             out.append(hit)
 
         for i in starts:
-            can_start, _, fuzzy_first = flags[i]
-            if can_start == _PREFIX_ONLY:
-                # Only a spelling variant of two or more words could start
-                # here: the first two words must begin a squashed form.
-                tok = seg[i]
-                nxt = seg[i + 1] if i + 1 < n_tokens and self.max_words > 1 else None
-                can_start = nxt is not None and (
-                    tok.squash + nxt.squash in prefixes or tok.key + nxt.key in prefixes
+            can_start, _, fuzzy_first, window, pair, pre = flags[i]
+            if not window and (pair or pre) and many_words and i + 1 < n_tokens:
+                # Only a form of two or more words could start here: the
+                # first two keys must begin one, or the first two words a
+                # squashed form (a spelling variant).
+                tok, nxt = seg[i], seg[i + 1]
+                window = (pair and (tok.key, nxt.key) in pairs) or (
+                    pre and (tok.squash + nxt.squash in prefixes or tok.key + nxt.key in prefixes)
                 )
+            if can_start == _PREFIX_ONLY:
+                can_start = window
             # A near miss needs fuzzy candidates for the first letter and an
             # unknown word within reach, outside every hit so far.
             fuzzy = any_oov and fuzzy_first and i >= covered and any(oov[i : i + FUZZY_MAX_WORDS])
-            if not can_start and not fuzzy:
-                continue
-            for width, form, how, score in self._match_at(seg, keys, i, oov if fuzzy else None):
-                end = i + width
-                found = (form.concept, how, form.form, score, seg[i].start, seg[end - 1].end)
-                emit(form.concept, i, end, found)
+            if window or fuzzy:
+                for width, form, how, score in self._match_at(seg, keys, i, oov if fuzzy else None):
+                    end = i + width
+                    found = (form.concept, how, form.form, score, seg[i].start, seg[end - 1].end)
+                    emit(form.concept, i, end, found)
             if not can_start:
                 continue
             for rule, end, text in self._shapes_at(seg, keys, i) if keys[i] in shapes else ():
                 shape = f"{rule.start_text} ~ {text}"
                 found = (rule.concept, "shape", shape, 100.0, seg[i].start, seg[end - 1].end)
                 emit(rule.concept, i, end, found)
-            if i + 3 < n_tokens and seg[i + 1].lower in _CONJUNCTIONS:
+            if pair and i + 3 < n_tokens and seg[i + 1].lower in _CONJUNCTIONS:
                 for end, form in self._shared_head(keys, i):
                     head = (form.concept, "shape", form.form, 100.0, seg[i].start, seg[end - 1].end)
                     emit(form.concept, i, end, head)
@@ -561,27 +578,33 @@ class Matcher:
                     out.append((tail + k, shared))
         return out
 
-    def _word_flags(self, tok: Token) -> tuple[int, bool, bool]:
+    def _word_flags(self, tok: Token) -> _Flags:
         """(can an exact, alias, lemma or wildcard match start at this word
         (:data:`_NO_START`, :data:`_PREFIX_ONLY` or :data:`_CAN_START`), is
         it unknown to the background vocabulary, have words of its first
-        letter fuzzy candidates), worked out once per distinct word. With
-        :data:`_NO_START`, :meth:`_match_at` can find only a fuzzy match."""
-        text = tok.text
-        if (
+        letter fuzzy candidates, can a form of this one word match, do forms
+        of two or more keys start with its key, is its squash or key the
+        start of a squashed form), worked out once per distinct word. With
+        :data:`_NO_START`, :meth:`_match_at` can find only a fuzzy match;
+        a word of neither of the last three needs no window at all."""
+        text, key, squash = tok.text, tok.key, tok.squash
+        wild = self._wild.get(key, ())
+        alone = (
             text in self._acronyms
             or (text.endswith("s") and len(text) > 2 and text[:-1] in self._acronyms)
-            or tok.key in self._widths
-            or tok.key in self._wild
-            or tok.key in self._shapes
-            or tok.squash in self._by_compact
-        ):
+            or (key,) in self._by_keys
+            or squash in self._by_compact
+            or any(keys[1] == WILDCARD for keys, _ in wild)
+        )
+        pair = key in self._pair_firsts
+        pre = squash in self._prefixes or key in self._prefixes
+        if alone or pair or key in self._widths or wild or key in self._shapes:
             can_start = _CAN_START
-        elif tok.squash in self._prefixes or tok.key in self._prefixes:
+        elif pre:
             can_start = _PREFIX_ONLY
         else:
             can_start = _NO_START
-        flags = (can_start, self._oov(tok), tok.lower[:1] in self._fuzzy)
+        flags = (can_start, self._oov(tok), tok.lower[:1] in self._fuzzy, alone, pair, pre)
         if len(self._word_cache) > 200_000:  # stay bounded over huge batches
             self._word_cache.clear()
         self._word_cache[text] = flags
