@@ -150,12 +150,16 @@ _UNIT_CACHE_MAX = 20_000
 _KEY = operator.attrgetter("key")
 _TEXT = operator.attrgetter("text")
 #: A word's flags (see Matcher._word_flags): can a match start, is it unknown.
-_CAN, _OOV = operator.itemgetter(0), operator.itemgetter(1)
+_KIND, _OOV = operator.itemgetter(0), operator.itemgetter(1)
 
 # Whether a match can start at a word (see Matcher._word_flags): no; only a
-# squashed form of two or more words ("cross sell" for "crosssell"); yes.
-_NO_START, _PREFIX_ONLY, _CAN_START = 0, 1, 2
-#: What :meth:`Matcher._word_flags` knows of a word.
+# squashed form of two or more words ("cross sell" for "crosssell"); yes, a
+# form of two or more words, a shape or a coordination's head; yes, a form
+# of this one word.
+_NO_START, _PREFIX_ONLY, _CAN_START, _ALONE = 0, 1, 2, 3
+#: What :meth:`Matcher._word_flags` knows of a word: (how a match can start,
+#: unknown word, fuzzy candidates, first key of a form of two or more keys,
+#: a shape starts here, first key of a pair in ``Matcher._pairs``).
 _Flags = tuple[int, bool, bool, bool, bool, bool]
 
 
@@ -325,11 +329,15 @@ class Matcher:
             widths[keys[0]].add(len(keys))
         self._widths = {k: tuple(sorted(v, reverse=True)) for k, v in widths.items()}
         self._prefixes = {c[:n] for c in self._by_compact for n in range(1, len(c) + 1)}
-        # The first two keys of every form of two or more words: a word that
-        # starts only such forms needs a look only when the next word fits.
-        self._pairs = {k[:2] for k in self._by_keys if len(k) > 1}
+        # A word that starts only forms of two or more words needs a window
+        # only when the next word continues one: their joined keys begin a
+        # squashed form (every form of two or more keys has one), or, for a
+        # wildcard alias (or keys that join to nothing), the first two keys
+        # are one of these pairs.
+        self._pairs = {k[:2] for k in self._by_keys if len(k) > 1 and not k[0] + k[1]}
         self._pairs.update(k[:2] for w in self._wild.values() for k, _ in w if k[1] != WILDCARD)
         self._pair_firsts = {k for k, _ in self._pairs}
+        self._heads = {k[0] for k in self._by_keys if len(k) > 1}
         # Per distinct token text, see _word_flags: most words of a posting
         # can start no match, and are passed over after one dict probe.
         self._word_cache: dict[str, _Flags] = {}
@@ -373,10 +381,8 @@ class Matcher:
         return tuple(found) if found else ()
 
     def _find_in_segment(self, seg: Sequence[Token]) -> list[_Found]:
-        out: list[_Found] = []
         n_tokens = len(seg)
-        known = self._word_cache.get
-        flags = list(map(known, map(_TEXT, seg)))
+        flags = list(map(self._word_cache.get, map(_TEXT, seg)))
         if None in flags:
             flags = [f or self._word_flags(t) for f, t in zip(flags, seg, strict=True)]
         # Without an unknown word no near miss is possible, and only the
@@ -387,14 +393,13 @@ class Matcher:
             oov = list(map(_OOV, flags))
             starts: Iterable[int] = range(n_tokens)
         else:
-            starts = list(compress(range(n_tokens), map(_CAN, flags)))
+            starts = list(compress(range(n_tokens), map(_KIND, flags)))
             if not starts:
                 return []
-        any_oov = bool(oov)
+        out: list[_Found] = []
         prefixes = self._prefixes
         pairs = self._pairs
-        many_words = self.max_words > 1
-        shapes = self._shapes
+        last_pair = n_tokens - 1 if self.max_words > 1 else 0
         # The segment's lemma keys, so that a window's keys are one slice.
         keys = tuple(map(_KEY, seg))
         # Where each concept's last hit ends (a token index): a hit inside an
@@ -432,35 +437,41 @@ class Matcher:
             out.append(hit)
 
         for i in starts:
-            can_start, _, fuzzy_first, window, pair, pre = flags[i]
-            if not window and (pair or pre) and many_words and i + 1 < n_tokens:
+            kind, _, fuzzy_first, head, shape, pair = flags[i]
+            if kind == _ALONE:
+                window = True
+            elif kind and i < last_pair:
                 # Only a form of two or more words could start here: the
-                # first two keys must begin one, or the first two words a
-                # squashed form (a spelling variant).
+                # first two words must begin one (squashed, or their keys).
                 tok, nxt = seg[i], seg[i + 1]
-                window = (pair and (tok.key, nxt.key) in pairs) or (
-                    pre and (tok.squash + nxt.squash in prefixes or tok.key + nxt.key in prefixes)
+                window = (
+                    tok.squash + nxt.squash in prefixes
+                    or keys[i] + keys[i + 1] in prefixes
+                    or (pair and keys[i : i + 2] in pairs)
                 )
-            if can_start == _PREFIX_ONLY:
-                can_start = window
+            else:
+                window = False
             # A near miss needs fuzzy candidates for the first letter and an
             # unknown word within reach, outside every hit so far.
-            fuzzy = any_oov and fuzzy_first and i >= covered and any(oov[i : i + FUZZY_MAX_WORDS])
+            fuzzy = fuzzy_first and i >= covered and True in oov[i : i + FUZZY_MAX_WORDS]
             if window or fuzzy:
+                start = seg[i].start
                 for width, form, how, score in self._match_at(seg, keys, i, oov if fuzzy else None):
                     end = i + width
-                    found = (form.concept, how, form.form, score, seg[i].start, seg[end - 1].end)
+                    found = (form.concept, how, form.form, score, start, seg[end - 1].end)
                     emit(form.concept, i, end, found)
-            if not can_start:
+            if kind < _CAN_START:
                 continue
-            for rule, end, text in self._shapes_at(seg, keys, i) if keys[i] in shapes else ():
-                shape = f"{rule.start_text} ~ {text}"
-                found = (rule.concept, "shape", shape, 100.0, seg[i].start, seg[end - 1].end)
-                emit(rule.concept, i, end, found)
-            if pair and i + 3 < n_tokens and seg[i + 1].lower in _CONJUNCTIONS:
+            start = seg[i].start
+            if shape:
+                for rule, end, text in self._shapes_at(seg, keys, i):
+                    form_text = f"{rule.start_text} ~ {text}"
+                    found = (rule.concept, "shape", form_text, 100.0, start, seg[end - 1].end)
+                    emit(rule.concept, i, end, found)
+            if head and i + 3 < n_tokens and seg[i + 1].lower in _CONJUNCTIONS:
                 for end, form in self._shared_head(keys, i):
-                    head = (form.concept, "shape", form.form, 100.0, seg[i].start, seg[end - 1].end)
-                    emit(form.concept, i, end, head)
+                    found = (form.concept, "shape", form.form, 100.0, start, seg[end - 1].end)
+                    emit(form.concept, i, end, found)
         return out
 
     def one_ask(self, hits: list[Hit]) -> list[Hit]:
@@ -579,32 +590,31 @@ class Matcher:
         return out
 
     def _word_flags(self, tok: Token) -> _Flags:
-        """(can an exact, alias, lemma or wildcard match start at this word
-        (:data:`_NO_START`, :data:`_PREFIX_ONLY` or :data:`_CAN_START`), is
-        it unknown to the background vocabulary, have words of its first
-        letter fuzzy candidates, can a form of this one word match, do forms
-        of two or more keys start with its key, is its squash or key the
-        start of a squashed form), worked out once per distinct word. With
-        :data:`_NO_START`, :meth:`_match_at` can find only a fuzzy match;
-        a word of neither of the last three needs no window at all."""
+        """What a match starting at this word needs (:data:`_Flags`), worked
+        out once per distinct word. Below :data:`_CAN_START`, no shape or
+        coordination starts here; with :data:`_NO_START`, :meth:`_match_at`
+        can find only a fuzzy match; below :data:`_ALONE`, an exact, alias,
+        lemma or wildcard match needs the next word too."""
         text, key, squash = tok.text, tok.key, tok.squash
         wild = self._wild.get(key, ())
-        alone = (
+        head = key in self._heads
+        shape = key in self._shapes
+        if (
             text in self._acronyms
             or (text.endswith("s") and len(text) > 2 and text[:-1] in self._acronyms)
             or (key,) in self._by_keys
             or squash in self._by_compact
             or any(keys[1] == WILDCARD for keys, _ in wild)
-        )
-        pair = key in self._pair_firsts
-        pre = squash in self._prefixes or key in self._prefixes
-        if alone or pair or key in self._widths or wild or key in self._shapes:
-            can_start = _CAN_START
-        elif pre:
-            can_start = _PREFIX_ONLY
+        ):
+            kind = _ALONE
+        elif head or wild or shape:
+            kind = _CAN_START
+        elif squash in self._prefixes or key in self._prefixes:
+            kind = _PREFIX_ONLY
         else:
-            can_start = _NO_START
-        flags = (can_start, self._oov(tok), tok.lower[:1] in self._fuzzy, alone, pair, pre)
+            kind = _NO_START
+        fuzzy_first = tok.lower[:1] in self._fuzzy
+        flags = (kind, self._oov(tok), fuzzy_first, head, shape, key in self._pair_firsts)
         if len(self._word_cache) > 200_000:  # stay bounded over huge batches
             self._word_cache.clear()
         self._word_cache[text] = flags
