@@ -48,7 +48,7 @@ import json
 import operator
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from itertools import compress
 from pathlib import Path
@@ -203,6 +203,17 @@ class _Form:
     form: str
     is_label: bool
     lower: str  # words lower-cased, joined by one space
+    squashed: str = field(init=False)  # compact(lower), for "exact" or "alias"
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "squashed", compact(self.lower))
+
+
+def _strongest(found: tuple[int, _Form, str]) -> tuple[int, bool, int, bool]:
+    """Sort key of a word's matches: the longest first, then the strongest
+    kind (no wildcard, exact before alias before lemma, the label)."""
+    width, form, how = found
+    return (-width, WILDCARD in form.form, HOW_ORDER[how], not form.is_label)
 
 
 _CONJUNCTIONS = frozenset({"and", "or", "&"})
@@ -381,22 +392,28 @@ class Matcher:
         return tuple(found) if found else ()
 
     def _find_in_segment(self, seg: Sequence[Token]) -> list[_Found]:
-        n_tokens = len(seg)
         flags = list(map(self._word_cache.get, map(_TEXT, seg)))
         if None in flags:
             flags = [f or self._word_flags(t) for f, t in zip(flags, seg, strict=True)]
         # Without an unknown word no near miss is possible, and only the
         # words that can start a match need a look (most segments: a
         # posting has few typos).
-        oov: list[bool] = []
         if any(map(_OOV, flags)):
-            oov = list(map(_OOV, flags))
-            starts: Iterable[int] = range(n_tokens)
-        else:
-            starts = list(compress(range(n_tokens), map(_KIND, flags)))
-            if not starts:
-                return []
+            return self._scan(seg, flags, range(len(seg)), list(map(_OOV, flags)))
+        starts = list(compress(range(len(seg)), map(_KIND, flags)))
+        return self._scan(seg, flags, starts, None) if starts else []
+
+    def _scan(
+        self,
+        seg: Sequence[Token],
+        flags: list[_Flags],
+        starts: Iterable[int],
+        oov: list[bool] | None,
+    ) -> list[_Found]:
+        """The hits of a segment, from the words ``starts`` on; ``oov``
+        marks its unknown words, None when it has none."""
         out: list[_Found] = []
+        n_tokens = len(seg)
         prefixes = self._prefixes
         pairs = self._pairs
         last_pair = n_tokens - 1 if self.max_words > 1 else 0
@@ -410,10 +427,11 @@ class Matcher:
         last: dict[str, tuple[int, int]] = {}
         covered = 0
 
-        def emit(concept: str, i: int, end: int, hit: _Found) -> None:
+        def emit(i: int, end: int, concept: str, how: str, form: str, score: float) -> None:
             nonlocal covered
             if self._excluded(concept, keys, i, end - i):
                 return
+            hit = (concept, how, form, score, seg[i].start, seg[end - 1].end)
             prev_end = ends.get(concept, 0)
             if prev_end > i:
                 # It overlaps the concept's last hit: one hit per stretch of
@@ -443,9 +461,8 @@ class Matcher:
             elif kind and i < last_pair:
                 # Only a form of two or more words could start here: the
                 # first two words must begin one (squashed, or their keys).
-                tok, nxt = seg[i], seg[i + 1]
                 window = (
-                    tok.squash + nxt.squash in prefixes
+                    seg[i].squash + seg[i + 1].squash in prefixes
                     or keys[i] + keys[i + 1] in prefixes
                     or (pair and keys[i : i + 2] in pairs)
                 )
@@ -453,25 +470,21 @@ class Matcher:
                 window = False
             # A near miss needs fuzzy candidates for the first letter and an
             # unknown word within reach, outside every hit so far.
-            fuzzy = fuzzy_first and i >= covered and True in oov[i : i + FUZZY_MAX_WORDS]
+            fuzzy = (
+                oov is not None
+                and fuzzy_first
+                and i >= covered
+                and True in oov[i : i + FUZZY_MAX_WORDS]
+            )
             if window or fuzzy:
-                start = seg[i].start
                 for width, form, how, score in self._match_at(seg, keys, i, oov if fuzzy else None):
-                    end = i + width
-                    found = (form.concept, how, form.form, score, start, seg[end - 1].end)
-                    emit(form.concept, i, end, found)
-            if kind < _CAN_START:
-                continue
-            start = seg[i].start
+                    emit(i, i + width, form.concept, how, form.form, score)
             if shape:
                 for rule, end, text in self._shapes_at(seg, keys, i):
-                    form_text = f"{rule.start_text} ~ {text}"
-                    found = (rule.concept, "shape", form_text, 100.0, start, seg[end - 1].end)
-                    emit(rule.concept, i, end, found)
+                    emit(i, end, rule.concept, "shape", f"{rule.start_text} ~ {text}", 100.0)
             if head and i + 3 < n_tokens and seg[i + 1].lower in _CONJUNCTIONS:
                 for end, form in self._shared_head(keys, i):
-                    found = (form.concept, "shape", form.form, 100.0, start, seg[end - 1].end)
-                    emit(form.concept, i, end, found)
+                    emit(i, end, form.concept, "shape", form.form, 100.0)
         return out
 
     def one_ask(self, hits: list[Hit]) -> list[Hit]:
@@ -627,74 +640,70 @@ class Matcher:
         (width, form, how, score), longest first; ``oov`` marks the unknown
         words of the segment, or is None when no fuzzy match is possible."""
         tok = seg[i]
+        text = tok.text
         found: list[tuple[int, _Form, str]] = []
         # Acronyms: one token, exact case, optional plural "s".
-        acr = self._acronyms.get(tok.text)
-        if acr is None and tok.text.endswith("s") and len(tok.text) > 2:
-            acr = self._acronyms.get(tok.text[:-1])
+        acr = self._acronyms.get(text)
+        if acr is None and text.endswith("s") and len(text) > 2:
+            acr = self._acronyms.get(text[:-1])
         if acr:
             found.extend((1, f, "alias") for f in acr)
         room = len(seg) - i
-
-        def add(width: int, forms: list[_Form]) -> None:
-            window = seg[i : i + width]
-            if any(t.lower.endswith("ment") for t in window):
-                forms = [f for f in forms if _same_derivation(window, f)]
-            lower = " ".join(t.lower for t in window)
-            squashed = "".join(t.squash for t in window)
-            found.extend((width, f, self._how(f, lower, squashed)) for f in forms)
-
-        for width in self._widths.get(tok.key, ()):
+        # The windows whose keys or letters are those of a form, in order.
+        windows: list[tuple[int, list[_Form]]] = []
+        by_keys = self._by_keys
+        for width in self._widths.get(keys[i], ()):
             if width <= room:
-                forms = self._by_keys.get(keys[i : i + width])
+                forms = by_keys.get(keys[i : i + width])
                 if forms:
-                    add(width, forms)
+                    windows.append((width, forms))
         # Spelling variants: the same letters split or joined differently
         # ("cross sell", "crosssell"), or the same keys squashed together.
+        prefixes, by_compact = self._prefixes, self._by_compact
         squash = joined = ""
         for width in range(1, min(self.max_words, room) + 1):
             t = seg[i + width - 1]
             squash += t.squash
             joined += t.key
-            if squash not in self._prefixes and joined not in self._prefixes:
+            if squash not in prefixes and joined not in prefixes:
                 break
-            forms = self._by_compact.get(squash) or (
-                self._by_compact.get(joined) if width > 1 else None
-            )
+            forms = by_compact.get(squash) or (by_compact.get(joined) if width > 1 else None)
             if forms:
-                add(width, forms)
+                windows.append((width, forms))
+        for width, forms in windows:
+            window = seg[i : i + width]
+            lowers = [t.lower for t in window]
+            lower = " ".join(lowers)
+            if "ment" in lower and any(w.endswith("ment") for w in lowers):
+                forms = [f for f in forms if _same_derivation(window, f)]
+            squashed = "".join([t.squash for t in window])
+            for f in forms:
+                if lower == f.lower or squashed == f.squashed:
+                    found.append((width, f, "exact" if f.is_label else "alias"))
+                else:
+                    found.append((width, f, "lemma"))
         # Wildcard aliases ("portfolio of * accounts").
-        for keys, form in self._wild.get(tok.key, ()):
-            n = len(keys)
-            if i + n <= len(seg) and all(
-                k == WILDCARD or k == seg[i + j].key for j, k in enumerate(keys)
-            ):
+        for wild, form in self._wild.get(keys[i], ()):
+            n = len(wild)
+            if n <= room and all(k == WILDCARD or k == keys[i + j] for j, k in enumerate(wild)):
                 found.append((n, form, "alias"))
         if not found:
             if oov is None:
                 return []
             fuzzy = self._fuzzy_at(seg, i, oov)
-            if fuzzy is None:
-                return []
-            width, forms, _, score = fuzzy
-            return [(width, forms[0], "fuzzy", score)]
+            return [] if fuzzy is None else [fuzzy]
         # The longest per concept, the strongest kind of match first.
-        found.sort(key=lambda x: (-x[0], WILDCARD in x[1].form, HOW_ORDER[x[2]], not x[1].is_label))
+        if len(found) > 1:
+            found.sort(key=_strongest)
         best: dict[str, tuple[int, _Form, str, float]] = {}
         for width, form, how in found:
             if form.concept not in best:
                 best[form.concept] = (width, form, how, 100.0)
         return list(best.values())
 
-    @staticmethod
-    def _how(form: _Form, lower: str, squashed: str) -> str:
-        if lower == form.lower or squashed == compact(form.lower):
-            return "exact" if form.is_label else "alias"
-        return "lemma"
-
     def _fuzzy_at(
         self, seg: Sequence[Token], i: int, oov: list[bool]
-    ) -> tuple[int, list[_Form], dict[_Form, str], float] | None:
+    ) -> tuple[int, _Form, str, float] | None:
         first = seg[i].lower[:1]
         choices = self._fuzzy.get(first)
         if not choices or not any(oov[i : i + FUZZY_MAX_WORDS]):
@@ -715,8 +724,7 @@ class Matcher:
             _, score, idx = result
             if abs(len(strings[idx]) - len(squashed)) > FUZZY_MAX_LEN_DIFF:
                 continue
-            form = forms[idx]
-            return (width, [form], {form: "fuzzy"}, round(float(score), 1))
+            return (width, forms[idx], "fuzzy", round(float(score), 1))
         return None
 
     def _oov(self, tok: Token) -> bool:
