@@ -142,13 +142,15 @@ SHAPE_NOT_HEAD = frozenset(
 )
 
 #: What a unit holds of one hit: (concept, how, form, score, start, end),
-#: the offsets inside the unit's text; :meth:`Matcher._hit` makes the Hit.
+#: the offsets inside the unit's text; :meth:`Matcher._hits` makes the Hits.
 _Found = tuple[str, str, str, float, int, int]
 #: Most unit texts whose hits :class:`Matcher` keeps.
 _UNIT_CACHE_MAX = 20_000
 #: A token's lemma key (Token.key), read in C.
 _KEY = operator.attrgetter("key")
 _TEXT = operator.attrgetter("text")
+#: Hits in document order, concepts in id order at one offset.
+_DOCUMENT_ORDER = operator.attrgetter("start", "concept_id")
 #: A word's flags (see Matcher._word_flags): can a match start, is it unknown.
 _KIND, _OOV = operator.itemgetter(0), operator.itemgetter(1)
 
@@ -188,6 +190,16 @@ class _ShapeRule:
     start_text: str
     others: tuple[tuple[tuple[str, ...], str], ...]
     gap: int
+    #: ``others`` by their first key, in order: one probe per word scanned.
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = field(
+        init=False, compare=False, repr=False
+    )
+
+    def __post_init__(self) -> None:
+        by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+        for other in self.others:
+            by_first[other[0][0]].append(other)
+        object.__setattr__(self, "by_first", dict(by_first))
 
 
 @cache
@@ -379,8 +391,9 @@ class Matcher:
                 if len(cache) >= _UNIT_CACHE_MAX:  # stay bounded over huge batches
                     cache.clear()
                 cache[key] = found
-            hits.extend(self._hit(unit, *f) for f in found)
-        hits.sort(key=lambda h: (h.start, h.concept_id))
+            if found:
+                hits.extend(self._hits(unit, found))
+        hits.sort(key=_DOCUMENT_ORDER)
         return hits
 
     def _find_in_unit(self, unit: Unit) -> tuple[_Found, ...]:
@@ -564,12 +577,13 @@ class Matcher:
                 continue
             content = 0
             j = first
+            by_first = rule.by_first
             while j < n and j - first <= SHAPE_MAX_SPAN:
                 found = None
                 key = keys[j]
-                for other, text in rule.others:
+                for other, text in by_first.get(key, ()):
                     m = len(other)
-                    if other[0] == key and j + m <= n and (m == 1 or keys[j : j + m] == other):
+                    if j + m <= n and (m == 1 or keys[j : j + m] == other):
                         if j + m < n and keys[j + m] in SHAPE_NOT_HEAD:
                             continue
                         found = (j + m, text)
@@ -746,22 +760,23 @@ class Matcher:
         return False
 
     @staticmethod
-    def _hit(
-        unit: Unit, concept: str, how: str, form: str, score: float, start_off: int, end_off: int
-    ) -> Hit:
-        line, start = unit.locate(start_off)
-        _, end_start = unit.locate(end_off - 1)
-        return Hit(
-            concept_id=concept,
-            how=how,
-            text=unit.text[start_off:end_off],
-            form=form,
-            score=score,
-            unit=unit.index,
-            line=line,
-            start=start,
-            end=end_start + 1,
-        )
+    def _hits(unit: Unit, found: tuple[_Found, ...]) -> list[Hit]:
+        """The hits of a unit from what :meth:`_find_in_unit` found: unit
+        offsets made line and document offsets."""
+        text, index, pieces = unit.text, unit.index, unit.pieces
+        if len(pieces) == 1:  # most units: one line, one shift
+            p = pieces[0]
+            line, shift = p.line, p.start - p.offset
+            return [
+                Hit(c, how, text[s:e], form, score, index, line, s + shift, e + shift)
+                for c, how, form, score, s, e in found
+            ]
+        out: list[Hit] = []
+        for c, how, form, score, s, e in found:
+            line, start = unit.locate(s)
+            end = unit.locate(e - 1)[1] + 1
+            out.append(Hit(c, how, text[s:e], form, score, index, line, start, end))
+        return out
 
 
 @cache
