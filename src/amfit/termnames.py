@@ -159,37 +159,67 @@ def fragment_places(units: Sequence[Unit]) -> set[tuple[int, int]]:
     glued: dict[str, list[tuple[int, int]]] = {}
     free: set[str] = set()
     for unit in units:
-        text = unit.text
-        # Most lines hold no hyphen, slash or digit: every word is used
-        # alone there, and none follows a number (two tests of the whole
-        # text instead of three of each word).
-        joins = "-" in text or "/" in text
-        figures = _DIGIT.search(text) is not None
-        for seg in segments(text):
-            if not joins:
-                free.update([tok.lower for tok in seg])
-            else:
-                for tok in seg:
-                    glued_before = tok.start > 0 and text[tok.start - 1] in "-/"
-                    glued_after = tok.end < len(text) and text[tok.end : tok.end + 1] in ("-", "/")
-                    if glued_before or glued_after:
-                        glued.setdefault(tok.lower, []).append((unit.index, tok.start))
-                    else:
-                        free.add(tok.lower)
-            if figures:
-                for prev, tok in pairwise(seg):
-                    # _NUMBER opens on a digit (\d is str.isdecimal): test that first.
-                    if (
-                        prev.text[:1].isdecimal()
-                        and len(tok.text) <= UNIT_CHARS
-                        and _NUMBER.match(prev.text)
-                    ):
-                        odd.add((unit.index, tok.start))
+        index = unit.index
+        unit_free, unit_glued, unit_odd = _unit_fragments(unit.text)
+        free.update(unit_free)
+        for word, start in unit_glued:
+            glued.setdefault(word, []).append((index, start))
+        odd.update([(index, start) for start in unit_odd])
     # Half of a compound is a fragment only when the word is never used alone.
     for word, places in glued.items():
         if word not in free:
             odd.update(places)
     return odd
+
+
+#: Per distinct unit text, what :func:`fragment_places` reads of it. About a
+#: third of the unit texts of a corpus repeat (an employer's boilerplate),
+#: and the text alone decides it.
+_FRAGMENTS: dict[str, tuple[frozenset[str], tuple[tuple[str, int], ...], tuple[int, ...]]] = {}
+#: Entries a per-text cache of this module holds before it starts afresh.
+_CACHE_MAX = 50_000
+
+
+def _unit_fragments(
+    text: str,
+) -> tuple[frozenset[str], tuple[tuple[str, int], ...], tuple[int, ...]]:
+    """(words used alone, (word, start) of compound halves, start of units
+    after a number) of one unit's text."""
+    got = _FRAGMENTS.get(text)
+    if got is not None:
+        return got
+    free: set[str] = set()
+    glued: list[tuple[str, int]] = []
+    odd: list[int] = []
+    # Most lines hold no hyphen, slash or digit: every word is used
+    # alone there, and none follows a number (two tests of the whole
+    # text instead of three of each word).
+    joins = "-" in text or "/" in text
+    figures = _DIGIT.search(text) is not None
+    for seg in segments(text):
+        if not joins:
+            free.update([tok.lower for tok in seg])
+        else:
+            for tok in seg:
+                glued_before = tok.start > 0 and text[tok.start - 1] in "-/"
+                glued_after = tok.end < len(text) and text[tok.end : tok.end + 1] in ("-", "/")
+                if glued_before or glued_after:
+                    glued.append((tok.lower, tok.start))
+                else:
+                    free.add(tok.lower)
+        if figures:
+            for prev, tok in pairwise(seg):
+                # _NUMBER opens on a digit (\d is str.isdecimal): test that first.
+                if (
+                    prev.text[:1].isdecimal()
+                    and len(tok.text) <= UNIT_CHARS
+                    and _NUMBER.match(prev.text)
+                ):
+                    odd.append(tok.start)
+    if len(_FRAGMENTS) >= _CACHE_MAX:  # stay bounded over huge batches
+        _FRAGMENTS.clear()
+    got = _FRAGMENTS[text] = (frozenset(free), tuple(glued), tuple(odd))
+    return got
 
 
 #: A capitalised word seen this often in the about / benefits text, or on a
@@ -225,40 +255,19 @@ def not_skills(
     titled: set[str] = set()  # the title's words: the job's name, not the employer's
     pairs: set[tuple[str, str]] = set()
     for unit in units:
-        boiler = unit.section in ignored_sections or unit.section == "title"
+        title = unit.section == "title"
+        boiler = title or unit.section in ignored_sections
         text = unit.text
         # Outside the boilerplate only an address or a possessive names
         # anything: a line with neither a dot nor an apostrophe is passed over.
-        possessive = "'" in text or "’" in text
-        if not boiler and not possessive and "." not in text:
+        if not boiler and "." not in text and "'" not in text and "’" not in text:
             continue
-        name_line = unit.section == "title" or bool(_NAME_LINE.match(text))
-        for seg in segments(text):
-            prev: Token | None = None
-            for i, tok in enumerate(seg):
-                if "." in tok.text:
-                    names.update(domain_names(tok.text))
-                if boiler and tok.text[:1].isupper() and tok.lower.isalpha():
-                    if name_line:
-                        names.add(tok.lower)
-                        if unit.section == "title":
-                            titled.add(tok.lower)
-                    elif i > 0:  # not the first word of a sentence
-                        seen[tok.lower] = seen.get(tok.lower, 0) + 1
-                    if prev is not None and prev.text[:1].isupper() and prev.lower.isalpha():
-                        pairs.add((prev.lower, tok.lower))
-                if (
-                    possessive
-                    and tok.text[:1].isupper()
-                    and tok.lower.isalpha()
-                    and _POSSESSIVE.match(text, tok.end)
-                ):
-                    # "Contoso's platform": whose it is, a name. With a
-                    # capitalised word before it, both words of the name.
-                    names.add(tok.lower)
-                    if prev is not None and prev.text[:1].isupper() and prev.lower.isalpha():
-                        names.add(prev.lower)
-                prev = tok
+        unit_names, unit_titled, unit_seen, unit_pairs = _unit_names(text, boiler, title)
+        names.update(unit_names)
+        titled.update(unit_titled)
+        for word in unit_seen:
+            seen[word] = seen.get(word, 0) + 1
+        pairs.update(unit_pairs)
     names.update(w for w, n in seen.items() if n >= NAME_REPEATS)
     # The other word of a two-word name ("Red" of "Red Canary"), read from a
     # copy: a set growing while read hangs on its order, i.e. the hash seed.
@@ -268,3 +277,55 @@ def not_skills(
     asks = {u.section for u in units} - ignored_sections - {"title"}
     odd = fragment_places(units) | description_places(units, asks, names)
     return frozenset(names), frozenset(odd | named_heading_places(units, names - titled))
+
+
+_UnitNames = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[tuple[str, str], ...]]
+#: Per (unit text, boilerplate?, title?), what :func:`not_skills` reads of it.
+_UNIT_NAMES: dict[tuple[str, bool, bool], _UnitNames] = {}
+
+
+def _unit_names(text: str, boiler: bool, title: bool) -> _UnitNames:
+    """(names, title words, capitalised words seen past a sentence's first
+    word, pairs of capitalised words) of one unit's text, for
+    :func:`not_skills`: its text and section decide them, and boilerplate
+    repeats across an employer's postings."""
+    key = (text, boiler, title)
+    got = _UNIT_NAMES.get(key)
+    if got is not None:
+        return got
+    names: list[str] = []
+    titled: list[str] = []
+    seen: list[str] = []
+    pairs: list[tuple[str, str]] = []
+    possessive = "'" in text or "’" in text
+    name_line = title or bool(_NAME_LINE.match(text))
+    for seg in segments(text):
+        prev: Token | None = None
+        for i, tok in enumerate(seg):
+            if "." in tok.text:
+                names.extend(domain_names(tok.text))
+            if boiler and tok.text[:1].isupper() and tok.lower.isalpha():
+                if name_line:
+                    names.append(tok.lower)
+                    if title:
+                        titled.append(tok.lower)
+                elif i > 0:  # not the first word of a sentence
+                    seen.append(tok.lower)
+                if prev is not None and prev.text[:1].isupper() and prev.lower.isalpha():
+                    pairs.append((prev.lower, tok.lower))
+            if (
+                possessive
+                and tok.text[:1].isupper()
+                and tok.lower.isalpha()
+                and _POSSESSIVE.match(text, tok.end)
+            ):
+                # "Contoso's platform": whose it is, a name. With a
+                # capitalised word before it, both words of the name.
+                names.append(tok.lower)
+                if prev is not None and prev.text[:1].isupper() and prev.lower.isalpha():
+                    names.append(prev.lower)
+            prev = tok
+    if len(_UNIT_NAMES) >= _CACHE_MAX:  # stay bounded over huge batches
+        _UNIT_NAMES.clear()
+    got = _UNIT_NAMES[key] = (tuple(names), tuple(titled), tuple(seen), tuple(pairs))
+    return got
