@@ -197,3 +197,44 @@ def test_fragment_places_equal_the_plain_word_loop() -> None:
     words = {posting.units[i].text[s:].split()[0] for i, s in odd}
     assert {"GB", "inch", "grained", "party"} <= words
     assert "usage" not in words  # used alone too
+
+
+LAZY_POSTING = (
+    "Account Manager at Red Canary\n\n"
+    "## Responsibilities\n"
+    "- Grow Canary adoption with Zürich Brewing and Contoso partners\n"
+    "- Run fine-grained reviews of Brewing and Heron accounts, on-site weekly\n"
+    "- Cannot miss Gonna Labs renewals; Dont skip Ai Tools demos\n"
+    "- Plan gon rollout\n\n"
+    "## About us\n"
+    "Red Canary is growing. We love Red Canary and Heron Labs partners.\n"
+    "Our offices in Zürich host the Zürich Brewing team, close to Heron Labs.\n"
+    "Contoso's platform powers everything. Cannot stop, Gonna Labs say.\n"
+    "At Quillmere we write to jobs@quillmere.io about grained oak.\n"
+    "Dont forget Ai Tools: Ai Tools and site visits weekly.\n"
+    "We say Gonna often, and Gonna again.\n\n"
+    "## Benefits\n"
+    "- Heron Labs lunches, Heron Labs trips\n"
+    "- Fine work, site visits and grained wood\n"
+)
+
+
+def test_the_lazy_name_set_answers_as_the_eager_one() -> None:
+    """term_filters reads a boilerplate line only for the words asked about;
+    every answer, and every place outside the boilerplate, is not_skills'."""
+    import re
+
+    from amfit.nlp import segments
+    from amfit.termnames import term_filters
+
+    posting = parse_posting(normalize_text(LAZY_POSTING))
+    names, odd = not_skills(posting.units, TERM_SECTIONS, "Quillmere Ltd")
+    lazy, lazy_odd = term_filters(posting.units, TERM_SECTIONS, "Quillmere Ltd")
+    assert lazy.unread()  # some boilerplate is left unread
+    words = {t.lower for u in posting.units for seg in segments(u.text) for t in seg}
+    words |= {w.lower() for w in re.findall(r"[\w'’]+", LAZY_POSTING)} | set(names)
+    assert {w for w in words if w in lazy} == names & words
+    assert {"canary", "heron", "labs", "brewing", "contoso", "quillmere", "gon"} <= names
+    asks = {u.index for u in posting.units if u.section not in TERM_SECTIONS}
+    assert {p for p in odd if p[0] in asks} == {p for p in lazy_odd if p[0] in asks}
+    assert lazy.everything() == names

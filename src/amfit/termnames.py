@@ -21,44 +21,19 @@ shape and structure only (no list of employers):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from functools import cache
-from itertools import pairwise
+from collections.abc import Callable, Container, Iterable, Sequence
 
-from . import phrases
 from .document import Unit
-from .nlp import Token, segments
+from .nlp import segments
 from .posting import intro_reading
-from .resources import keywords_path
 from .termrules import stop_words
+from .termtext import NAME_REPEATS as NAME_REPEATS  # re-exported
+from .termtext import UNIT_CHARS as UNIT_CHARS  # re-exported
+from .termtext import NameSet, lazy_runs, unit_fragments
+from .termtext import domain_names as domain_names  # re-exported
+from .termtext import legal_forms as legal_forms  # re-exported
 from .titles import has_title_word
 
-
-@cache
-def _names_lists() -> phrases.PhraseFile:
-    """``keywords/names.toml``: legal forms, address parts, web endings."""
-    return phrases.load(keywords_path("names.toml"))
-
-
-def legal_forms() -> frozenset[str]:
-    """Legal forms and generic words of company names ("inc", "gmbh", "group")."""
-    return _names_lists().words("legal_forms", lower=True)
-
-
-def _address_parts() -> frozenset[str]:
-    return _names_lists().words("address_parts", lower=True)
-
-
-def _tlds() -> frozenset[str]:
-    return _names_lists().words("web_endings", lower=True)
-
-
-#: A word this short right after a number is a unit ("16 GB", "27 inch").
-UNIT_CHARS = 5
-
-_NUMBER = re.compile(r"^\d[\d.,]*[a-z]*$", re.IGNORECASE)
-_DIGIT = re.compile(r"\d")
-_ADDRESS = re.compile(r"^(?:https?://)?(?:[\w-]+@)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?:/.*)?$", re.I)
 _FIRST_WORD = re.compile(r"^\W*([A-Za-z][\w'’]*)")
 #: How the employer names itself as a subject.
 _SELF = frozenset({"we", "our", "we're", "we’re", "we've", "we’ve", "ours"})
@@ -75,22 +50,6 @@ def company_words(company: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def domain_names(token: str) -> list[str]:
-    """The name parts of a web or e-mail address ("jobs.acme.io" -> ["acme"])."""
-    m = _ADDRESS.match(token)
-    if not m or "." not in token:
-        return []
-    parts = m.group(1).split(".")
-    if len(parts) < 2 or parts[-1] not in _tlds():  # "ASP.NET" is no address
-        return []
-    parts = [p.lower() for p in parts]
-    return [
-        p
-        for p in parts[:-1]
-        if p.isalpha() and p not in _address_parts() and p not in _tlds() and len(p) >= 3
-    ]
-
-
 def description_places(
     units: Sequence[Unit], sections: Iterable[str], names: Iterable[str]
 ) -> set[tuple[int, int]]:
@@ -104,7 +63,7 @@ def description_places(
     opening). Company text of another subject ("Experience with our
     platform") is left to the asks."""
     wanted = frozenset(sections)
-    subjects = _SELF | frozenset(names)
+    known = names if isinstance(names, Container) else frozenset(names)
     out: set[tuple[int, int]] = set()
     for unit in units:
         if unit.section not in wanted or unit.kind not in ("line", "bullet"):
@@ -119,7 +78,7 @@ def description_places(
             first = _FIRST_WORD.match(sentence)
             if (
                 first
-                and first.group(1).lower() in subjects
+                and (first.group(1).lower() in _SELF or first.group(1).lower() in known)
                 and not has_title_word(sentence)
                 and intro_reading(sentence) == "company"
             ):
@@ -133,11 +92,13 @@ def description_places(
     return out
 
 
-def named_heading_places(units: Sequence[Unit], names: Iterable[str]) -> set[tuple[int, int]]:
+def named_heading_places(
+    units: Sequence[Unit], names: Iterable[str], titled: Container[str] = frozenset()
+) -> set[tuple[int, int]]:
     """(unit index, start) of the words under an unclassified heading that
-    holds one of ``names`` ("What it's like to work at Acme"): the section
-    is about the employer, whatever its bullets say."""
-    known = frozenset(names)
+    holds one of ``names`` but not of ``titled`` ("What it's like to work at
+    Acme"): the section is about the employer, whatever its bullets say."""
+    known = names if isinstance(names, Container) else frozenset(names)
     out: set[tuple[int, int]] = set()
     named: dict[str, bool] = {}  # per heading: does it hold a name?
     for unit in units:
@@ -146,59 +107,48 @@ def named_heading_places(units: Sequence[Unit], names: Iterable[str]) -> set[tup
         holds = named.get(unit.heading)
         if holds is None:
             heading = {w.lower() for w in re.findall(r"[A-Za-z][\w]*", unit.heading)}
-            holds = named[unit.heading] = bool(heading & known)
+            holds = named[unit.heading] = any(w in known and w not in titled for w in heading)
         if holds:
             out.update((unit.index, t.start) for seg in segments(unit.text) for t in seg)
     return out
 
 
-def fragment_places(units: Sequence[Unit]) -> set[tuple[int, int]]:
+def fragment_places(
+    units: Sequence[Unit],
+    unread: Sequence[str] = (),
+    counted: Callable[[str], bool] | None = None,
+) -> set[tuple[int, int]]:
     """(unit index, start) of units after a number and of compound halves
-    never used alone."""
+    never used alone (in ``units`` or in the texts ``unread``, whose own
+    places are not wanted). ``counted``: the words whose places the caller
+    reads (None: all); whether another word is used alone in ``unread`` is
+    not looked up."""
     odd: set[tuple[int, int]] = set()
     glued: dict[str, list[tuple[int, int]]] = {}
     free: set[str] = set()
     for unit in units:
-        text = unit.text
-        # Most lines hold no hyphen, slash or digit: every word is used
-        # alone there, and none follows a number (two tests of the whole
-        # text instead of three of each word).
-        joins = "-" in text or "/" in text
-        figures = _DIGIT.search(text) is not None
-        for seg in segments(text):
-            if not joins:
-                free.update([tok.lower for tok in seg])
-            else:
-                for tok in seg:
-                    glued_before = tok.start > 0 and text[tok.start - 1] in "-/"
-                    glued_after = tok.end < len(text) and text[tok.end : tok.end + 1] in ("-", "/")
-                    if glued_before or glued_after:
-                        glued.setdefault(tok.lower, []).append((unit.index, tok.start))
-                    else:
-                        free.add(tok.lower)
-            if figures:
-                for prev, tok in pairwise(seg):
-                    # _NUMBER opens on a digit (\d is str.isdecimal): test that first.
-                    if (
-                        prev.text[:1].isdecimal()
-                        and len(tok.text) <= UNIT_CHARS
-                        and _NUMBER.match(prev.text)
-                    ):
-                        odd.add((unit.index, tok.start))
+        index = unit.index
+        unit_free, unit_glued, unit_odd = unit_fragments(unit.text)
+        free.update(unit_free)
+        for word, start in unit_glued:
+            glued.setdefault(word, []).append((index, start))
+        odd.update([(index, start) for start in unit_odd])
+    lowered: list[str] = []
     # Half of a compound is a fragment only when the word is never used alone.
     for word, places in glued.items():
-        if word not in free:
-            odd.update(places)
+        if word in free:
+            continue
+        if unread and (counted is None or counted(word)):
+            # A word is used alone in a text only if its lower case is there
+            # (a range such as "40 - 60" is the one word "40-60").
+            lowered = lowered or [text.lower() for text in unread]
+            if any(
+                ("-" in word or word in low) and word in unit_fragments(text)[0]
+                for text, low in zip(unread, lowered, strict=True)
+            ):
+                continue
+        odd.update(places)
     return odd
-
-
-#: A capitalised word seen this often in the about / benefits text, or on a
-#: "Company:" / "About ..." line or the title, is the employer's or its
-#: product's name.
-NAME_REPEATS = 2
-
-_NAME_LINE = re.compile(r"^\s*(?:company|employer|about|who we are|at)\b", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"['’]s\b")
 
 
 def not_skills(
@@ -220,51 +170,44 @@ def not_skills(
       unclassified heading that names it ("Why Acme"): see
       :mod:`amfit.termnames`.
     """
-    seen: dict[str, int] = {}
-    names: set[str] = set(company_words(company))
-    titled: set[str] = set()  # the title's words: the job's name, not the employer's
-    pairs: set[tuple[str, str]] = set()
+    names, odd = term_filters(units, ignored_sections, company, lazy=False)
+    return frozenset(names.everything()), frozenset(odd)
+
+
+def term_filters(
+    units: Sequence[Unit],
+    ignored_sections: frozenset[str] = frozenset(),
+    company: str = "",
+    *,
+    lazy: bool = True,
+    counted: Callable[[str], bool] | None = None,
+) -> tuple[NameSet, set[tuple[int, int]]]:
+    """:func:`not_skills` for the term finder, which reads nothing of the
+    units of ``ignored_sections``: ``word in names`` answers as the names of
+    :func:`not_skills` would, and the odd places are the same in every unit
+    outside ``ignored_sections`` (``lazy``: a boilerplate line is read only
+    when a word asked about could be a name in it, see
+    :class:`amfit.termtext.NameSet`; its own places are left out).
+    ``counted``: the words whose places the caller reads (see
+    :func:`fragment_places`)."""
+    names = NameSet(stop_words())
+    names.names.update(company_words(company))
+    read: list[Unit] = []
+    unread: list[str] = []
     for unit in units:
-        boiler = unit.section in ignored_sections or unit.section == "title"
+        title = unit.section == "title"
+        boiler = title or unit.section in ignored_sections
         text = unit.text
+        runs = lazy_runs(text) if lazy and boiler and not title else None
+        if runs is not None:
+            names.defer(text, runs)
+            unread.append(text)
+            continue
+        read.append(unit)
         # Outside the boilerplate only an address or a possessive names
         # anything: a line with neither a dot nor an apostrophe is passed over.
-        possessive = "'" in text or "’" in text
-        if not boiler and not possessive and "." not in text:
-            continue
-        name_line = unit.section == "title" or bool(_NAME_LINE.match(text))
-        for seg in segments(text):
-            prev: Token | None = None
-            for i, tok in enumerate(seg):
-                if "." in tok.text:
-                    names.update(domain_names(tok.text))
-                if boiler and tok.text[:1].isupper() and tok.lower.isalpha():
-                    if name_line:
-                        names.add(tok.lower)
-                        if unit.section == "title":
-                            titled.add(tok.lower)
-                    elif i > 0:  # not the first word of a sentence
-                        seen[tok.lower] = seen.get(tok.lower, 0) + 1
-                    if prev is not None and prev.text[:1].isupper() and prev.lower.isalpha():
-                        pairs.add((prev.lower, tok.lower))
-                if (
-                    possessive
-                    and tok.text[:1].isupper()
-                    and tok.lower.isalpha()
-                    and _POSSESSIVE.match(text, tok.end)
-                ):
-                    # "Contoso's platform": whose it is, a name. With a
-                    # capitalised word before it, both words of the name.
-                    names.add(tok.lower)
-                    if prev is not None and prev.text[:1].isupper() and prev.lower.isalpha():
-                        names.add(prev.lower)
-                prev = tok
-    names.update(w for w, n in seen.items() if n >= NAME_REPEATS)
-    # The other word of a two-word name ("Red" of "Red Canary"), read from a
-    # copy: a set growing while read hangs on its order, i.e. the hash seed.
-    known = frozenset(names)
-    names.update(b if a in known else a for a, b in pairs if a in known or b in known)
-    names -= stop_words()
+        if boiler or "." in text or "'" in text or "’" in text:
+            names.add(text, boiler, title)
     asks = {u.section for u in units} - ignored_sections - {"title"}
-    odd = fragment_places(units) | description_places(units, asks, names)
-    return frozenset(names), frozenset(odd | named_heading_places(units, names - titled))
+    odd = fragment_places(read, unread, counted) | description_places(units, asks, names)
+    return names, odd | named_heading_places(units, names, names.titled)

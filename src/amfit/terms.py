@@ -28,6 +28,7 @@ from .background import load_background, load_term_items
 from .document import Unit
 from .nlp import Token, segments
 from .termnames import not_skills as not_skills  # re-exported
+from .termnames import term_filters
 from .termrules import (
     Context,
     opens_sentence,
@@ -65,6 +66,11 @@ def _is_content(tok: Token, stops: frozenset[str]) -> bool:
         and lower not in stops
         and tok.key not in stops
     )
+
+
+def _may_count(lower: str) -> bool:
+    """Can a token of this lower case be a content word (see :func:`_is_content`)?"""
+    return lower.isalpha() and len(lower) >= MIN_WORD_CHARS and lower not in stop_words()
 
 
 #: Per distinct token text: is it a content word? (see :func:`_is_content`)
@@ -154,7 +160,8 @@ def salient_terms(
     # (termrules.brand_prefix).
     before_caps: dict[str, bool] = {}
     title_keys = {t.key for u in units if u.section == "title" for g in segments(u.text) for t in g}
-    names, odd = not_skills(units, ignored_sections, company)
+    # Only words and places of the units read below are asked about.
+    names, odd = term_filters(units, ignored_sections, company, counted=_may_count)
     odd_at: dict[int, set[int]] = {}  # odd tokens by unit: a word is tested by its start
     for index, start in odd:
         odd_at.setdefault(index, set()).add(start)
