@@ -340,6 +340,7 @@ class Matcher:
                     same[c.id].add(other)
                     same[other].add(c.id)
         self._same_ask = {cid: frozenset(v) for cid, v in same.items()}
+        self._order = {cid: n for n, cid in enumerate(self.concepts)}
         self._fuzzy = {
             first: (tuple(s for s, _ in items), tuple(f for _, f in items))
             for first, items in fuzzy_forms.items()
@@ -399,8 +400,8 @@ class Matcher:
     def _find_in_unit(self, unit: Unit) -> tuple[_Found, ...]:
         found: list[_Found] = []
         for seg in segments(unit.text):
-            found.extend(self._find_in_segment(seg))
-        if self._not_near and any(f[0] in self._not_near for f in found):
+            found += self._find_in_segment(seg)
+        if found and self._not_near and any(f[0] in self._not_near for f in found):
             found = self._drop_vetoed(unit, found)
         return tuple(found) if found else ()
 
@@ -507,9 +508,11 @@ class Matcher:
         negotiation skills); the earlier-listed concept wins a tie."""
         if not self._same_ask:
             return hits
-        order = {cid: n for n, cid in enumerate(self.concepts)}
-        dropped: set[int] = set()
         grouped = [(n, h) for n, h in enumerate(hits) if h.concept_id in self._same_ask]
+        if len(grouped) < 2:  # most postings: no two hits of one ask
+            return list(hits)
+        order = self._order
+        dropped: set[int] = set()
         for a, ha in grouped:
             group = self._same_ask[ha.concept_id]
             for b, hb in grouped:
