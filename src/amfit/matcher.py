@@ -146,12 +146,11 @@ SHAPE_NOT_HEAD = frozenset(
 _Found = tuple[str, str, str, float, int, int]
 #: Most unit texts whose hits :class:`Matcher` keeps.
 _UNIT_CACHE_MAX = 20_000
-#: A token's lemma key (Token.key), read in C.
-_KEY = operator.attrgetter("key")
-_TEXT = operator.attrgetter("text")
+#: A token's lemma key (Token.key) and its text, read in C.
+_KEY, _TEXT = operator.attrgetter("key"), operator.attrgetter("text")
 #: Hits in document order, concepts in id order at one offset.
 _DOCUMENT_ORDER = operator.attrgetter("start", "concept_id")
-#: A word's flags (see Matcher._word_flags): can a match start, is it unknown.
+#: Of a word's flags (:data:`_Flags`): how a match can start, is it unknown.
 _KIND, _OOV = operator.itemgetter(0), operator.itemgetter(1)
 
 # Whether a match can start at a word (see Matcher._word_flags): no; only a
