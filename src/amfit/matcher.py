@@ -361,6 +361,7 @@ class Matcher:
         self._pairs.update(k[:2] for w in self._wild.values() for k, _ in w if k[1] != WILDCARD)
         self._pair_firsts = {k for k, _ in self._pairs}
         self._heads = {k[0] for k in self._by_keys if len(k) > 1}
+        self._first_keys = {*self._widths, *self._wild, *self._shapes}
         # Per distinct token text, see _word_flags: most words of a posting
         # can start no match, and are passed over after one dict probe.
         self._word_cache: dict[str, _Flags] = {}
@@ -625,25 +626,26 @@ class Matcher:
         can find only a fuzzy match; below :data:`_ALONE`, an exact, alias,
         lemma or wildcard match needs the next word too."""
         text, key, squash = tok.text, tok.key, tok.squash
-        wild = self._wild.get(key, ())
-        head = key in self._heads
-        shape = key in self._shapes
-        if (
-            text in self._acronyms
-            or (text.endswith("s") and len(text) > 2 and text[:-1] in self._acronyms)
-            or (key,) in self._by_keys
-            or squash in self._by_compact
-            or any(keys[1] == WILDCARD for keys, _ in wild)
-        ):
-            kind = _ALONE
-        elif head or wild or shape:
-            kind = _CAN_START
-        elif squash in self._prefixes or key in self._prefixes:
-            kind = _PREFIX_ONLY
-        else:
-            kind = _NO_START
-        fuzzy_first = tok.lower[:1] in self._fuzzy
-        flags = (kind, self._oov(tok), fuzzy_first, head, shape, key in self._pair_firsts)
+        acronym = text in self._acronyms or (
+            text.endswith("s") and len(text) > 2 and text[:-1] in self._acronyms
+        )
+        kind, head, shape, pair = _NO_START, False, False, False
+        # Most new words start nothing: four probes say so.
+        if acronym or key in self._first_keys or squash in self._prefixes or key in self._prefixes:
+            wild = self._wild.get(key, ())
+            head, shape, pair = key in self._heads, key in self._shapes, key in self._pair_firsts
+            if (
+                acronym
+                or (key,) in self._by_keys
+                or squash in self._by_compact
+                or any(keys[1] == WILDCARD for keys, _ in wild)
+            ):
+                kind = _ALONE
+            elif head or wild or shape:
+                kind = _CAN_START
+            elif squash in self._prefixes or key in self._prefixes:
+                kind = _PREFIX_ONLY
+        flags = (kind, self._oov(tok), tok.lower[:1] in self._fuzzy, head, shape, pair)
         if len(self._word_cache) > 200_000:  # stay bounded over huge batches
             self._word_cache.clear()
         self._word_cache[text] = flags
