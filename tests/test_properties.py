@@ -225,6 +225,17 @@ def test_normalize_is_idempotent(text: str) -> None:
     assert normalize_text(once) == once
 
 
+@SETTINGS
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+@example("a\r\nb\rc\td\fe\vf")
+def test_ascii_text_is_normalised_as_any_text_is(text: str) -> None:
+    """The ASCII shortcut gives what the full pass gives: the same text with
+    one non-ASCII character added and taken away again."""
+    marked = normalize_text(text + "\u00e9")
+    assert marked.endswith("\u00e9")
+    assert normalize_text(text) == marked[:-1]
+
+
 # -- scorer ----------------------------------------------------------------------------
 
 _FRESH: list[Scorer] = []

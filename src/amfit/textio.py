@@ -21,6 +21,7 @@ from .errors import InputError
 # cost of reading a posting in amfit batch.
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[\u00a0\u2007\u202f\u2000-\u200a\u3000\t\f\v]")
+_ASCII_SPACES = re.compile(r"[\t\f\v]")  # the ASCII members of _SPACES
 _QUOTES = (("\u2018", "'"), ("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"'))
 #: Control characters (Unicode category Cc) other than line and tab breaks.
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
@@ -37,6 +38,15 @@ def normalize_text(text: str) -> str:
     input as an editor shows it), so reported line numbers stay true. A lone
     surrogate becomes U+FFFD, the replacement character.
     """
+    if text.isascii():
+        # Half the postings are plain ASCII: of the forms above, only "\r"
+        # line breaks and tab, form feed and vertical tab can occur (NFKC
+        # leaves ASCII alone), so two searches replace seven passes.
+        if "\r" in text:
+            text = _NEWLINES.sub("\n", text)
+        if _ASCII_SPACES.search(text):
+            text = _ASCII_SPACES.sub(" ", text)
+        return text
     text = _SURROGATES.sub("\ufffd", text)
     text = _NEWLINES.sub("\n", text)
     # Zero-width characters go before NFKC, so that what they separated is
