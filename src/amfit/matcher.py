@@ -731,7 +731,7 @@ class Matcher:
             window = seg[i : i + width]
             if not any(oov[i : i + width]):
                 continue
-            squashed = compact("".join(t.lower for t in window))
+            squashed = "".join(t.squash for t in window)  # each is compact(t.lower)
             if len(squashed) < FUZZY_MIN_CHARS:
                 continue
             result = process.extractOne(
