@@ -228,8 +228,12 @@ def _short_words() -> list[str]:
 
 
 def _learned(run: str) -> list[str]:
+    """The tokens amfit keeps for ``run``, learnt afresh."""
     nlp._CHUNKS.pop(run, None)
+    nlp._WORDS.pop(run, None)
     nlp._learn_chunks([run])
+    if run in nlp._WORDS:
+        return [run]
     return [t for _, t, *_ in nlp._CHUNKS[run]]
 
 

@@ -159,6 +159,8 @@ _new_token = tuple.__new__
 #: cases never reach across white space), so a run's tokens are the same
 #: wherever it stands.
 _CHUNKS: dict[str, tuple[tuple[int, str, int, str, str, str], ...]] = {}
+#: The runs that are one word and no number, apart: (lower, key, squash).
+_WORDS: dict[str, tuple[str, str, str]] = {}
 _CHUNKS_MAX = 200_000
 #: Marks spaCy's English tokenizer always splits off the end of a word.
 _WORD_SUFFIXES = frozenset(",;:!?)")
@@ -199,6 +201,14 @@ def _plain_pieces(run: str, specials: Mapping[str, object]) -> list[str] | None:
     return pieces
 
 
+def _keep(run: str, entries: tuple[tuple[int, str, int, str, str, str], ...]) -> None:
+    if len(entries) == 1 and entries[0][2] == _WORD and entries[0][4] != NUMBER_KEY:
+        _, _, _, lower, key, squash = entries[0]
+        _WORDS[run] = (lower, key, squash)
+    else:
+        _CHUNKS[run] = entries
+
+
 def _learn_chunks(chunks: list[str]) -> None:
     """Tokenise runs not seen before and store each one's tokens in
     :data:`_CHUNKS`: plain runs by :func:`_plain_pieces`, the others by
@@ -206,8 +216,9 @@ def _learn_chunks(chunks: list[str]) -> None:
     token before them)."""
     from spacy.attrs import IDX, LENGTH
 
-    if len(_CHUNKS) + len(chunks) > _CHUNKS_MAX:  # stay bounded over huge batches
+    if len(_CHUNKS) + len(_WORDS) + len(chunks) > _CHUNKS_MAX:  # stay bounded over huge batches
         _CHUNKS.clear()
+        _WORDS.clear()
     nlp = get_nlp()
     specials = nlp.tokenizer.rules
     rest: list[str] = []
@@ -221,7 +232,7 @@ def _learn_chunks(chunks: list[str]) -> None:
         for t in plain:
             entries.append((at, t, *_token_info(t)))
             at += len(t)
-        _CHUNKS[chunk] = tuple(entries)
+        _keep(chunk, tuple(entries))
     if not rest:
         return
     joined = " ".join(rest)
@@ -243,7 +254,7 @@ def _learn_chunks(chunks: list[str]) -> None:
                         pieces[-1] = (pieces[-1][0], merged)
                         continue
             pieces.append((start - at, piece))
-        _CHUNKS[chunk] = tuple((rel, t, *_token_info(t)) for rel, t in pieces)
+        _keep(chunk, tuple((rel, t, *_token_info(t)) for rel, t in pieces))
         at = end + 1
 
 
@@ -252,48 +263,58 @@ def _segments(text: str) -> list[list[Token]]:
 
     It is the hottest loop of amfit batch, so it builds no spaCy ``Doc``
     for text it has seen: the tokens of each run of non-space characters
-    come from :data:`_CHUNKS` (spaCy's own tokens, worked out the first
-    time the run appears), and only line breaks between runs need looking
-    at (``str.split`` and spaCy split at the same white space).
+    come from :data:`_WORDS` or :data:`_CHUNKS` (spaCy's own tokens, worked
+    out the first time the run appears), and only line breaks between runs
+    need looking at (``str.split`` and spaCy split at the same white space).
     """
     runs = text.split()
     try:
-        return _build_segments(text, runs, _CHUNKS)
+        return _build_segments(text, runs)
     except KeyError:  # a run not seen before
-        known = _CHUNKS
-        _learn_chunks(list(dict.fromkeys(r for r in runs if r not in known)))
-        return _build_segments(text, runs, _CHUNKS)
+        _learn_chunks(list(dict.fromkeys(r for r in runs if r not in _WORDS and r not in _CHUNKS)))
+        return _build_segments(text, runs)
 
 
-def _build_segments(
-    text: str, runs: list[str], known: dict[str, tuple[tuple[int, str, int, str, str, str], ...]]
-) -> list[list[Token]]:
+def _build_segments(text: str, runs: list[str]) -> list[list[Token]]:
     out: list[list[Token]] = []
     current: list[Token] = []
     joined = False
-    lines = "\n" in text
+    words = _WORDS.get
+    known = _CHUNKS
+    # One character between runs and none around them (the usual line):
+    # each run starts one past the end of the one before.
+    spaced = "\n" not in text and len(text) == sum(map(len, runs)) + len(runs) - 1
     find = text.find
     at = 0
     for run in runs:
-        run_start = find(run, at)
-        if lines and current and "\n" in text[at:run_start]:
-            out.append(current)
-            current = []
-        at = run_start + len(run)
+        if spaced:
+            run_start = at
+        else:
+            run_start = find(run, at)
+            if current and "\n" in text[at:run_start]:
+                out.append(current)
+                current = []
+        end = at = run_start + len(run)
+        if spaced:
+            at += 1
+        word = words(run)
+        if word is not None:
+            # tuple.__new__ skips the named tuple's Python-level __new__.
+            current.append(_new_token(Token, (run, word[0], word[1], run_start, end, word[2])))
+            joined = False
+            continue
         for rel, t, kind, lower, key, squash in known[run]:
             if kind == _WORD:
                 start = run_start + rel
+                end = start + len(t)
                 if key == NUMBER_KEY and joined and current and current[-1].key == NUMBER_KEY:
                     # A range such as "40-60" is one number.
                     prev = current[-1]
-                    end = start + len(t)
                     merged = prev.lower + "-" + lower
                     current[-1] = Token(
                         text[prev.start : end], merged, NUMBER_KEY, prev.start, end, compact(merged)
                     )
                 else:
-                    # tuple.__new__ skips the named tuple's Python-level __new__.
-                    end = start + len(t)
                     current.append(_new_token(Token, (t, lower, key, start, end, squash)))
                 joined = False
             elif kind == _JOINER:
