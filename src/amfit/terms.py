@@ -163,7 +163,7 @@ def salient_terms(
     before_caps: dict[str, bool] = {}
     title_keys = {t.key for u in units if u.section == "title" for g in segments(u.text) for t in g}
     # Only words and places of the units read below are asked about.
-    names, odd = term_filters(units, ignored_sections, company, counted=_may_count)
+    is_name, odd = term_filters(units, ignored_sections, company, counted=_may_count)
     odd_at: dict[int, set[int]] = {}  # odd tokens by unit: a word is tested by its start
     for index, start in odd:
         odd_at.setdefault(index, set()).add(start)
@@ -195,7 +195,7 @@ def salient_terms(
                 if (
                     not ok
                     or (covered_here is not None and covered_here(start))
-                    or tok.lower in names
+                    or is_name[tok.lower]  # (a NameSet: a look-up, see termtext)
                     or start in odd_here
                 ):
                     prev = None
