@@ -53,15 +53,18 @@ def _names_lists() -> phrases.PhraseFile:
     return phrases.load(keywords_path("names.toml"))
 
 
+@cache  # the list is checked and built once (phrases.PhraseFile.words)
 def legal_forms() -> frozenset[str]:
     """Legal forms and generic words of company names ("inc", "gmbh", "group")."""
     return _names_lists().words("legal_forms", lower=True)
 
 
+@cache  # the list is checked and built once (phrases.PhraseFile.words)
 def _address_parts() -> frozenset[str]:
     return _names_lists().words("address_parts", lower=True)
 
 
+@cache  # the list is checked and built once (phrases.PhraseFile.words)
 def _tlds() -> frozenset[str]:
     return _names_lists().words("web_endings", lower=True)
 
