@@ -262,9 +262,11 @@ class NameSet(dict[str, bool]):
     def _is_known(self, word: str) -> bool:
         got = self._known.get(word)
         if got is None:
-            if self._lazy:  # read every deferred line where it could be a name
+            # Read every deferred line where it could be a name (most words
+            # open no run of one: one look-up).
+            if self._lazy and (len(word) < 3 or word[:3] in self._runs):
                 if len(word) >= 3:
-                    entries = self._runs.get(word[:3], ())
+                    entries = self._runs[word[:3]]
                 else:
                     entries = self._short + [e for es in self._runs.values() for e in es]
                 for run, at in entries:
@@ -277,11 +279,11 @@ class NameSet(dict[str, bool]):
         return got
 
     def __missing__(self, word: str) -> bool:
-        # Every pair holding the word is on a line read for it, so its
-        # partners are all known here.
-        got = word not in self._stops and (
-            self._is_known(word) or any(self._is_known(p) for p in self._partners.get(word, ()))
-        )
+        got = word not in self._stops and self._is_known(word)
+        if not got and word in self._partners and word not in self._stops:
+            # Every pair holding the word is on a line read for it, so its
+            # partners are all known here.
+            got = any(self._is_known(p) for p in self._partners[word])
         self[word] = got
         return got
 
