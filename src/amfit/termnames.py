@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Container, Iterable, Sequence
+from functools import lru_cache
 
 from .document import Unit
 from .nlp import segments
@@ -40,6 +41,7 @@ _SELF = frozenset({"we", "our", "we're", "we’re", "we've", "we’ve", "ours"})
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
+@lru_cache(maxsize=4096)  # an employer has many postings
 def company_words(company: str) -> frozenset[str]:
     """Lower-cased words of an employer's name, and the name as one word."""
     words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z0-9]*", company)]

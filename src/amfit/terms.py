@@ -23,7 +23,9 @@ import bisect
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
+from . import termrules
 from .background import load_background, load_term_items
 from .document import Unit
 from .nlp import Token, segments
@@ -31,8 +33,8 @@ from .termnames import not_skills as not_skills  # re-exported
 from .termnames import term_filters
 from .termrules import (
     Context,
+    never_listed,
     opens_sentence,
-    reason,
 )
 from .termrules import not_a_skill_shape as not_a_skill_shape  # re-exported
 from .termrules import stop_words as stop_words  # re-exported
@@ -161,7 +163,7 @@ def salient_terms(
     before_caps: dict[str, bool] = {}
     title_keys = {t.key for u in units if u.section == "title" for g in segments(u.text) for t in g}
     # Only words and places of the units read below are asked about.
-    names, odd = term_filters(units, ignored_sections, company, counted=_may_count)
+    is_name, odd = term_filters(units, ignored_sections, company, counted=_may_count)
     odd_at: dict[int, set[int]] = {}  # odd tokens by unit: a word is tested by its start
     for index, start in odd:
         odd_at.setdefault(index, set()).add(start)
@@ -182,45 +184,44 @@ def salient_terms(
         text = unit.text
         for seg in segments(text):
             prev: Token | None = None
-            prev_before: Token | None = None
+            prev_at = 0  # where prev stands in seg
             prev_cut_left = False
             last = len(seg) - 1
             for i, tok in enumerate(seg):
                 ok = content_of(tok.text)
                 if ok is None:
                     ok = _content(tok)
+                start = tok.start
                 if (
                     not ok
-                    or (covered_here is not None and covered_here(tok))
-                    or tok.lower in names
-                    or tok.start in odd_here
+                    or (covered_here is not None and covered_here(start))
+                    or is_name[tok.lower]  # (a NameSet: a look-up, see termtext)
+                    or start in odd_here
                 ):
                     prev = None
                     continue
                 key = tok.key
                 word = tok.text
-                nxt = seg[i + 1] if i < last else None
-                tied = nxt is not None and nxt.start == tok.end + 1
+                end = tok.end
                 if not word[:1].isupper():
                     before_caps[key] = False
                     capitalised[key] = False
                 else:
                     if before_caps.get(key, True):
-                        after = nxt.text if tied else ""  # type: ignore[union-attr]
+                        nxt = seg[i + 1] if i < last else None
+                        after = nxt.text if nxt is not None and nxt.start == end + 1 else ""
                         before_caps[key] = after[:1].isupper() and not after.isupper()
                     if key not in capitalised:
                         capitalised[key] = True
                 counts[key] = counts.get(key, 0) + 1
-                before = seg[i - 1] if i else None
-                cut_left = (
-                    before is not None and tok.start == before.end + 1 and text[before.end] == "-"
-                )
-                cut_right = tied and text[tok.end] == "-"
+                # The character next to the word first: most are no hyphen.
+                cut_left = i > 0 and text[start - 1] == "-" and seg[i - 1].end == start - 1
+                after_char = text[end : end + 1]
+                cut_right = after_char == "-" and i < last and seg[i + 1].start == end + 1
                 if cut.get(key, True):
                     cut[key] = cut_left or cut_right
                 if clipped.get(key, True):
-                    end = tok.end
-                    clipped[key] = text[end : end + 1] == "." and _goes_on(text, end + 1)
+                    clipped[key] = after_char == "." and _goes_on(text, end + 1)
                 if key not in first:
                     first[key] = (word, line, section)
                     if i == 0 and opens_sentence(text, tok):
@@ -228,6 +229,7 @@ def salient_terms(
                 if prev is not None:
                     pair = f"{prev.key} {key}"
                     counts[pair] = counts.get(pair, 0) + 1
+                    prev_before = seg[prev_at - 1] if prev_at else None
                     if cut.get(pair, True):
                         figure = prev_before is not None and (
                             prev_before.text[:1].isdigit() and prev_before.text[-1:] not in ".)"
@@ -237,34 +239,34 @@ def salient_terms(
                         first[pair] = (f"{prev.text} {word}", line, section)
                         if prev_before is not None and prev_before.lower == "to":
                             after_to.add(pair)
-                prev_before = before
+                prev_at = i
                 prev_cut_left = cut_left
                 prev = tok
     # Terms that can never be chosen, whatever their weight, are dropped
     # before weighting (each column of TF-IDF is independent of the others).
     max_df = MAX_TERM_DF_RATIO * bg.documents
+    df_of = bg.df.get
     vocab = []
-    for key in sorted(counts):
-        parts = key.split(" ")
-        if counts[key] < 2 and len(parts) == 2:
-            continue  # a pair used once (most keys): tested before any look-up
-        df = bg.df.get(key, 0)
-        if df > max_df or (counts[key] < 2 and df > SINGLE_USE_MAX_DF):
+    # A pair used once (most keys) is dropped before any look-up or sort.
+    for key in sorted(k for k, n in counts.items() if n >= 2 or k.count(" ") != 1):
+        count = counts[key]
+        df = df_of(key, 0)
+        if df > max_df or (count < 2 and df > SINGLE_USE_MAX_DF):
             continue
+        parts = key.split(" ")
+        always_capitalised = all(capitalised.get(p, False) for p in parts)
         # A capitalised word the background never saw is the employer's own name.
-        if all(capitalised.get(p, False) for p in parts) and all(
-            bg.df.get(p, 0) == 0 for p in parts
-        ):
+        if always_capitalised and all(df_of(p, 0) == 0 for p in parts):
             continue
         if len(parts) == 1 and len(key) < MIN_LOWER_WORD_CHARS and not capitalised.get(key):
             continue
-        if all(capitalised.get(p, False) for p in parts) and (
-            df <= NAME_MAX_DF or (counts[key] >= 2 and df <= NAME_REPEATED_MAX_DF)
+        if always_capitalised and (
+            df <= NAME_MAX_DF or (count >= 2 and df <= NAME_REPEATED_MAX_DF)
         ):
             # Always capitalised and rare elsewhere: a name, not a skill.
             continue
-        single = len(parts) == 1 and counts[key] < 2 and not first[key][0].isupper()
         surface = first[key][0]
+        single = len(parts) == 1 and count < 2 and not surface.isupper()
         context = Context(
             after_to=key in after_to,
             brand_prefix=before_caps.get(key, False),
@@ -273,10 +275,10 @@ def salient_terms(
             seen_in=items.used.get(key, 0),
             listed_in=items.named.get(key, 0),
             opens_sentence=key in opens,
-            always_capitalised=all(capitalised.get(p, False) for p in parts),
+            always_capitalised=always_capitalised,
             abbreviation=clipped.get(key, False),
         )
-        if reason(surface, context) or single or (reject and reject(key, surface)):
+        if _rejected(surface, context) or single or (reject and reject(key, surface)):
             # A word used once is as often an aside as an ask: a term the user
             # could not honestly add is never suggested, so precision first.
             continue
@@ -299,6 +301,24 @@ def salient_terms(
         chosen.append(Term(key, text, round(float(weight), 3), df, counts[key], line, section))
         used.update(parts)
     return chosen
+
+
+def _rejected(surface: str, context: Context) -> bool:
+    """Does a rule of :data:`amfit.termrules.RULES` reject ``surface`` (is
+    ``reason`` not None)? Only that counts here, so "never listed", one test
+    of two counts that rejects most candidates, is tried first."""
+    for _, rule, contextual in _cheap_first(termrules.RULES):
+        if rule(surface, context) if contextual else rule(surface):
+            return True
+    return False
+
+
+_Rules = tuple[tuple[str, Callable[..., bool], bool], ...]
+
+
+@lru_cache(maxsize=4)
+def _cheap_first(rules: _Rules) -> _Rules:
+    return tuple(sorted(rules, key=lambda r: r[1] is not never_listed))
 
 
 def tfidf_weights(counts: Sequence[int], idf: Sequence[float]) -> list[float]:
@@ -328,12 +348,16 @@ def _goes_on(text: str, at: int) -> bool:
     return nxt is not None and not nxt[1].isupper()
 
 
-def _covered_test(unit: Unit, spans: list[tuple[int, int]]) -> Callable[[Token], bool] | None:
-    """A test for words of ``unit`` inside a covered span (None: none is)."""
+def _covered_test(unit: Unit, spans: list[tuple[int, int]]) -> Callable[[int], bool] | None:
+    """A test for a word of ``unit``, by its start, inside a covered span
+    (None: none is)."""
     local = _local_spans(unit, spans)
     if not local:
         return None
-    return lambda tok: _inside(unit.locate(tok.start)[1], local)
+    if len(unit.pieces) == 1:  # most units: one offset shift (Unit.locate)
+        shift = unit.pieces[0].start - unit.pieces[0].offset
+        return lambda start: _inside(start + shift, local)
+    return lambda start: _inside(unit.locate(start)[1], local)
 
 
 def _local_spans(unit: Unit, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

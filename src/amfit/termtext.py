@@ -53,15 +53,18 @@ def _names_lists() -> phrases.PhraseFile:
     return phrases.load(keywords_path("names.toml"))
 
 
+@cache  # the list is checked and built once (phrases.PhraseFile.words)
 def legal_forms() -> frozenset[str]:
     """Legal forms and generic words of company names ("inc", "gmbh", "group")."""
     return _names_lists().words("legal_forms", lower=True)
 
 
+@cache  # the list is checked and built once (phrases.PhraseFile.words)
 def _address_parts() -> frozenset[str]:
     return _names_lists().words("address_parts", lower=True)
 
 
+@cache  # the list is checked and built once (phrases.PhraseFile.words)
 def _tlds() -> frozenset[str]:
     return _names_lists().words("web_endings", lower=True)
 
@@ -207,12 +210,14 @@ def lazy_runs(text: str) -> tuple[str, ...] | None:
     return got
 
 
-class NameSet:
+class NameSet(dict[str, bool]):
     """The posting's names (see :func:`amfit.termnames.not_skills`), read
     from its boilerplate lines only as far as the words asked about need.
 
-    ``word in names`` is what ``word in`` the eager set would answer: a word
-    is a name when it is known (a name of a line, or seen
+    ``word in names`` is what ``word in`` the eager set would answer, and
+    ``names[word]`` the same as a plain look-up (the term finder's loop asks
+    per word: each word is worked out once, by ``__missing__``, and kept as
+    a key). A word is a name when it is known (a name of a line, or seen
     :data:`NAME_REPEATS` times) or stands in a pair with a known word, and
     is no stop word. The lines that can make the word known, or give it a
     pair, are the lines with a capitalised run that begins with it; the
@@ -220,15 +225,16 @@ class NameSet:
     """
 
     def __init__(self, stops: frozenset[str]) -> None:
+        super().__init__()
         self.names: set[str] = set()
         self.titled: set[str] = set()
         self._stops = stops
         self._seen: dict[str, int] = {}
         self._partners: dict[str, list[str]] = {}
-        self._lazy: list[str] = []  # texts of the lines not read yet
+        self._lazy: list[str] = []  # texts of the lines not read yet ("": read)
         self._runs: dict[str, list[tuple[str, int]]] = {}  # by first 3 letters
         self._short: list[tuple[str, int]] = []  # runs of fewer letters
-        self._answers: dict[str, bool] = {}
+        self._known: dict[str, bool] = {}  # words whose lines are all read
 
     def add(self, text: str, boiler: bool, title: bool) -> None:
         """Read one line's names now."""
@@ -253,34 +259,36 @@ class NameSet:
             else:
                 self._short.append((run, at))
 
-    def _read(self, word: str) -> None:
-        """Read every deferred line in which ``word`` could be a name."""
-        if not self._lazy:
-            return
-        if len(word) >= 3:
-            entries = self._runs.get(word[:3], ())
-        else:
-            entries = self._short + [e for es in self._runs.values() for e in es]
-        for run, at in entries:
-            text = self._lazy[at]
-            if text and run.startswith(word):
-                self._lazy[at] = ""
-                self.add(text, True, False)
+    def _is_known(self, word: str) -> bool:
+        got = self._known.get(word)
+        if got is None:
+            # Read every deferred line where it could be a name (most words
+            # open no run of one: one look-up).
+            if self._lazy and (len(word) < 3 or word[:3] in self._runs):
+                if len(word) >= 3:
+                    entries = self._runs[word[:3]]
+                else:
+                    entries = self._short + [e for es in self._runs.values() for e in es]
+                for run, at in entries:
+                    text = self._lazy[at]
+                    if text and run.startswith(word):
+                        self._lazy[at] = ""
+                        self.add(text, True, False)
+            got = word in self.names or self._seen.get(word, 0) >= NAME_REPEATS
+            self._known[word] = got
+        return got
 
-    def _known(self, word: str) -> bool:
-        self._read(word)
-        return word in self.names or self._seen.get(word, 0) >= NAME_REPEATS
+    def __missing__(self, word: str) -> bool:
+        got = word not in self._stops and self._is_known(word)
+        if not got and word in self._partners and word not in self._stops:
+            # Every pair holding the word is on a line read for it, so its
+            # partners are all known here.
+            got = any(self._is_known(p) for p in self._partners[word])
+        self[word] = got
+        return got
 
     def __contains__(self, word: object) -> bool:
-        if not isinstance(word, str):
-            return False
-        got = self._answers.get(word)
-        if got is None:
-            got = word not in self._stops and (
-                self._known(word) or any(self._known(p) for p in self._partners.get(word, ())[:])
-            )
-            self._answers[word] = got
-        return got
+        return isinstance(word, str) and self[word]
 
     def unread(self) -> list[str]:
         """The texts of the boilerplate lines not read yet."""
