@@ -260,3 +260,34 @@ def test_a_wrong_value_is_refused(runner, validators) -> None:
     record = {"id": "1", "source": "s", "title": "", "company": "", "status": "scored"}
     assert not validators[SCHEMAS["batch"]].is_valid(record)  # a scored record has a score
     assert not validators[SCHEMAS["batch"]].is_valid({**record, "status": "lost"})
+
+
+def _plain_reference(value: object) -> object:
+    """amfit.model.serial.plain written plainly: the definition its faster
+    loop keeps."""
+    import dataclasses
+
+    from amfit.model.serial import _field_names
+
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {n: _plain_reference(getattr(value, n)) for n in _field_names(type(value))}
+    if isinstance(value, dict):
+        return {k: _plain_reference(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain_reference(v) for v in value]
+    return value
+
+
+def test_plain_gives_the_plain_definition(scorer) -> None:
+    from amfit.lint import lint_resume
+    from amfit.model.serial import plain
+    from amfit.readers import read_text
+
+    resume = read_text(resume_path("strong"))
+    for name in ("smb-account-manager", "account-executive"):
+        report = scorer.score(resume, read_text(posting_path(name)))
+        data = plain(report)
+        assert data == _plain_reference(report)
+        assert json.dumps(data) == json.dumps(_plain_reference(report))  # same order too
+    lint = lint_resume(resume)
+    assert plain(lint) == _plain_reference(lint)

@@ -144,8 +144,13 @@ def _score_one(item: PostingInput) -> BatchRecord:
         must_total=len(must),
         title_fit=report.title_fit.level,
         missing=missing,
-        report_json=(json.dumps(report.to_dict(), ensure_ascii=False) if _WORKER["full"] else None),
+        report_json=_report_json(report) if _WORKER["full"] else None,
     )
+
+
+def _report_json(report: Any) -> str:
+    # check_circular off: to_dict builds a fresh tree, which holds no cycle.
+    return json.dumps(report.to_dict(), ensure_ascii=False, check_circular=False)
 
 
 def _tag_duplicates(items: Iterable[PostingInput]) -> Iterator[tuple[PostingInput, str | None]]:
