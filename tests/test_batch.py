@@ -369,6 +369,33 @@ def test_dask_local_cluster_runs_without_the_dashboard_monitors():
 
 
 @pytest.mark.slow
+def test_dask_local_cluster_workers_run_the_collector_of_a_batch():
+    """The local cluster's workers, forked after the scorer is built, run
+    at BATCH_GC_THRESHOLD as the local engine's do; the parent's settings
+    come back when the batch ends."""
+    pytest.importorskip("distributed", reason="the Dask extra is not installed")
+    code = (
+        "import gc\n"
+        "from amfit import batch_dask\n"
+        "from amfit.batch import BATCH_GC_THRESHOLD\n"
+        "held = []\n"
+        "make = batch_dask._client\n"
+        "batch_dask._client = lambda s: held.append(make(s)) or held[-1]\n"
+        "before = gc.get_threshold()\n"
+        f"records = batch_dask.score_many_dask({RESUME!r}, ['Own renewals.'] * 3)\n"
+        "next(records)\n"
+        "workers = set(held[0].run(gc.get_threshold).values())\n"
+        "print(workers == {BATCH_GC_THRESHOLD}, gc.get_threshold() == BATCH_GC_THRESHOLD)\n"
+        "list(records)\n"
+        "print(gc.get_threshold() == before, gc.get_freeze_count() == 0)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    ).stdout
+    assert out.split() == ["True"] * 4
+
+
+@pytest.mark.slow
 def test_cli_dask_engine_with_a_scheduler_address(folder, dask_client):
     address = dask_client.scheduler.address
     res = CliRunner().invoke(

@@ -13,6 +13,7 @@ as the local engine's pool does.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import multiprocessing
 from collections.abc import Iterable, Iterator, Sequence
@@ -21,6 +22,7 @@ from typing import Any
 from .batch import (
     BatchRecord,
     PostingInput,
+    _batch_collector,
     _init_worker,
     _process,
     _tag_duplicates,
@@ -118,22 +120,26 @@ def score_many_dask(
     resume_text = check_text(resume_text, "<resume>")
     args = (resume_text, tuple(str(k) for k in keywords), full_reports)
     own = client is None
-    if own and not scheduler:
-        # Built here, before the local cluster forks its workers.
-        _ready(*args, as_of)
-    client = client or _client(scheduler)
-    try:
-        threads = sum(client.nthreads().values()) or 1
-        limit = max(2, threads * IN_FLIGHT_PER_THREAD)
-        tagged = _tag_duplicates(as_inputs(postings))
-        chunks = iter(lambda: list(itertools.islice(tagged, partition_size)), [])
-        pending = []
-        for chunk in chunks:
-            pending.append(client.submit(score_partition, *args, chunk, as_of, pure=False))
-            if len(pending) >= limit:
-                yield from pending.pop(0).result()
-        for future in pending:
-            yield from future.result()
-    finally:
-        if own:
-            client.close()
+    with contextlib.ExitStack() as collector:
+        if own and not scheduler:
+            # Built here, before the local cluster forks its workers, which
+            # inherit the collector settings of a batch too (as dask-worker
+            # raises its thresholds for the workers it starts).
+            _ready(*args, as_of)
+            collector.enter_context(_batch_collector())
+        client = client or _client(scheduler)
+        try:
+            threads = sum(client.nthreads().values()) or 1
+            limit = max(2, threads * IN_FLIGHT_PER_THREAD)
+            tagged = _tag_duplicates(as_inputs(postings))
+            chunks = iter(lambda: list(itertools.islice(tagged, partition_size)), [])
+            pending = []
+            for chunk in chunks:
+                pending.append(client.submit(score_partition, *args, chunk, as_of, pure=False))
+                if len(pending) >= limit:
+                    yield from pending.pop(0).result()
+            for future in pending:
+                yield from future.result()
+        finally:
+            if own:
+                client.close()
