@@ -350,11 +350,18 @@ def test_dask_engine_matches_the_local_engine(tmp_path, dask_client):
     assert sum(1 for r in remote if r["status"] == "duplicate") == 4
 
 
+def _local_cluster_run(code: str) -> str:
+    """What ``code`` prints, run in a fresh process: a local cluster forks
+    its workers, which is only safe from a process without another
+    cluster's threads (dask_client)."""
+    pytest.importorskip("distributed", reason="the Dask extra is not installed")
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    ).stdout
+
+
 @pytest.mark.slow
 def test_dask_local_cluster_runs_without_the_dashboard_monitors():
-    pytest.importorskip("distributed", reason="the Dask extra is not installed")
-    # In a fresh process: the local cluster forks its workers, which is only
-    # safe from a process without another cluster's threads (dask_client).
     code = (
         "from amfit.batch_dask import _client\n"
         "client = _client(None)\n"
@@ -362,9 +369,7 @@ def test_dask_local_cluster_runs_without_the_dashboard_monitors():
         ".values()))\n"
         "client.close()\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
-    ).stdout
+    out = _local_cluster_run(code)
     assert "heartbeat" in out and "profile" not in out
 
 
@@ -373,7 +378,6 @@ def test_dask_local_cluster_workers_run_the_collector_of_a_batch():
     """The local cluster's workers, forked after the scorer is built, run
     at BATCH_GC_THRESHOLD as the local engine's do; the parent's settings
     come back when the batch ends."""
-    pytest.importorskip("distributed", reason="the Dask extra is not installed")
     code = (
         "import gc\n"
         "from amfit import batch_dask\n"
@@ -389,9 +393,7 @@ def test_dask_local_cluster_workers_run_the_collector_of_a_batch():
         "list(records)\n"
         "print(gc.get_threshold() == before, gc.get_freeze_count() == 0)\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
-    ).stdout
+    out = _local_cluster_run(code)
     assert out.split() == ["True"] * 4
 
 
