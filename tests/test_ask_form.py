@@ -45,3 +45,29 @@ def test_keywords_explain_and_json_show_the_form(tmp_path) -> None:
     forms = {k["id"]: [a["form"] for a in k["asks"]] for k in data["keywords"]}
     assert forms["renewal"] == ["renewal"]
     assert all(a["form"] for k in data["keywords"] for a in k["asks"])
+
+
+def test_one_marker_search_answers_as_every_marker_pattern(corpus_dir) -> None:
+    """The nice-to-have markers searched as one pattern give, for every
+    sentence of the corpus's first 400 postings, what searching each
+    marker pattern gives: whether any marks the whole sentence, and where
+    the first marker of what follows starts."""
+    from amfit.fit import asks
+
+    markers = asks._nice_markers()
+
+    def reference(sentence: str) -> tuple[bool, int | None]:
+        lower = sentence.lower()
+        if any(p.search(lower) for p in markers.get("nice", ())):
+            return True, None
+        starts = [m.start() for p in markers.get("nice_after", ()) for m in p.finditer(lower)]
+        return False, min(starts) if starts else None
+
+    with (corpus_dir / "postings.jsonl").open(encoding="utf-8") as fh:
+        ads = [json.loads(line) for line in fh][:400]
+    sentences = {s for ad in ads for s in asks._sentences(ad["text"])[1]}
+    differ = [s for s in sentences if asks._nice_marks.__wrapped__(s) != reference(s)]
+    assert differ == []
+    marked = [s for s in sentences if reference(s) != (False, None)]
+    assert len(marked) > 100  # the corpus reaches both kinds of marker
+    assert any(reference(s)[1] is not None for s in marked)

@@ -40,6 +40,18 @@ def _nice_markers() -> dict[str, tuple[re.Pattern[str], ...]]:
     return dict(section_patterns("markers"))
 
 
+@cache
+def _marker_search(kind: str) -> re.Pattern[str] | None:
+    """One pattern for the markers of ``kind``: its first match starts where
+    the first match of any of them starts, so one search answers both "any
+    marker?" and "where does the first one start?" (17 searches a sentence
+    were the larger part of finding the nice-to-have ones)."""
+    patterns = _nice_markers().get(kind, ())
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
+
+
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
 
 
@@ -78,11 +90,11 @@ def _nice_marks(sentence: str) -> tuple[bool, int | None]:
     marker that makes what follows it nice-to-have starts); cached, as every
     keyword of a sentence asks the same."""
     lower = sentence.lower()
-    markers = _nice_markers()
-    if any(p.search(lower) for p in markers.get("nice", ())):
+    nice, after = _marker_search("nice"), _marker_search("nice_after")
+    if nice is not None and nice.search(lower):
         return True, None
-    starts = [m.start() for p in markers.get("nice_after", ()) for m in p.finditer(lower)]
-    return False, min(starts) if starts else None
+    first = after.search(lower) if after is not None else None
+    return False, first.start() if first else None
 
 
 def analyze_posting(
