@@ -268,14 +268,6 @@ def _segments(text: str) -> list[list[Token]]:
     need looking at (``str.split`` and spaCy split at the same white space).
     """
     runs = text.split()
-    try:
-        return _build_segments(text, runs)
-    except KeyError:  # a run not seen before
-        _learn_chunks(list(dict.fromkeys(r for r in runs if r not in _WORDS and r not in _CHUNKS)))
-        return _build_segments(text, runs)
-
-
-def _build_segments(text: str, runs: list[str]) -> list[list[Token]]:
     out: list[list[Token]] = []
     current: list[Token] = []
     joined = False
@@ -298,6 +290,9 @@ def _build_segments(text: str, runs: list[str]) -> list[list[Token]]:
         if spaced:
             at += 1
         word = words(run)
+        if word is None and run not in known:  # a run not seen before
+            _learn_chunks([run])
+            word = words(run)
         if word is not None:
             # tuple.__new__ skips the named tuple's Python-level __new__.
             current.append(_new_token(Token, (run, word[0], word[1], run_start, end, word[2])))
