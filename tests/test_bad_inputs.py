@@ -309,10 +309,13 @@ def test_batch_named_one_by_one_turns_every_bad_entry_into_a_record(amfit_cmd, e
 
 
 def _distinct_postings(path: Path, n: int) -> Path:
-    base = POSTING.read_text(encoding="utf-8")
+    """``n`` postings that differ in every line, so that no per-text cache
+    makes scoring one of them cheap (a batch of them takes seconds)."""
+    lines = POSTING.read_text(encoding="utf-8").splitlines()
     with path.open("w", encoding="utf-8") as fh:
         for i in range(n):
-            fh.write(json.dumps({"id": f"p{i}", "text": f"{base}\nRequisition {i:05d}"}) + "\n")
+            text = "\n".join(f"{line} r{i:05d}" if line.strip() else line for line in lines)
+            fh.write(json.dumps({"id": f"p{i}", "text": text}) + "\n")
     return path
 
 
