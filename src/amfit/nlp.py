@@ -174,10 +174,10 @@ def _plain_pieces(run: str, specials: Mapping[str, object]) -> list[str] | None:
     A plain run is ASCII words (letters only, none a tokenizer special case
     such as "cannot" or "dont") joined by hyphens or slashes ("cross-sell",
     "upsell/renewal"), and may end in one of :data:`_WORD_SUFFIXES` (a single
-    word also in a full stop after a lower-case letter). spaCy's English tokenizer splits it at
-    each joiner and before the mark, and nowhere else: no prefix, suffix or
-    infix pattern of it holds a letter alone (tests/test_nlp.py checks this
-    on spaCy itself for every short word).
+    word also in a full stop after a lower-case letter). spaCy's English
+    tokenizer splits it at each joiner and before the mark, and nowhere
+    else: no prefix, suffix or infix pattern of it holds a letter alone
+    (tests/test_nlp.py checks this on spaCy itself for every short word).
     """
     if not run.isascii() or run in specials:
         return None
@@ -202,6 +202,8 @@ def _plain_pieces(run: str, specials: Mapping[str, object]) -> list[str] | None:
 
 
 def _keep(run: str, entries: tuple[tuple[int, str, int, str, str, str], ...]) -> None:
+    """Keep a run's tokens: a lone word that is no number in :data:`_WORDS`
+    (one step in :func:`_segments`), any other run in :data:`_CHUNKS`."""
     if len(entries) == 1 and entries[0][2] == _WORD and entries[0][4] != NUMBER_KEY:
         _, _, _, lower, key, squash = entries[0]
         _WORDS[run] = (lower, key, squash)
