@@ -231,7 +231,7 @@ def _learned(run: str) -> list[str]:
     """The tokens amfit keeps for ``run``, learnt afresh."""
     nlp._CHUNKS.pop(run, None)
     nlp._WORDS.pop(run, None)
-    nlp._learn_chunks([run])
+    nlp._learn_run(run)
     if run in nlp._WORDS:
         return [run]
     return [t for _, t, *_ in nlp._CHUNKS[run]]

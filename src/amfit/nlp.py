@@ -211,53 +211,34 @@ def _keep(run: str, entries: tuple[tuple[int, str, int, str, str, str], ...]) ->
         _CHUNKS[run] = entries
 
 
-def _learn_chunks(chunks: list[str]) -> None:
-    """Tokenise runs not seen before and store each one's tokens in
-    :data:`_CHUNKS`: plain runs by :func:`_plain_pieces`, the others by
-    spaCy, in one call, joined by single spaces (which spaCy attaches to the
-    token before them)."""
+def _learn_run(run: str) -> None:
+    """Tokenise a run not seen before and keep its tokens (:func:`_keep`): a
+    plain run by :func:`_plain_pieces`, any other by spaCy, with the pieces
+    of one figure ("$", "3.9", "M") merged into one token. A run holds no
+    white space, so its tokens follow one another without a gap."""
     from spacy.attrs import IDX, LENGTH
 
-    if len(_CHUNKS) + len(_WORDS) + len(chunks) > _CHUNKS_MAX:  # stay bounded over huge batches
+    if len(_CHUNKS) + len(_WORDS) >= _CHUNKS_MAX:  # stay bounded over huge batches
         _CHUNKS.clear()
         _WORDS.clear()
     nlp = get_nlp()
-    specials = nlp.tokenizer.rules
-    rest: list[str] = []
-    for chunk in chunks:
-        plain = _plain_pieces(chunk, specials)
-        if plain is None:
-            rest.append(chunk)
-            continue
-        entries = []
-        at = 0
-        for t in plain:
-            entries.append((at, t, *_token_info(t)))
-            at += len(t)
-        _keep(chunk, tuple(entries))
-    if not rest:
-        return
-    joined = " ".join(rest)
-    rows = nlp.make_doc(joined).to_array([IDX, LENGTH]).tolist()
-    at = row = 0
-    for chunk in rest:
-        end = at + len(chunk)
-        pieces: list[tuple[int, str]] = []
-        while row < len(rows) and rows[row][0] < end:
-            start, length = rows[row]
-            row += 1
-            piece = joined[start : start + length]
-            if pieces:
-                # Pieces of one figure ("$", "3.9", "M") are one token.
-                first = pieces[-1][1]
-                if first[0] in _CURRENCY or first[0].isdecimal():
-                    merged = first + piece
-                    if _FIGURE_RE.match(merged.lower()):
-                        pieces[-1] = (pieces[-1][0], merged)
-                        continue
-            pieces.append((start - at, piece))
-        _keep(chunk, tuple((rel, t, *_token_info(t)) for rel, t in pieces))
-        at = end + 1
+    pieces = _plain_pieces(run, nlp.tokenizer.rules)
+    if pieces is None:
+        pieces = []
+        for start, length in nlp.make_doc(run).to_array([IDX, LENGTH]).tolist():
+            piece = run[start : start + length]
+            if pieces and (pieces[-1][0] in _CURRENCY or pieces[-1][0].isdecimal()):
+                merged = pieces[-1] + piece
+                if _FIGURE_RE.match(merged.lower()):
+                    pieces[-1] = merged
+                    continue
+            pieces.append(piece)
+    entries = []
+    at = 0
+    for t in pieces:
+        entries.append((at, t, *_token_info(t)))
+        at += len(t)
+    _keep(run, tuple(entries))
 
 
 def _segments(text: str) -> list[list[Token]]:
@@ -293,7 +274,7 @@ def _segments(text: str) -> list[list[Token]]:
             at += 1
         word = words(run)
         if word is None and run not in known:  # a run not seen before
-            _learn_chunks([run])
+            _learn_run(run)
             word = words(run)
         if word is not None:
             # tuple.__new__ skips the named tuple's Python-level __new__.
