@@ -270,7 +270,7 @@ def _plain_reference(value: object) -> object:
     from amfit.model.serial import _field_names
 
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {n: _plain_reference(getattr(value, n)) for n in _field_names(type(value))}
+        return {n: _plain_reference(getattr(value, n)) for n in _field_names(type(value)) or ()}
     if isinstance(value, dict):
         return {k: _plain_reference(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):

@@ -94,7 +94,11 @@ def _init_child(
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _init_worker(resume_text, keywords, full, as_of)
-    gc.freeze()  # what a worker holds now lives as long as it
+    _collect_rarely()  # what a worker holds now lives as long as it
+
+
+def _collect_rarely() -> None:
+    gc.freeze()
     gc.set_threshold(*BATCH_GC_THRESHOLD)
 
 
@@ -106,8 +110,7 @@ def _batch_collector() -> Iterator[None]:
     writing to the pages they share with this process), and the collector
     runs at :data:`BATCH_GC_THRESHOLD`. Both are put back afterwards."""
     old = gc.get_threshold()
-    gc.freeze()
-    gc.set_threshold(*BATCH_GC_THRESHOLD)
+    _collect_rarely()
     try:
         yield
     finally:

@@ -41,12 +41,10 @@ def normalize_text(text: str) -> str:
     if text.isascii():
         # Half the postings are plain ASCII: of the forms above, only "\r"
         # line breaks and tab, form feed and vertical tab can occur (NFKC
-        # leaves ASCII alone), so two searches replace seven passes.
+        # leaves ASCII alone), so two passes replace seven.
         if "\r" in text:
             text = _NEWLINES.sub("\n", text)
-        if _ASCII_SPACES.search(text):
-            text = _ASCII_SPACES.sub(" ", text)
-        return text
+        return _ASCII_SPACES.sub(" ", text)
     text = _SURROGATES.sub("\ufffd", text)
     text = _NEWLINES.sub("\n", text)
     # Zero-width characters go before NFKC, so that what they separated is

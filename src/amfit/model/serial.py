@@ -17,9 +17,12 @@ _LEAVES = frozenset({str, int, float, bool, type(None)})
 
 
 @cache
-def _field_names(cls: type) -> tuple[str, ...]:
+def _field_names(cls: type) -> tuple[str, ...] | None:
     """The names a result type writes: its ``JSON_FIELDS`` (which may name
-    properties), else its dataclass fields in declaration order."""
+    properties), else its dataclass fields in declaration order; None for
+    a type that is no result type."""
+    if not hasattr(cls, "__dataclass_fields__"):
+        return None
     named = getattr(cls, "JSON_FIELDS", None)
     return tuple(named) if named is not None else tuple(f.name for f in fields(cls))
 
@@ -35,7 +38,7 @@ def plain(value: Any) -> Any:
     kind = type(value)
     if kind in _LEAVES:
         return value
-    names = _names_of(kind)
+    names = _field_names(kind)
     leaves = _LEAVES
     if names is not None:
         out = {}
@@ -48,16 +51,3 @@ def plain(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return [v if type(v) in leaves else plain(v) for v in value]
     return value
-
-
-_NAMES: dict[type, tuple[str, ...] | None] = {}
-
-
-def _names_of(kind: type) -> tuple[str, ...] | None:
-    """:func:`_field_names` of a result type, None for any other type."""
-    try:
-        return _NAMES[kind]
-    except KeyError:
-        names = _field_names(kind) if hasattr(kind, "__dataclass_fields__") else None
-        _NAMES[kind] = names
-        return names
