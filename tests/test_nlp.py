@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from amfit import nlp
+from amfit import nlp, runpieces
 from amfit.nlp import NUMBER_KEY, WILDCARD, compact, phrase_keys, segments, word_key
 
 
@@ -237,7 +237,7 @@ def _learned(run: str) -> list[str]:
     return [t for _, t, *_ in nlp._CHUNKS[run]]
 
 
-@pytest.mark.parametrize("mark", ["", *sorted(nlp._WORD_SUFFIXES), "."])
+@pytest.mark.parametrize("mark", ["", *sorted(runpieces.WORD_SUFFIXES), "."])
 def test_runs_tokenised_without_spacy_are_tokenised_as_spacy_does(mark: str) -> None:
     tokenizer = nlp.get_nlp().tokenizer
     words = _short_words()
@@ -254,7 +254,7 @@ def test_runs_tokenised_without_spacy_are_tokenised_as_spacy_does(mark: str) -> 
         if _learned(run + mark) != [t.text for t in tokenizer(run + mark)]
     ]
     assert differ == []
-    plain = [run + mark for run in runs if nlp._plain_pieces(run + mark, tokenizer.rules)]
+    plain = [run + mark for run in runs if runpieces.plain_pieces(run + mark, tokenizer.rules)]
     assert len(plain) > 5000  # the test reaches the path it checks
 
 
@@ -262,8 +262,72 @@ def test_a_word_run_that_is_a_special_case_goes_to_spacy() -> None:
     rules = nlp.get_nlp().tokenizer.rules
     for run in ("cannot", "dont", "Inc.", "Mr.", "and/or", "gonna,", "Dont!", "and/or,", "e-dont"):
         assert _learned(run) == [t.text for t in nlp.get_nlp().tokenizer(run)]
-        assert nlp._plain_pieces(run, rules) is None
+        assert runpieces.plain_pieces(run, rules) is None
     assert _learned("cannot") == ["can", "not"]
+
+
+def _affixed_runs() -> list[str]:
+    """Plain cores of every case shape (and special cases, and cores that
+    become one with a mark: "Mr.", "b.") between one or two marks before
+    and up to three after (a sample of the grid; the whole grid, 690k runs,
+    was checked when the path was written)."""
+    cores = ["word", "Services", "CEO", "iOS", "mini-CEO", "cross-sell", "up/down", "a-b", "SaaS"]
+    cores += ["a", "I", "e", "x", "A", "Q", "b", "p", "P", "D", "s", "t", "m", "d", "o"]
+    cores += [
+        "Inc",
+        "Mr",
+        "Dr",
+        "St",
+        "vs",
+        "etc",
+        "US",
+        "AI",
+        "ok",
+        "ll",
+        "re",
+        "nt",
+        "dont",
+        "xD",
+    ]
+    cores += [a + b for a in "aAzZ" for b in "aAeEsS"] + [
+        a + b + c for a in "aA" for b in "bB" for c in "cC"
+    ]
+    lead = sorted(runpieces._LEAD_MARKS)
+    trail = sorted(runpieces._TRAIL_MARKS)
+    leads = ["", *lead, *(a + b for a in lead for b in "(*[")]
+    trails = ["", *trail, *(a + b for a in trail for b in trail)]
+    trails += [a + b + c for a in ").*" for b in trail for c in ".,*)"]
+    runs = [ld + c + tr for c in cores for ld in leads for tr in trails if ld or tr]
+    # Every seventh of the grid (about 100k runs; the stride is prime to the
+    # grid's sides, so each core meets marks of every kind).
+    return runs[::7]
+
+
+def test_marks_around_a_plain_core_are_tokenised_as_spacy_does() -> None:
+    tokenizer = nlp.get_nlp().tokenizer
+    runs = _affixed_runs()
+    differ = [run for run in runs if _learned(run) != [t.text for t in tokenizer(run)]]
+    assert differ == []
+    ruled = [r for r in runs if runpieces.affixed_pieces(r, tokenizer.rules, nlp._spacy_texts)]
+    assert len(ruled) > 0.8 * len(runs)  # the test reaches the path it checks
+
+
+@pytest.mark.parametrize(
+    ("run", "tokens"),
+    [
+        ("(renewals),", ["(", "renewals", ")", ","]),
+        ("**Give", ["*", "*", "Give"]),
+        ("(Mr.", ["(", "Mr."]),  # a special case once the bracket is off
+        ("a-b.", ["a", "-", "b."]),  # "b" and "." merge: an initial
+        ("word:*", ["word", ":*"]),  # an emoticon
+        ("(dont)", ["(", "do", "nt", ")"]),
+    ],
+)
+def test_special_cases_among_marks_come_out_as_spacy_gives_them(
+    run: str, tokens: list[str]
+) -> None:
+    assert [t.text for t in nlp.get_nlp().tokenizer(run)] == tokens
+    assert _learned(run) == tokens
 
 
 def test_segments_on_the_corpus_equal_the_plain_definition(corpus_dir) -> None:

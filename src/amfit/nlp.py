@@ -15,11 +15,11 @@ join words ("cross-sell" is the two words "cross" "sell" in one segment).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from .resources import data_path
+from .runpieces import affixed_pieces, plain_pieces
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -162,43 +162,6 @@ _CHUNKS: dict[str, tuple[tuple[int, str, int, str, str, str], ...]] = {}
 #: The runs that are one word and no number, apart: (lower, key, squash).
 _WORDS: dict[str, tuple[str, str, str]] = {}
 _CHUNKS_MAX = 200_000
-#: Marks spaCy's English tokenizer always splits off the end of a word.
-_WORD_SUFFIXES = frozenset(",;:!?)")
-#: The joiners spaCy's English tokenizer always splits between two words.
-_WORD_INFIX = re.compile(r"([-/])")
-
-
-def _plain_pieces(run: str, specials: Mapping[str, object]) -> list[str] | None:
-    """The tokens spaCy gives a plain run, without spaCy; None for any other.
-
-    A plain run is ASCII words (letters only, none a tokenizer special case
-    such as "cannot" or "dont") joined by hyphens or slashes ("cross-sell",
-    "upsell/renewal"), and may end in one of :data:`_WORD_SUFFIXES` (a single
-    word also in a full stop after a lower-case letter). spaCy's English
-    tokenizer splits it at each joiner and before the mark, and nowhere
-    else: no prefix, suffix or infix pattern of it holds a letter alone
-    (tests/test_nlp.py checks this on spaCy itself for every short word).
-    """
-    if not run.isascii() or run in specials:
-        return None
-    body, mark = run, run[-1]
-    if not mark.isalpha():
-        body = run[:-1]
-        if not (mark in _WORD_SUFFIXES or (mark == "." and body[-1:].islower())):
-            return None
-    if body.isalpha():
-        pieces = [body]
-    elif mark == "." or body in specials:  # "a-b." stays "a" "-" "b."; "and/or," is special
-        return None
-    else:
-        pieces = _WORD_INFIX.split(body)
-        if not all(w.isalpha() for w in pieces[::2]):
-            return None
-    if any(w in specials for w in pieces[::2]):
-        return None
-    if body is not run:
-        pieces.append(mark)
-    return pieces
 
 
 def _keep(run: str, entries: tuple[tuple[int, str, int, str, str, str], ...]) -> None:
@@ -211,19 +174,26 @@ def _keep(run: str, entries: tuple[tuple[int, str, int, str, str, str], ...]) ->
         _CHUNKS[run] = entries
 
 
+def _spacy_texts(text: str) -> list[str]:
+    """The texts of spaCy's tokens of ``text``."""
+    return [t.text for t in get_nlp().make_doc(text)]
+
+
 def _learn_run(run: str) -> None:
     """Tokenise a run not seen before and keep its tokens (:func:`_keep`): a
-    plain run by :func:`_plain_pieces`, any other by spaCy, with the pieces
+    plain run by :func:`~amfit.runpieces.plain_pieces`, marks around a plain core by
+    :func:`~amfit.runpieces.affixed_pieces`, any other by spaCy, with the pieces
     of one figure ("$", "3.9", "M") merged into one token. A run holds no
     white space, so its tokens follow one another without a gap."""
-    from spacy.attrs import IDX, LENGTH
-
     if len(_CHUNKS) + len(_WORDS) >= _CHUNKS_MAX:  # stay bounded over huge batches
         _CHUNKS.clear()
         _WORDS.clear()
     nlp = get_nlp()
-    pieces = _plain_pieces(run, nlp.tokenizer.rules)
+    specials = nlp.tokenizer.rules
+    pieces = plain_pieces(run, specials) or affixed_pieces(run, specials, _spacy_texts)
     if pieces is None:
+        from spacy.attrs import IDX, LENGTH
+
         pieces = []
         for start, length in nlp.make_doc(run).to_array([IDX, LENGTH]).tolist():
             piece = run[start : start + length]
