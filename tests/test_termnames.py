@@ -238,3 +238,60 @@ def test_the_lazy_name_set_answers_as_the_eager_one() -> None:
     asks = {u.index for u in posting.units if u.section not in TERM_SECTIONS}
     assert {p for p in odd if p[0] in asks} == {p for p in lazy_odd if p[0] in asks}
     assert lazy.everything() == names
+
+
+def _plain_description_places(units, sections, names):  # before company_sentences
+    import re
+
+    from amfit.nlp import segments
+    from amfit.posting import intro_reading
+    from amfit.titles import has_title_word
+
+    out = set()
+    for unit in units:
+        if unit.section not in sections or unit.kind not in ("line", "bullet"):
+            continue
+        if unit.kind == "bullet" and unit.section != "role":
+            continue
+        text, start = unit.text, 0
+        for m in [*re.finditer(r"(?<=[.!?])\s+", text), None]:
+            end = m.start() if m else len(text)
+            first = re.match(r"^\W*([A-Za-z][\w'’]*)", text[start:end])
+            word = first.group(1).lower() if first else ""
+            if (
+                first
+                and (
+                    word in {"we", "our", "ours", "we're", "we’re", "we've", "we’ve"}
+                    or word in names
+                )
+                and not has_title_word(text[start:end])
+                and intro_reading(text[start:end]) == "company"
+            ):
+                out.update(
+                    (unit.index, t.start)
+                    for seg in segments(text)
+                    for t in seg
+                    if start <= t.start < end
+                )
+            start = m.end() if m else end
+    return out
+
+
+def test_description_places_equal_the_plain_sentence_loop() -> None:
+    """The per-text sentence cache (company_sentences) leaves only the
+    employer test per posting: the places are the plain loop's, for any
+    names, on a first and on a cached reading."""
+    text = LAZY_POSTING + (
+        "## Why Heronlight\n"
+        "Heronlight was founded so no shipyard fears an audit. You will lead sales! "
+        "We believe in calm audits? Our platform serves 300 shipyards.\n"
+        "- We are hiring an Account Manager for our team\n"
+        "- Heron Labs builds ballast tools. Red Canary partners with us.\n"
+    )
+    posting = parse_posting(normalize_text(text))
+    sections = {u.section for u in posting.units}
+    for names in (set(), {"heronlight"}, {"heron", "red", "quillmere"}):
+        for _ in range(2):
+            got = description_places(posting.units, sections, names)
+            assert got == _plain_description_places(posting.units, sections, names)
+    assert description_places(posting.units, sections, {"heronlight"})

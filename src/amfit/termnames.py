@@ -28,9 +28,9 @@ from .document import Unit
 from .nlp import segments
 from .posting import intro_reading
 from .termrules import stop_words
+from .termtext import CACHE_MAX, NameSet, lazy_runs, unit_fragments
 from .termtext import NAME_REPEATS as NAME_REPEATS  # re-exported
 from .termtext import UNIT_CHARS as UNIT_CHARS  # re-exported
-from .termtext import NameSet, lazy_runs, unit_fragments
 from .termtext import domain_names as domain_names  # re-exported
 from .termtext import legal_forms as legal_forms  # re-exported
 from .titles import has_title_word
@@ -72,26 +72,39 @@ def description_places(
             continue
         if unit.kind == "bullet" and unit.section != "role":
             continue
-        text = unit.text
-        start = 0
-        for m in [*_SENTENCE_END.finditer(text), None]:
-            end = m.start() if m else len(text)
-            sentence = text[start:end]
-            first = _FIRST_WORD.match(sentence)
-            if (
-                first
-                and (first.group(1).lower() in _SELF or first.group(1).lower() in known)
-                and not has_title_word(sentence)
-                and intro_reading(sentence) == "company"
-            ):
-                out.update(
-                    (unit.index, t.start)
-                    for seg in segments(text)
-                    for t in seg
-                    if start <= t.start < end
-                )
-            start = m.end() if m else end
+        for first, starts in company_sentences(unit.text):
+            if first in _SELF or first in known:
+                out.update([(unit.index, start) for start in starts])
     return out
+
+
+_SENTENCES: dict[str, tuple[tuple[str, tuple[int, ...]], ...]] = {}
+
+
+def company_sentences(text: str) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """(lower-cased first word, token starts) of each sentence of ``text``
+    that names no job and reads as company text, for
+    :func:`description_places`. All of that depends on the text alone and
+    boilerplate repeats across postings, so it is worked out once per text
+    (a bounded cache); only whether the first word is the employer is asked
+    per posting."""
+    got = _SENTENCES.get(text)
+    if got is not None:
+        return got
+    kept: list[tuple[str, tuple[int, ...]]] = []
+    start = 0
+    for m in [*_SENTENCE_END.finditer(text), None]:
+        end = m.start() if m else len(text)
+        sentence = text[start:end]
+        first = _FIRST_WORD.match(sentence)
+        if first and not has_title_word(sentence) and intro_reading(sentence) == "company":
+            starts = tuple(t.start for seg in segments(text) for t in seg if start <= t.start < end)
+            kept.append((first.group(1).lower(), starts))
+        start = m.end() if m else end
+    if len(_SENTENCES) >= CACHE_MAX:  # stay bounded over huge batches
+        _SENTENCES.clear()
+    got = _SENTENCES[text] = tuple(kept)
+    return got
 
 
 def named_heading_places(
