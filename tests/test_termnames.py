@@ -278,8 +278,8 @@ def _plain_description_places(units, sections, names):  # before company_sentenc
 
 
 def test_description_places_equal_the_plain_sentence_loop() -> None:
-    """The per-text sentence cache (company_sentences) leaves only the
-    employer test per posting: the places are the plain loop's, for any
+    """The per-text sentence split (sentence_firsts) and per-sentence
+    verdict (company_sentence) give the plain loop's places, for any
     names, on a first and on a cached reading."""
     text = LAZY_POSTING + (
         "## Why Heronlight\n"

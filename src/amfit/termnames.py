@@ -72,39 +72,48 @@ def description_places(
             continue
         if unit.kind == "bullet" and unit.section != "role":
             continue
-        for first, starts in company_sentences(unit.text):
-            if first in _SELF or first in known:
-                out.update([(unit.index, start) for start in starts])
+        text = unit.text
+        for first, start, end in sentence_firsts(text):
+            if (first in _SELF or first in known) and company_sentence(text[start:end]):
+                out.update(
+                    (unit.index, t.start)
+                    for seg in segments(text)
+                    for t in seg
+                    if start <= t.start < end
+                )
     return out
 
 
-_SENTENCES: dict[str, tuple[tuple[str, tuple[int, ...]], ...]] = {}
+_FIRSTS: dict[str, tuple[tuple[str, int, int], ...]] = {}
 
 
-def company_sentences(text: str) -> tuple[tuple[str, tuple[int, ...]], ...]:
-    """(lower-cased first word, token starts) of each sentence of ``text``
-    that names no job and reads as company text, for
-    :func:`description_places`. All of that depends on the text alone and
-    boilerplate repeats across postings, so it is worked out once per text
-    (a bounded cache); only whether the first word is the employer is asked
-    per posting."""
-    got = _SENTENCES.get(text)
+def sentence_firsts(text: str) -> tuple[tuple[str, int, int], ...]:
+    """(lower-cased first word, start, end) of each sentence of ``text``
+    that opens on a word, for :func:`description_places`: the text alone
+    decides them and boilerplate repeats across postings, so the sentence
+    split is worked out once per text (a bounded cache)."""
+    got = _FIRSTS.get(text)
     if got is not None:
         return got
-    kept: list[tuple[str, tuple[int, ...]]] = []
+    kept: list[tuple[str, int, int]] = []
     start = 0
     for m in [*_SENTENCE_END.finditer(text), None]:
         end = m.start() if m else len(text)
-        sentence = text[start:end]
-        first = _FIRST_WORD.match(sentence)
-        if first and not has_title_word(sentence) and intro_reading(sentence) == "company":
-            starts = tuple(t.start for seg in segments(text) for t in seg if start <= t.start < end)
-            kept.append((first.group(1).lower(), starts))
+        first = _FIRST_WORD.match(text[start:end])
+        if first:
+            kept.append((first.group(1).lower(), start, end))
         start = m.end() if m else end
-    if len(_SENTENCES) >= CACHE_MAX:  # stay bounded over huge batches
-        _SENTENCES.clear()
-    got = _SENTENCES[text] = tuple(kept)
+    if len(_FIRSTS) >= CACHE_MAX:  # stay bounded over huge batches
+        _FIRSTS.clear()
+    got = _FIRSTS[text] = tuple(kept)
     return got
+
+
+@lru_cache(maxsize=8192)  # an employer's sentences repeat across its postings
+def company_sentence(sentence: str) -> bool:
+    """Does ``sentence`` name no job and read as company text? Asked only of
+    a sentence whose subject is the employer (the costly half of the test)."""
+    return not has_title_word(sentence) and intro_reading(sentence) == "company"
 
 
 def named_heading_places(
