@@ -1,0 +1,92 @@
+"""The per-resume caches and fast paths of a batch against the plain computation.
+
+A batch scores one resume against posting after posting, so what depends
+on the resume alone (or on the resume and a posting's title) is worked out
+once and kept. Each test here scores with the caches warm (several resumes
+and postings interleaved, so each cache also has to notice a new resume)
+and compares with a computation whose caches were emptied first.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+
+import pytest
+
+from amfit.fit import weights
+from amfit.fit.per_resume import PerResume
+from amfit.fit.role import family_title, pick_role, resume_lean
+from amfit.fit.scorer import Scorer
+from amfit.titles import compare_titles
+from conftest import CORPUS, POSTINGS, RESUME_NAMES, resume_path
+
+AS_OF = "2026-06-01"
+
+
+def _postings(n: int = 40) -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(POSTINGS.glob("*.txt"))]
+    corpus = CORPUS / "postings.jsonl"
+    if corpus.is_file():
+        with corpus.open(encoding="utf-8") as f:
+            texts += [json.loads(line)["text"] for line in itertools.islice(f, n)]
+    return texts
+
+
+def _resumes() -> list[str]:
+    return [resume_path(name).read_text(encoding="utf-8") for name in RESUME_NAMES]
+
+
+def _cold(scorer: Scorer) -> None:
+    """Empty every cache a score may read from a previous score."""
+    scorer._resume_cache = None
+    scorer._per_resume = None
+    weights._concept_weight.cache_clear()
+
+
+def _report(scorer: Scorer, resume: str, posting: str) -> str:
+    from amfit.batch import _report_json
+
+    return _report_json(scorer.score(resume, posting, lint=None, as_of=AS_OF))
+
+
+@pytest.fixture(scope="module")
+def pairs() -> list[tuple[str, str]]:
+    resumes, postings = _resumes(), _postings()
+    # Resume by resume (the batch case), then interleaved (each cache sees
+    # a new resume at every score).
+    by_resume = [(r, p) for r in resumes[:2] for p in postings]
+    mixed = [(resumes[i % len(resumes)], p) for i, p in enumerate(postings)]
+    return by_resume + mixed
+
+
+def test_warm_scores_equal_cold_scores(pairs: list[tuple[str, str]]) -> None:
+    warm = Scorer()
+    cold = Scorer()
+    for resume, posting in pairs:
+        _cold(cold)
+        got = _report(warm, resume, posting)
+        assert got == _report(cold, resume, posting)
+
+
+def test_per_resume_equals_the_plain_calls(scorer: Scorer) -> None:
+    for resume in _resumes():
+        prepared = scorer._prepare_resume(resume, "resume")
+        per = PerResume(prepared, resume_lean(prepared.concept_hits, scorer.concepts))
+        assert per.lean == resume_lean(prepared.concept_hits, scorer.concepts)
+        titles = ["Account Manager", "Director, Key Accounts", "Data Analyst", ""]
+        for title, as_title in itertools.product(titles * 2, ("", "Account Executive")):
+            chosen, match = per.title_pick(title, as_title)
+            plain = pick_role(prepared.resume, title, as_title)
+            assert chosen == plain
+            assert match == compare_titles(family_title(plain.title), family_title(title))
+
+
+def test_concept_weight_equals_the_uncached_computation(scorer: Scorer) -> None:
+    plain = weights._concept_weight.__wrapped__
+    for concept in scorer.concepts.values():
+        for lean in (None, 0.0, 0.5, weights.AM_RESUME_LEAN, 1.0):
+            account = lean is not None and lean >= weights.AM_RESUME_LEAN
+            assert weights.concept_weight(concept.id, concept.category, lean) == plain(
+                concept.id, concept.category, account
+            )
