@@ -14,6 +14,8 @@ import json
 
 import pytest
 
+from amfit import checks
+from amfit.checks import experience, place, requirements
 from amfit.fit import weights
 from amfit.fit.per_resume import PerResume
 from amfit.fit.role import family_title, pick_role, resume_lean
@@ -42,6 +44,16 @@ def _cold(scorer: Scorer) -> None:
     scorer._resume_cache = None
     scorer._per_resume = None
     weights._concept_weight.cache_clear()
+    for slot in (
+        checks._LAST,
+        requirements._SPLIT,
+        requirements._DEGREE_SHOWN,
+        requirements._NAMED_ON,
+        place._TRAVEL_SAID,
+        experience._SORTED,
+    ):
+        slot._slot = None
+    experience.areas_named.cache_clear()
 
 
 def _report(scorer: Scorer, resume: str, posting: str) -> str:
@@ -90,3 +102,24 @@ def test_concept_weight_equals_the_uncached_computation(scorer: Scorer) -> None:
             assert weights.concept_weight(concept.id, concept.category, lean) == plain(
                 concept.id, concept.category, account
             )
+
+
+def test_resume_halves_of_the_checks_equal_the_plain_searches(scorer: Scorer) -> None:
+    import re
+
+    from amfit.checks.base import settings
+
+    names = settings()["requirements"]["languages"]
+    for resume in _resumes() * 2:
+        parsed = scorer._prepare_resume(resume, "resume").resume
+        for name in names:
+            plain = next((u for u in parsed.units if re.search(rf"\b{name}\b", u.text)), None)
+            assert requirements._named_on(parsed, name) == plain
+        for _ in range(2):
+            assert requirements._degree_shown(parsed) == requirements._find_degree(parsed)
+            assert place._travel_said(parsed) == place._find_travel(parsed)
+        roles = checks._resume_only(parsed, "2026-06").roles
+        for text in ("5+ years of account management", "3 years in sales", "4 years", ""):
+            named = experience.areas_named(text)
+            assert named == experience.areas_named.__wrapped__(text)
+            assert experience._sorted_roles(roles, named) == experience.sort_roles(roles, named)
