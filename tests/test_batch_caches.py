@@ -20,6 +20,7 @@ from amfit.fit import weights
 from amfit.fit.per_resume import PerResume
 from amfit.fit.role import family_title, pick_role, resume_lean
 from amfit.fit.scorer import Scorer
+from amfit.model import serial
 from amfit.titles import compare_titles
 from conftest import CORPUS, POSTINGS, RESUME_NAMES, resume_path
 
@@ -54,6 +55,7 @@ def _cold(scorer: Scorer) -> None:
     ):
         slot._slot = None
     experience.areas_named.cache_clear()
+    serial.KEPT._kept.clear()
 
 
 def _report(scorer: Scorer, resume: str, posting: str) -> str:
@@ -123,3 +125,34 @@ def test_resume_halves_of_the_checks_equal_the_plain_searches(scorer: Scorer) ->
             named = experience.areas_named(text)
             assert named == experience.areas_named.__wrapped__(text)
             assert experience._sorted_roles(roles, named) == experience.sort_roles(roles, named)
+
+
+def test_to_json_equals_json_dumps_of_to_dict(pairs: list[tuple[str, str]]) -> None:
+    """Report.to_json writes shared parts once (serial.Kept): the same bytes
+    as the plain json.dumps, with and without lint and checks."""
+    scorer = Scorer()
+    for i, (resume, posting) in enumerate(pairs):
+        report = scorer.score(
+            resume, posting, lint=None if i % 3 else {}, checks=i % 5 != 0, as_of=AS_OF
+        )
+        assert report.to_json() == json.dumps(report.to_dict(), ensure_ascii=False)
+
+
+def test_to_json_of_a_report_with_extraction() -> None:
+    from amfit.fit.scorer import score_files
+    from conftest import posting_path
+
+    report = score_files(resume_path("strong"), posting_path("smb-account-manager"), as_of=AS_OF)
+    assert report.resume.extraction is not None
+    assert report.to_json() == json.dumps(report.to_dict(), ensure_ascii=False)
+
+
+def test_kept_text_is_dumps_and_starts_again_when_full() -> None:
+    from amfit.model.serial import Kept, dumps
+
+    kept = Kept(size=4)
+    values = [f"text {i} é\n" for i in range(10)] + [None, 1.5, ("a", 2)]
+    for _ in range(3):
+        for v in values:
+            assert kept.text(v) == dumps(v) == json.dumps(v, ensure_ascii=False)
+    assert len(kept._kept) <= 4
