@@ -156,3 +156,26 @@ def test_kept_text_is_dumps_and_starts_again_when_full() -> None:
         for v in values:
             assert kept.text(v) == dumps(v) == json.dumps(v, ensure_ascii=False)
     assert len(kept._kept) <= 4
+
+
+def test_posting_units_point_at_their_text() -> None:
+    """parse_posting's line offsets (from the line lengths) and one-line
+    units (built without join_pieces) place every piece of every unit at
+    its words in the posting, and each unit's text is its pieces joined."""
+    from amfit.document import join_pieces, line_starts
+    from amfit.posting import parse_posting
+    from amfit.textio import check_text
+
+    for raw in _postings():
+        text = check_text(raw, "posting")
+        posting = parse_posting(text)
+        starts = line_starts(text)
+        for unit in posting.units:
+            ends = [p.offset for p in unit.pieces[1:]] + [len(unit.text) + 1]
+            parts = []
+            for piece, end in zip(unit.pieces, ends, strict=True):
+                words = unit.text[piece.offset : end - 1]
+                assert text[piece.start : piece.start + len(words)] == words
+                assert starts[piece.line - 1] <= piece.start
+                parts.append((piece.line, piece.start, words))
+            assert join_pieces(parts) == (unit.text, unit.pieces)
