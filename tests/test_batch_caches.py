@@ -179,3 +179,82 @@ def test_posting_units_point_at_their_text() -> None:
                 assert starts[piece.line - 1] <= piece.start
                 parts.append((piece.line, piece.start, words))
             assert join_pieces(parts) == (unit.text, unit.pieces)
+
+
+def _compute_by_passes(items, title_value, cap=None):
+    """weights.compute as it was: a pass over the items per component."""
+    w = weights
+    raw = []
+    for name in ("must", "nice", "terms"):
+        group = [i for i in items if i.component == name]
+        if not group:
+            continue
+        total = sum(i.weight for i in group)
+        if name == "must":
+            total = max(total, float(w.MIN_MUST_CONCEPTS))
+        elif name == "nice":
+            total = max(total, float(w.MIN_NICE_CONCEPTS))
+        coverage = sum(i.weight * i.strength for i in group) / total if total else 0.0
+        found = sum(1 for i in group if w.status_of(i.strength) == "found")
+        weight = w.COMPONENT_WEIGHTS[name]
+        if name == "terms":
+            weight *= min(1.0, len(group) / w.TERMS_FOR_FULL_WEIGHT)
+        raw.append((name, weight, coverage, len(group), found))
+    if title_value is not None:
+        raw.append(("title", w.WEIGHT_TITLE, title_value, 1, int(title_value >= w.FOUND_THRESHOLD)))
+    total_weight = sum(x[1] for x in raw)
+    if not total_weight:
+        return 0.0, ()
+
+    def value_of(c):
+        score = 100.0 * sum(x[1] * x[2] for x in raw) / total_weight
+        return min(100.0 if c is None else c, max(0.0, score))
+
+    value = value_of(cap)
+    if w.thin_evidence(items):
+        value = w._held_under_top(value)
+    uncapped = value_of(None)
+    scale = value / uncapped if uncapped else 1.0
+    parts = tuple(
+        w.Component(
+            name,
+            round(wt / total_weight, 4),
+            round(cov, 4),
+            round(100.0 * wt * cov / total_weight * scale, 2),
+            n,
+            f,
+        )
+        for name, wt, cov, n, f in raw
+    )
+    return round(value, 1), parts
+
+
+def test_compute_equals_a_pass_per_component() -> None:
+    import random
+
+    rng = random.Random(3)
+    strengths = (0.0, 0.25, 0.4, 0.5, 0.7, 1.0, rng.random())
+    for _ in range(3000):
+        items = [
+            weights.Item(
+                f"k{n}",
+                rng.choice(("must", "nice", "terms")),
+                rng.choice((1.0, 0.35, 0.5, rng.random() * 2)),
+                rng.choice(strengths),
+            )
+            for n in range(rng.randint(0, 14))
+        ]
+        title = rng.choice((None, 0.0, 0.5, 1.0))
+        cap = rng.choice((None, 40.0, 60.0))
+        before = weights.compute(items, title, cap)
+        assert before == _compute_by_passes(items, title, cap)
+        for i in range(len(items)):
+            gain = rng.choice((weights.EVIDENCE_FULL, weights.EVIDENCE_LISTED))
+            changed = list(items)
+            if gain > items[i].strength:
+                it = items[i]
+                changed[i] = weights.Item(it.key, it.component, it.weight, gain)
+                expect = round(_compute_by_passes(changed, title, cap)[0] - before[0], 1)
+            else:
+                expect = 0.0
+            assert weights.points_if(items, i, gain, title, before[0], cap) == expect
