@@ -258,3 +258,11 @@ def test_compute_equals_a_pass_per_component() -> None:
             else:
                 expect = 0.0
             assert weights.points_if(items, i, gain, title, before[0], cap) == expect
+
+
+def test_may_ask_degree_tests_exactly_the_hints() -> None:
+    hints = requirements._DEGREE_HINTS
+    assert hints == ("degree", "bachelor", "master", "mba", "/")
+    for text in [*hints, "a degree", "no", "", "m.b.a", "ba/bs", "masters", "MBA"]:
+        fold = text.casefold()
+        assert requirements._may_ask_degree(fold) == any(w in fold for w in hints)
