@@ -273,3 +273,86 @@ def test_failed_read_does_not_modify_the_file(tmp_path: Path) -> None:
     read_error(path, max_bytes=10)
     assert path.read_bytes() == data
     assert path.stat().st_mtime_ns == before
+
+
+# -- fast paths against the plain passes ---------------------------------------
+
+
+def _plain_normalize(text: str) -> str:
+    """normalize_text as every pass over the text, none skipped."""
+    import unicodedata
+
+    from amfit import textio
+
+    text = textio._SURROGATES.sub("\ufffd", text)
+    text = textio._NEWLINES.sub("\n", text)
+    text = textio._ZERO_WIDTH.sub("", text)
+    text = unicodedata.normalize("NFKC", text)
+    for curly, straight in textio._QUOTES:
+        text = text.replace(curly, straight)
+    text = textio._SPACES.sub(" ", text)
+    return textio._NEWLINES.sub("\n", text)
+
+
+def test_char_strings_hold_exactly_their_classes() -> None:
+    """The ``in`` tests that skip a pass look for exactly what it replaces."""
+    import sys
+
+    from amfit import textio
+
+    every = [chr(c) for c in range(sys.maxunicode + 1)]
+    for pattern, chars in (
+        (textio._ZERO_WIDTH, textio._ZERO_WIDTH_CHARS),
+        (textio._SPACES, textio._SPACE_CHARS),
+    ):
+        assert {c for c in every if pattern.match(c)} == set(chars)
+    # _NEWLINES matches "\r\n", "\r", U+2028, U+2029 and U+0085: each starts
+    # with one of the characters tested.
+    assert {c for c in every if textio._NEWLINES.match(c + "\n")} == set(textio._NEWLINE_CHARS)
+    ascii_control = {c for c in every[:128] if textio._CONTROL.match(c)}
+    kept = {chr(b) for b in textio._ASCII_NOT_CONTROL}
+    assert ascii_control == set(every[:128]) - kept
+
+
+_SAMPLES = [
+    "plain ascii\nline two\n",
+    "tabs\tand\fform\vfeeds\r\nand\rreturns",
+    "curly ‘quotes’ and “double” – dashes é",
+    "nbsp\u00a0thin\u2009ideographic\u3000space\u2007figure\u202fnarrow",
+    "zero\u200bwidth\u200c\u200d\u2060\ufeffsoft\u00adhyphen",
+    "lone \ud800 surrogate \udfff",
+    "line\u2028sep\u2029para\x85next",
+    "ﬁ ligature ＦＵＬＬ width ① circled ™",
+    "control \x01\x02 chars \x7f\x9f among text é",
+    "e\u0301 combining and \u200be\u0301",
+]
+
+
+@pytest.mark.parametrize("text", _SAMPLES)
+def test_normalize_text_equals_plain_passes(text: str) -> None:
+    assert normalize_text(text) == _plain_normalize(text)
+    assert normalize_text(text.encode("ascii", "ignore").decode()) == _plain_normalize(
+        text.encode("ascii", "ignore").decode()
+    )
+
+
+def test_normalize_text_equals_plain_passes_random() -> None:
+    import random
+
+    rng = random.Random(12)
+    alphabet = "ab \n\r\t\f\v\x01\x7f\x85é’“\u00a0\u2000\u200a\u200b\u00ad\u2028\ud800ﬁ①e\u0301"
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        assert normalize_text(text) == _plain_normalize(text), repr(text)
+
+
+def test_control_ratio_equals_count_of_matches() -> None:
+    import random
+
+    from amfit import textio
+
+    rng = random.Random(7)
+    for _ in range(2000):
+        text = "".join(chr(rng.randrange(0, 256)) for _ in range(rng.randint(1, 20)))
+        for t in (text, text.encode("ascii", "ignore").decode() or "x"):
+            assert textio._control_ratio(t) == len(textio._CONTROL.findall(t)) / len(t)

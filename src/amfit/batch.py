@@ -19,7 +19,6 @@ import contextlib
 import gc
 import hashlib
 import heapq
-import json
 import os
 import pickle
 import shutil
@@ -152,8 +151,9 @@ def _score_one(item: PostingInput) -> BatchRecord:
 
 
 def _report_json(report: Any) -> str:
-    # check_circular off: to_dict builds a fresh tree, which holds no cycle.
-    return json.dumps(report.to_dict(), ensure_ascii=False, check_circular=False)
+    # What json.dumps(report.to_dict(), ensure_ascii=False) writes, with the
+    # parts every report of the batch shares encoded once.
+    return str(report.to_json())
 
 
 def _tag_duplicates(items: Iterable[PostingInput]) -> Iterator[tuple[PostingInput, str | None]]:

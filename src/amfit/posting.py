@@ -15,14 +15,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import accumulate
 
 from .document import (
+    Piece,
     Unit,
     classify_heading,
     ends_sentence,
     is_continuation,
     join_pieces,
-    line_starts,
     looks_like_heading,
     markdown_heading,
     section_patterns,
@@ -39,6 +40,8 @@ NICE_SECTIONS = frozenset({"preferred"})
 
 _TITLE_LABEL = re.compile(r"^(?:job\s+title|title|position|role)\s*:\s*(.+)$", re.IGNORECASE)
 _INLINE_HEADING = re.compile(r"^([A-Za-z][A-Za-z' ’&/-]{2,40}):\s+(\S.*)$")
+#: Markdown emphasis and heading marks, dropped from a title or heading.
+_MARKS = re.compile(r"[*_#]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +129,7 @@ def _find_title(lines: list[str]) -> tuple[str, int]:
         s = raw.strip()
         if not s:
             continue
-        m = _TITLE_LABEL.match(re.sub(r"[*_#]+", "", s).strip())
+        m = _TITLE_LABEL.match(_MARKS.sub("", s).strip())
         if m:
             return m.group(1).strip(), idx + 1
         if first is None:
@@ -152,8 +155,9 @@ def _heading_kind(text: str) -> str:
 
 def parse_posting(text: str) -> Posting:
     """Parse posting text (already normalised by :mod:`amfit.textio`)."""
-    starts = line_starts(text)
     lines = text.split("\n")
+    # Offset of each line: what document.line_starts finds, from the lengths.
+    starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
     title, title_line = _find_title(lines)
     units: list[Unit] = []
     sections: list[PostingSection] = []
@@ -170,8 +174,8 @@ def parse_posting(text: str) -> Posting:
         open_bullet = None
 
     def add(kind: str, line_no: int, start: int, content: str, sec: str) -> None:
-        joined, pieces = join_pieces([(line_no, start, content)])
-        units.append(Unit(len(units), kind, joined, sec, heading, pieces))
+        # One line's unit: what join_pieces gives for a single part.
+        units.append(Unit(len(units), kind, content, sec, heading, (Piece(0, line_no, start),)))
 
     for idx, raw in enumerate(lines):
         line_no = idx + 1
@@ -189,7 +193,8 @@ def parse_posting(text: str) -> Posting:
         if open_bullet is not None and is_continuation(raw, True):
             open_bullet.append((line_no, starts[idx] + lead, stripped))
             continue
-        flush()
+        if open_bullet is not None:  # most lines close no bullet: no call
+            flush()
         md = markdown_heading(raw)
         is_bullet, content, c_off = strip_bullet(raw)
         head: str | None = None
@@ -204,7 +209,7 @@ def parse_posting(text: str) -> Posting:
         ):
             head = stripped
         if head is not None:
-            section, heading = _heading_kind(head), re.sub(r"[*_#]+", "", head).strip()
+            section, heading = _heading_kind(head), _MARKS.sub("", head).strip()
             sections.append(PostingSection(section, heading, line_no))
             add("heading", line_no, starts[idx] + lead, stripped, section)
             prev_blank = False

@@ -24,11 +24,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..posting import Posting
 from ..titles import family_of
-from .base import CheckResult, result, settings
+from .base import CheckResult, LastOne, result, settings
 from .dates import DatedRole, years_range
 from .requirements import YEARS, degree_alternative, num, preferred, quote, sentences
 
@@ -66,9 +66,12 @@ def areas() -> tuple[Area, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1024)
 def areas_named(text: str) -> tuple[Area, ...]:
     """The experience areas a requirement names (none: any experience); an
-    area that overrides stands alone when named."""
+    area that overrides stands alone when named. Kept per text: it reads
+    nothing else (:func:`areas` is fixed), and requirements repeat across
+    postings ("5+ years of experience")."""
     named = tuple(a for a in areas() if a.pattern.search(text))
     return tuple(a for a in named if a.overrides) or named
 
@@ -117,6 +120,22 @@ def sort_roles(roles: Sequence[DatedRole], named: Sequence[Area]) -> Counted:
         (counted if relevant else other).append(r)
     by_work = tuple(r for r in other if professional(r) and _speaks_of(r.work, named))
     return Counted(tuple(counted), tuple(other), by_work)
+
+
+def _sorted_roles(roles: Sequence[DatedRole], named: Sequence[Area]) -> Counted:
+    """:func:`sort_roles`, kept per area list for the last resume's roles: a
+    batch judges the same roles for each posting's requirement, and the
+    sort reads the roles and the areas only (a role's title family, its
+    bullets: all frozen)."""
+    by_areas = _SORTED.get(roles, dict)
+    key = tuple(a.id for a in named)  # an area's id names it (areas() is fixed)
+    split = by_areas.get(key)
+    if split is None:
+        split = by_areas[key] = sort_roles(roles, named)
+    return split
+
+
+_SORTED: LastOne[dict[tuple[str, ...], Counted]] = LastOne()
 
 
 #: Bullets of a role that must name the area for its years to count as
@@ -195,7 +214,7 @@ def _judge(
     roles: Sequence[DatedRole],
     named: Sequence[Area],
 ) -> CheckResult:
-    split = sort_roles(roles, named)
+    split = _sorted_roles(roles, named)
     kinds = "/".join(a.id.replace("_", " ") for a in named) if named else "professional"
     scope = f"{kinds} roles"
     data: dict[str, object] = {

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import re
 
+from ..document import Unit
 from ..posting import IGNORED_SECTIONS, Posting
 from ..resume import Resume
-from .base import CheckResult, result
+from .base import CheckResult, LastOne, result
 from .requirements import quote, sentences
 from .searchability import resume_location
 
@@ -178,6 +179,32 @@ def location(posting: Posting, resume: Resume) -> list[CheckResult]:
     ]
 
 
+def _travel_said(resume: Resume) -> Unit | None:
+    """:func:`_find_travel`, kept for the last resume: a batch asks it again
+    for every posting that asks for travel."""
+    return _TRAVEL_SAID.get(resume, lambda: _find_travel(resume))
+
+
+def _find_travel(resume: Resume) -> Unit | None:
+    """The resume's first line that says the writer travels (the resume's
+    half of CHK305)."""
+    return next(
+        (
+            u
+            for u in resume.units
+            if re.search(
+                r"\b(willing to travel|open to travel|travel(?:led|ed)? to (?:client|customer))",
+                u.text,
+                re.I,
+            )
+        ),
+        None,
+    )
+
+
+_TRAVEL_SAID: LastOne[Unit | None] = LastOne()
+
+
 def travel(posting: Posting, resume: Resume) -> list[CheckResult]:
     """CHK305: travel the posting asks for; a resume rarely states it."""
     for unit, sentence, lower in sentences(posting):
@@ -188,19 +215,7 @@ def travel(posting: Posting, resume: Resume) -> list[CheckResult]:
         share = m.group(1) or m.group(2)
         amount = f" (up to {share}%)" if share else ""
         what = f"the posting asks for travel{amount} ({quote(sentence, 70)!r}, line {unit.line})"
-        said = next(
-            (
-                u
-                for u in resume.units
-                if re.search(
-                    r"\b(willing to travel|open to travel"
-                    r"|travel(?:led|ed)? to (?:client|customer))",
-                    u.text,
-                    re.I,
-                )
-            ),
-            None,
-        )
+        said = _travel_said(resume)
         if said is not None:
             return [
                 result(

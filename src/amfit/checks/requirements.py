@@ -55,14 +55,15 @@ _EQUIVALENT = re.compile(
 )
 
 
+_OR_BEFORE = re.compile(r"\bor\s+(?:at least\s+|minimum (?:of\s+)?)?$", re.I)
+
+
 def degree_alternative(sentence: str, start: int) -> bool:
     """Years at ``start`` that a degree ask accepts instead ("University
     degree or 4 years of professional experience"): the degree's
     alternative (CHK302), not a requirement of their own (CHK301)."""
     before = sentence[:start]
-    return bool(re.search(r"\bor\s+(?:at least\s+|minimum (?:of\s+)?)?$", before, re.I)) and bool(
-        _DEGREE_ASK.search(before)
-    )
+    return bool(_OR_BEFORE.search(before)) and bool(_DEGREE_ASK.search(before))
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,14 +103,13 @@ def folded(sentence: str, lower: str) -> str:
     return lower if sentence.isascii() else sentence.casefold()
 
 
+_PREFERRED = re.compile(
+    r"\b(preferred|a plus|nice[ -]to[ -]have|bonus|desirable|an advantage)\b", re.I
+)
+
+
 def preferred(unit: Unit, sentence: str) -> bool:
-    return unit.section in NICE_SECTIONS or bool(
-        re.search(
-            r"\b(preferred|a plus|nice[ -]to[ -]have|bonus|desirable|an advantage)\b",
-            sentence,
-            re.I,
-        )
-    )
+    return unit.section in NICE_SECTIONS or bool(_PREFERRED.search(sentence))
 
 
 def num(text: str) -> int:
@@ -125,6 +125,15 @@ def quote(text: str, width: int = 90) -> str:
     return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:") + "..."
 
 
+def _may_ask_degree(fold: str) -> bool:
+    """Does the case-folded sentence hold one of :data:`_DEGREE_HINTS`? The
+    five ``in`` tests written out: a generator over the tuple cost three
+    times as much, for every sentence of every posting."""
+    return (
+        "degree" in fold or "bachelor" in fold or "master" in fold or "mba" in fold or "/" in fold
+    )
+
+
 def _degree_words() -> re.Pattern[str]:
     words = sorted(settings()["requirements"]["degree_words"], key=len, reverse=True)
     return re.compile(
@@ -137,7 +146,7 @@ def degree(posting: Posting, resume: Resume) -> list[CheckResult]:
     for unit, sentence, lower in sentences(posting):
         fold = folded(sentence, lower)
         # A word test before the (slow) search: every match holds one.
-        m = _DEGREE_ASK.search(sentence) if any(w in fold for w in _DEGREE_HINTS) else None
+        m = _DEGREE_ASK.search(sentence) if _may_ask_degree(fold) else None
         if not m:
             continue
         pref = preferred(unit, sentence)
@@ -146,20 +155,7 @@ def degree(posting: Posting, resume: Resume) -> list[CheckResult]:
             f"the posting asks for a degree ({quote(sentence, 70)!r}, line {unit.line}"
             f"{', preferred' if pref else ''})"
         )
-        edu = [u for u in resume.units if u.section == "education" and u.kind != "heading"]
-        pattern = _degree_words()
-        shown = next((u for u in edu if pattern.search(u.text)), None)
-        if shown is None:
-            # A degree written outside Education ("MBA, Kellogg" in the header).
-            shown = next(
-                (
-                    u
-                    for u in resume.units
-                    if u.section in ("header", "summary")
-                    and re.search(r"\b(MBA|Bachelor|Master|B\.?Sc|M\.?Sc|PhD)\b", u.text)
-                ),
-                None,
-            )
+        shown, edu = _degree_shown(resume)
         if shown is not None:
             return [
                 result(
@@ -194,6 +190,36 @@ def degree(posting: Posting, resume: Resume) -> list[CheckResult]:
     return []
 
 
+def _degree_shown(resume: Resume) -> tuple[Unit | None, bool]:
+    """:func:`_find_degree`, kept for the last resume: it reads the resume
+    alone, and a batch asks it again for every posting that asks for a
+    degree."""
+    return _DEGREE_SHOWN.get(resume, lambda: _find_degree(resume))
+
+
+def _find_degree(resume: Resume) -> tuple[Unit | None, bool]:
+    """The resume's line that shows a degree (None: none does), and whether
+    it has an Education section: the resume's half of CHK302."""
+    edu = [u for u in resume.units if u.section == "education" and u.kind != "heading"]
+    pattern = _degree_words()
+    shown = next((u for u in edu if pattern.search(u.text)), None)
+    if shown is None:
+        # A degree written outside Education ("MBA, Kellogg" in the header).
+        shown = next(
+            (
+                u
+                for u in resume.units
+                if u.section in ("header", "summary")
+                and re.search(r"\b(MBA|Bachelor|Master|B\.?Sc|M\.?Sc|PhD)\b", u.text)
+            ),
+            None,
+        )
+    return shown, bool(edu)
+
+
+_DEGREE_SHOWN: LastOne[tuple[Unit | None, bool]] = LastOne()
+
+
 @cache
 def _language_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """One pattern for any of ``language_context`` (as a part of the lower-
@@ -203,6 +229,20 @@ def _language_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     context = "|".join(re.escape(c) for c in cfg["language_context"]) or "(?!)"
     names = "|".join(re.escape(n) for n in cfg["languages"])
     return re.compile(context), re.compile(rf"\b(?:{names})\b")
+
+
+def _named_on(resume: Resume, name: str) -> Unit | None:
+    """The resume's first line that names the language ``name``, kept per
+    resume (a batch asks for the same few languages posting after posting,
+    and each ask searched every line of the resume)."""
+    found = _NAMED_ON.get(resume, dict)
+    if name not in found:
+        found[name] = next((u for u in resume.units if re.search(rf"\b{name}\b", u.text)), None)
+    return found[name]
+
+
+#: Per language name, :func:`_named_on` for the last resume.
+_NAMED_ON: LastOne[dict[str, Unit | None]] = LastOne()
 
 
 def languages(posting: Posting, resume: Resume) -> list[CheckResult]:
@@ -226,7 +266,7 @@ def languages(posting: Posting, resume: Resume) -> list[CheckResult]:
                 f"the posting asks for {name} ({quote(sentence, 70)!r}, line {unit.line}"
                 f"{', preferred' if pref else ''})"
             )
-            hit = next((u for u in resume.units if re.search(rf"\b{name}\b", u.text)), None)
+            hit = _named_on(resume, name)
             if hit is not None:
                 out.append(
                     result(

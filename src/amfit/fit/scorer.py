@@ -31,12 +31,12 @@ from ..resume import Resume, parse_resume
 from ..taxonomy import Concept, load_taxonomy
 from ..terms import load_background
 from ..textio import check_text
-from ..titles import compare_titles
 from . import asks, weights
 from .evidence import PreparedResume, collect_evidence, term_hits
 from .hold import hold_lift
+from .per_resume import PerResume
 from .placement import place
-from .role import family_title, pick_role, resume_lean, role_fit
+from .role import resume_lean, role_fit
 
 #: Lint options used when a caller gives none: every stable rule.
 _DEFAULT_LINT: Mapping[str, Any] = MappingProxyType({})
@@ -54,6 +54,7 @@ class Scorer:
             else builtin_matcher()
         )
         self._resume_cache: PreparedResume | None = None
+        self._per_resume: PerResume | None = None
 
     # -- posting ------------------------------------------------------------
 
@@ -81,6 +82,15 @@ class Scorer:
         prepared = PreparedResume(text, resume_text, resume, units, self.matcher.find(units))
         self._resume_cache = prepared
         return prepared
+
+    def _per_resume_of(self, prepared: PreparedResume) -> PerResume:
+        """What the score reads of the resume alone, for ``prepared``:
+        kept beside the prepared resume for the postings of a batch."""
+        per = self._per_resume
+        if per is None or per.prepared is not prepared:
+            per = PerResume(prepared, resume_lean(prepared.concept_hits, self.concepts))
+            self._per_resume = per
+        return per
 
     def score(
         self,
@@ -119,7 +129,8 @@ class Scorer:
         concept_hits = prepared.concept_hits
         terms_found = term_hits(prepared, [k for k in analysis.keywords if k.keys])
 
-        r_lean = resume_lean(concept_hits, self.concepts)
+        per = self._per_resume_of(prepared)
+        r_lean = per.lean
         evidences: list[tuple[Evidence, ...]] = []
         items: list[weights.Item] = []
         for k in analysis.keywords:
@@ -144,8 +155,7 @@ class Scorer:
                 weight, _ = weights.ask_weight(k.id, k.category, r_lean, strength)
             items.append(weights.Item(k.id, component, weight, strength))
 
-        chosen = pick_role(resume, analysis.posting.title, as_title)
-        match = compare_titles(family_title(chosen.title), family_title(analysis.posting.title))
+        chosen, match = per.title_pick(analysis.posting.title, as_title)
         fit = role_fit(match, analysis, self.concepts, prepared.concept_hits)
         title_value: float | None = fit.value
         if not analysis.posting.title:

@@ -168,13 +168,22 @@ def concept_weight(
     :data:`AM_RESUME_LEAN`), a concept that ads for hunting seats ask as
     often as account seats do (a CRM, quota) weighs the share of its ads
     that ask no hunting concept: it says less about an account seat."""
+    return _concept_weight(concept_id, category, _account_resume(resume_lean))
+
+
+@cache
+def _concept_weight(concept_id: str, category: str, account_resume: bool) -> tuple[float, str]:
+    """:func:`concept_weight`, worked out once per concept: it reads the
+    resume only as "an account-management resume or not", and the scorer
+    asks it for every taxonomy ask of every posting of a batch (its reason
+    string alone took a third of the time of weighing an ask)."""
     ads, counts, hunting = concept_asks()
     n = counts.get(concept_id, 0)
     share = max(n, 1) / ads if ads else SPECIFIC_SHARE
     spec = math.log(1.0 / share) / math.log(1.0 / SPECIFIC_SHARE)
     spec = max(MIN_SPECIFICITY, min(1.0, spec))
     why = f"asked by {n} of {ads} corpus ads"
-    if _account_resume(resume_lean) and category not in OTHER_ROLE_CATEGORIES and n:
+    if account_resume and category not in OTHER_ROLE_CATEGORIES and n:
         h = hunting.get(concept_id, 0)
         shared = (h + HUNT_PRIOR) / (n + 2 * HUNT_PRIOR)
         factor = max(MIN_NOT_HUNTING, 1.0 - shared)
@@ -250,7 +259,10 @@ class Item:
 def evidence_share(items: Sequence[Item]) -> float:
     """Share of the must-have weight found with evidence (1 when the posting
     asks no must-have)."""
-    must = [i for i in items if i.component == "must"]
+    return _share([i for i in items if i.component == "must"])
+
+
+def _share(must: Sequence[Item]) -> float:
     total = sum(i.weight for i in must)
     if not total:
         return 1.0
@@ -269,16 +281,27 @@ def _held_under_top(score: float) -> float:
     return THIN_EVIDENCE_KNEE + THIN_EVIDENCE_SLOPE * (score - THIN_EVIDENCE_KNEE)
 
 
-def compute(
-    items: Sequence[Item], title_value: float | None, cap: float | None = None
-) -> tuple[float, tuple[Component, ...]]:
-    """The 0-100 score and its components. ``title_value`` None drops the
-    title part; ``cap`` is the highest score the posting allows; a resume
-    that shows too few must-haves with evidence stays under the top band
-    (:func:`thin_evidence`)."""
-    raw: list[tuple[str, float, float, int, int]] = []
-    for name in ("must", "nice", "terms"):
-        group = [i for i in items if i.component == name]
+_Raw = list[tuple[str, float, float, int, int]]
+
+
+def _score(
+    items: Sequence[Item], title_value: float | None, cap: float | None
+) -> tuple[float, float, _Raw, float]:
+    """(the score unrounded, the score with no cap and no hold, the
+    components as (name, weight, coverage, items, found), their total
+    weight): :func:`compute` without its :class:`Component` records, which
+    :func:`points_if` (run for every missing keyword) does not read.
+
+    The items are sorted into their components in one pass, each kept in
+    the items' order, so every sum adds the same numbers in the same order
+    as a pass per component did (the same float, to the last bit)."""
+    groups: dict[str, list[Item]] = {"must": [], "nice": [], "terms": []}
+    for i in items:
+        group = groups.get(i.component)
+        if group is not None:
+            group.append(i)
+    raw: _Raw = []
+    for name, group in groups.items():
         if not group:
             continue
         total = sum(i.weight for i in group)
@@ -287,7 +310,7 @@ def compute(
         elif name == "nice":
             total = max(total, float(MIN_NICE_CONCEPTS))
         coverage = sum(i.weight * i.strength for i in group) / total if total else 0.0
-        found = sum(1 for i in group if status_of(i.strength) == "found")
+        found = sum(1 for i in group if i.strength >= FOUND_THRESHOLD)  # status_of "found"
         weight = COMPONENT_WEIGHTS[name]
         if name == "terms":
             weight *= min(1.0, len(group) / TERMS_FOR_FULL_WEIGHT)
@@ -296,11 +319,24 @@ def compute(
         raw.append(("title", WEIGHT_TITLE, title_value, 1, int(title_value >= FOUND_THRESHOLD)))
     total_weight = sum(w for _, w, _, _, _ in raw)
     if not total_weight:
-        return 0.0, ()
-    value = _value(raw, total_weight, cap)
-    if thin_evidence(items):
+        return 0.0, 0.0, raw, 0.0
+    score = 100.0 * sum(w * cov for _, w, cov, _, _ in raw) / total_weight
+    value = min(100.0 if cap is None else cap, max(0.0, score))
+    if _share(groups["must"]) < STRONG_FIT_EVIDENCE:  # thin_evidence(items)
         value = _held_under_top(value)
-    uncapped = _value(raw, total_weight, None)
+    return value, min(100.0, max(0.0, score)), raw, total_weight
+
+
+def compute(
+    items: Sequence[Item], title_value: float | None, cap: float | None = None
+) -> tuple[float, tuple[Component, ...]]:
+    """The 0-100 score and its components. ``title_value`` None drops the
+    title part; ``cap`` is the highest score the posting allows; a resume
+    that shows too few must-haves with evidence stays under the top band
+    (:func:`thin_evidence`)."""
+    value, uncapped, raw, total_weight = _score(items, title_value, cap)
+    if not total_weight:
+        return 0.0, ()
     # A capped score shares the cap out over the components in proportion,
     # so the points still add up to the score.
     scale = value / uncapped if uncapped else 1.0
@@ -318,13 +354,6 @@ def compute(
     return round(value, 1), parts
 
 
-def _value(
-    raw: Sequence[tuple[str, float, float, int, int]], total_weight: float, cap: float | None
-) -> float:
-    score = 100.0 * sum(w * cov for _, w, cov, _, _ in raw) / total_weight
-    return min(100.0 if cap is None else cap, max(0.0, score))
-
-
 def points_if(
     items: Sequence[Item],
     index: int,
@@ -340,7 +369,7 @@ def points_if(
     if strength <= it.strength:
         return 0.0
     changed[index] = Item(it.key, it.component, it.weight, strength)
-    after, _ = compute(changed, title_value, cap)
+    after = round(_score(changed, title_value, cap)[0], 1)  # compute()'s score
     return round(after - before, 1)
 
 

@@ -7,12 +7,12 @@ else. The JSON form is ``Report.to_dict()``; its schema is
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from .lint import LintReport
 from .posting import Ask, AskedKeyword
-from .serial import plain
+from .serial import dumps, object_json, plain
 
 if TYPE_CHECKING:  # pragma: no cover
     from .checks import ChecksReport
@@ -227,6 +227,26 @@ class Report:
             data["checks"]["counts"] = self.checks.counts()
         return data
 
+    def to_json(self) -> str:
+        """``json.dumps(self.to_dict(), ensure_ascii=False)``, byte for byte,
+        written with the parts that the reports of a batch share (the
+        resume's text, the resume-only check results and roles: the same
+        objects in every report) encoded once (:class:`.serial.Kept`)."""
+        parts = []
+        for name in _REPORT_FIELDS:
+            value = getattr(self, name)
+            if name == "resume":
+                text = object_json(value, _KEPT_DOCUMENT)
+            elif name == "checks" and value is not None:
+                counts = (("counts", dumps(value.counts())),)
+                text = object_json(value, _KEPT_CHECKS, counts)
+            elif name == "lint" and value is not None:
+                text = dumps(value.to_dict())
+            else:
+                text = dumps(value)
+            parts.append(f'"{name}": {text}')
+        return "{" + ", ".join(parts) + "}"
+
     def by_status(self, status: str) -> tuple[KeywordResult, ...]:
         return tuple(k for k in self.keywords if k.status == status)
 
@@ -280,3 +300,10 @@ class Report:
         kind of job there, not a skill to add) and stays in the keyword
         tables only."""
         return tuple(k for k in self.missing_by_points() if k.points > 0)
+
+
+#: Report's fields in declaration order (the order :func:`.serial.plain` writes).
+_REPORT_FIELDS = tuple(f.name for f in fields(Report))
+#: The fields :meth:`Report.to_json` writes through :data:`.serial.KEPT`.
+_KEPT_DOCUMENT = frozenset({"text"})
+_KEPT_CHECKS = frozenset({"results", "roles"})
