@@ -295,3 +295,31 @@ def test_description_places_equal_the_plain_sentence_loop() -> None:
             got = description_places(posting.units, sections, names)
             assert got == _plain_description_places(posting.units, sections, names)
     assert description_places(posting.units, sections, {"heronlight"})
+
+
+def test_fragment_places_with_unread_texts_equal_the_plain_word_loop() -> None:
+    """A boilerplate text is tokenised only where may_stand_alone lets a
+    word be there alone: the places are those of the plain loop over the
+    read units and the unread texts together."""
+    from amfit.nlp import segments
+    from amfit.termnames import fragment_places
+    from amfit.termtext import may_stand_alone
+
+    posting = parse_posting(
+        normalize_text(LAZY_POSTING + "- Full-time, part-time or on-site/remote\n")
+    )
+    read = [u for u in posting.units if u.section not in TERM_SECTIONS]
+    unread = [u for u in posting.units if u.section in TERM_SECTIONS]
+    plain = _plain_fragment_places(read + unread)
+    wanted = {u.index for u in read}
+    assert fragment_places(read, [u.text for u in unread]) == {p for p in plain if p[0] in wanted}
+    for unit in posting.units:  # every word used alone passes the test
+        low = unit.text.lower()
+        for seg in segments(unit.text):
+            for tok in seg:
+                tied = unit.text[tok.start - 1 : tok.start] in ("-", "/") and tok.start > 0
+                if not tied and unit.text[tok.end : tok.end + 1] not in ("-", "/"):
+                    assert "-" in tok.lower or may_stand_alone(tok.lower, unit.text, low)
+    assert not may_stand_alone("time", "Full-time or part-time", "full-time or part-time")
+    assert may_stand_alone("time", "Full-time, any time", "full-time, any time")
+    assert not may_stand_alone("site", "on-site/remote", "on-site/remote")

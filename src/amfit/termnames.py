@@ -28,7 +28,7 @@ from .document import Unit
 from .nlp import segments
 from .posting import intro_reading
 from .termrules import stop_words
-from .termtext import CACHE_MAX, NameSet, lazy_runs, unit_fragments
+from .termtext import CACHE_MAX, NameSet, lazy_runs, may_stand_alone, unit_fragments
 from .termtext import NAME_REPEATS as NAME_REPEATS  # re-exported
 from .termtext import UNIT_CHARS as UNIT_CHARS  # re-exported
 from .termtext import domain_names as domain_names  # re-exported
@@ -163,11 +163,13 @@ def fragment_places(
         if word in free:
             continue
         if unread and (counted is None or counted(word)):
-            # A word is used alone in a text only if its lower case is there
-            # (a range such as "40 - 60" is the one word "40-60").
+            # A word is used alone in a text only if its lower case stands
+            # there untied (see may_stand_alone; a range such as "40 - 60"
+            # is the one word "40-60").
             lowered = lowered or [text.lower() for text in unread]
             if any(
-                ("-" in word or word in low) and word in unit_fragments(text)[0]
+                ("-" in word or may_stand_alone(word, text, low))
+                and word in unit_fragments(text)[0]
                 for text, low in zip(unread, lowered, strict=True)
             ):
                 continue

@@ -37,6 +37,8 @@ UNIT_CHARS = 5
 
 _NUMBER = re.compile(r"^\d[\d.,]*[a-z]*$", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
+#: The marks that tie two words into one compound ("fine-grained", "a/b").
+_JOIN = re.compile(r"[-/]")
 _ADDRESS = re.compile(r"^(?:https?://)?(?:[\w-]+@)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?:/.*)?$", re.I)
 #: What every match of _ADDRESS holds: a full stop between a name character
 #: and two letters (same flags, so the same characters count as letters).
@@ -104,14 +106,14 @@ def unit_fragments(text: str) -> _Fragments:
     # text instead of three of each word).
     joins = "-" in text or "/" in text
     figures = _DIGIT.search(text) is not None
+    marks = {m.start() for m in _JOIN.finditer(text)} if joins else ()
     for seg in segments(text):
         if not joins:
             free.update([tok.lower for tok in seg])
         else:
             for tok in seg:
-                glued_before = tok.start > 0 and text[tok.start - 1] in "-/"
-                glued_after = tok.end < len(text) and text[tok.end : tok.end + 1] in ("-", "/")
-                if glued_before or glued_after:
+                # A mark right before or right after the token ties it.
+                if tok.start - 1 in marks or tok.end in marks:
                     glued.append((tok.lower, tok.start))
                 else:
                     free.add(tok.lower)
@@ -128,6 +130,25 @@ def unit_fragments(text: str) -> _Fragments:
         _FRAGMENTS.clear()
     got = _FRAGMENTS[text] = (frozenset(free), tuple(glued), tuple(odd))
     return got
+
+
+def may_stand_alone(word: str, text: str, low: str) -> bool:
+    """False only when ``word`` (no hyphen in it) cannot be a token of
+    ``text`` used alone, ``low`` being ``text.lower()``: in an ASCII text a
+    token's lower case is its own span lower-cased, so a free one is an
+    occurrence of ``word`` in ``low`` with no hyphen or slash right before
+    or after it. This spares tokenising a boilerplate text in which the word
+    only stands in compounds ("full-time"), or not at all."""
+    if not text.isascii():
+        return word in low
+    size = len(word)
+    at = low.find(word)
+    while at >= 0:
+        after = low[at + size : at + size + 1]
+        if (at == 0 or low[at - 1] not in "-/") and after not in ("-", "/"):
+            return True
+        at = low.find(word, at + 1)
+    return False
 
 
 _UnitNames = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[tuple[str, str], ...]]
