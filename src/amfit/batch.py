@@ -153,7 +153,7 @@ def _score_one(item: PostingInput) -> BatchRecord:
 def _report_json(report: Any) -> str:
     # What json.dumps(report.to_dict(), ensure_ascii=False) writes, with the
     # parts every report of the batch shares encoded once.
-    return str(report.to_json())
+    return report.to_json()
 
 
 def _tag_duplicates(items: Iterable[PostingInput]) -> Iterator[tuple[PostingInput, str | None]]:

@@ -94,7 +94,7 @@ def affixed_pieces(
     if (i == 0 and j == n) or not core[:1].isalpha() or not core[-1].isalpha():
         return None
     pieces = plain_pieces(core, specials)
-    if pieces is None or any(run[a:b] in specials for a in range(i + 1) for b in range(j, n + 1)):
+    if pieces is None or _special_around(run, i, j, specials):
         return None
     ends = core if len(core) <= 3 else core[0] + core[-2:]
     shape = "".join("A" if c.isupper() else "a" for c in ends)
@@ -111,6 +111,13 @@ def affixed_pieces(
     return tokens
 
 
+def _special_around(run: str, i: int, j: int, specials: Mapping[str, object]) -> bool:
+    """Is a special case among the strings spaCy's affix loop can look up
+    while it peels ``run[:i]`` and ``run[j:]`` off the core ``run[i:j]``
+    (the core with any of its marks before and after)?"""
+    return any(run[a:b] in specials for a in range(i + 1) for b in range(j, len(run) + 1))
+
+
 def _affix_split(
     lead: str,
     shape: str,
@@ -125,7 +132,7 @@ def _affix_split(
         probe = lead + shape + trail
         i, j = len(lead), len(lead) + len(shape)
         split = None
-        if not any(probe[a:b] in specials for a in range(i + 1) for b in range(j, len(probe) + 1)):
+        if not _special_around(probe, i, j, specials):
             tokens = tokenize(probe)
             at = 0
             for k, t in enumerate(tokens):

@@ -272,7 +272,12 @@ def _share(must: Sequence[Item]) -> float:
 def thin_evidence(items: Sequence[Item]) -> bool:
     """Is less than :data:`STRONG_FIT_EVIDENCE` of the must-have weight
     found with evidence? (Such a score stays under the top band.)"""
-    return evidence_share(items) < STRONG_FIT_EVIDENCE
+    return _thin([i for i in items if i.component == "must"])
+
+
+def _thin(must: Sequence[Item]) -> bool:
+    """:func:`thin_evidence` of the must-have items alone."""
+    return _share(must) < STRONG_FIT_EVIDENCE
 
 
 def _held_under_top(score: float) -> float:
@@ -322,7 +327,7 @@ def _score(
         return 0.0, 0.0, raw, 0.0
     score = 100.0 * sum(w * cov for _, w, cov, _, _ in raw) / total_weight
     value = min(100.0 if cap is None else cap, max(0.0, score))
-    if _share(groups["must"]) < STRONG_FIT_EVIDENCE:  # thin_evidence(items)
+    if _thin(groups["must"]):
         value = _held_under_top(value)
     return value, min(100.0, max(0.0, score)), raw, total_weight
 
